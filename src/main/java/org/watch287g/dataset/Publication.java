@@ -1,0 +1,43 @@
+package org.watch287g.dataset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One parsed ICE file: which list it is (decided from its columns, not from its name or link), its
+ * header as read, its rows, and what the reader noticed but could repair or had to skip.
+ *
+ * @param kind the list this file's shape says it is
+ * @param columns the header cells as they appear in the file, in order
+ * @param agreements one entry per data row, in file order
+ * @param warnings one line per oddity worth a human's look (skipped row, unknown model, ...)
+ */
+public record Publication(
+    ListKind kind, List<String> columns, List<Agreement> agreements, List<String> warnings) {
+
+  public Publication {
+    columns = List.copyOf(columns);
+    agreements = List.copyOf(agreements);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** How many agreements there are of each model, in {@link Model} order, zeros included. */
+  public Map<Model, Long> countByModel() {
+    Map<Model, Long> counts = new TreeMap<>();
+    for (Model m : Model.values()) {
+      counts.put(m, 0L);
+    }
+    for (Agreement a : agreements) {
+      counts.merge(a.model(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /** The distinct states (and territories) with at least one agreement. */
+  public Set<UsState> states() {
+    return agreements.stream().map(Agreement::state).collect(Collectors.toSet());
+  }
+}
