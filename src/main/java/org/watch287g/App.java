@@ -1,10 +1,49 @@
 package org.watch287g;
 
-/** Placeholder entry point while the build is set up. */
-public final class App {
-  private App() {}
+import org.watch287g.cli.CheckCommand;
+import org.watch287g.cli.ImportCommand;
+import org.watch287g.cli.InspectCommand;
+import org.watch287g.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code java -jar watch287g.jar <command>}. Each command is a class in {@code
+ * org.watch287g.cli}; each builds what it needs through {@link Wiring}.
+ */
+@Command(
+    name = "watch287g",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Watches ICE's 287(g) lists and tells Slack and Discord channels when agencies in the"
+          + " counties they follow sign or request an agreement.",
+      ""
+    },
+    subcommands = {
+      RunCommand.class,
+      CheckCommand.class,
+      InspectCommand.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {"", "Run 'watch287g <command> --help' for a command's options."})
+public final class App implements Runnable {
 
   public static void main(String[] args) {
-    System.out.println("watch287g");
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new App());
+    cli.setExecutionExceptionHandler(new Failures());
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    // No command given: show what there is.
+    CommandLine.usage(this, System.out);
   }
 }

@@ -1,20 +1,37 @@
 package org.watch287g.config;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * All settings, one section per concern. Later sections (Slack, Discord, admin) join here.
+ * All settings, one section per concern.
  *
  * @param source where and how often ICE's lists are read
  * @param storage where snapshots and subscriptions are kept
+ * @param slack the Slack app (off when its token is empty)
+ * @param discord the Discord bot (off when its token is empty)
  */
-public record Config(SourceConfig source, StorageConfig storage) {
-
-  /** What runs when there is no config file. */
-  public static Config defaults() {
-    return new Config(SourceConfig.defaults(), StorageConfig.defaults());
-  }
+public record Config(
+    SourceConfig source, StorageConfig storage, SlackConfig slack, DiscordConfig discord) {
 
   /** This config with the database at another path ({@code --db}). */
-  public Config withDatabase(java.nio.file.Path path) {
-    return new Config(source, new StorageConfig(path, storage.busyTimeout()));
+  public Config withDatabase(Path path) {
+    return new Config(source, new StorageConfig(path, storage.busyTimeout()), slack, discord);
+  }
+
+  /** The chat platforms that are on, for the start-up log; "console" when neither is. */
+  public List<String> platforms() {
+    List<String> on = new ArrayList<>();
+    if (slack.enabled()) {
+      on.add(slack.socketMode() ? "Slack (Socket Mode)" : "Slack (HTTP)");
+    }
+    if (discord.enabled()) {
+      on.add("Discord");
+    }
+    if (on.isEmpty()) {
+      on.add("console (no Slack or Discord token set)");
+    }
+    return on;
   }
 }

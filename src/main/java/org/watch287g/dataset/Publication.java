@@ -1,6 +1,7 @@
 package org.watch287g.dataset;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,6 +35,25 @@ public record Publication(
       counts.merge(a.model(), 1L, Long::sum);
     }
     return counts;
+  }
+
+  /**
+   * One line for people, e.g. "1,843 agreements (JEM 182, TFM 1,162, WSO 499) in 40 states" or "57
+   * pending requests (JEM 3, TFM 40, WSO 14) in 12 states".
+   */
+  public String describe() {
+    String noun = kind == ListKind.PARTICIPATING ? "agreements" : "pending requests";
+    StringBuilder models = new StringBuilder();
+    countByModel()
+        .forEach(
+            (model, n) ->
+                models
+                    .append(models.length() == 0 ? "" : ", ")
+                    .append(model)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", n)));
+    return String.format(
+        Locale.ROOT, "%,d %s (%s) in %d states", agreements.size(), noun, models, states().size());
   }
 
   /** The distinct states (and territories) with at least one agreement. */

@@ -1,0 +1,89 @@
+package org.watch287g;
+
+import java.time.Clock;
+import org.watch287g.config.Config;
+import org.watch287g.source.SourceClient;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.store.Database;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceLedger;
+import org.watch287g.watch.BundledSnapshots;
+import org.watch287g.watch.Importer;
+import org.watch287g.watch.PollCycle;
+import org.watch287g.watch.Poller;
+
+/**
+ * The composition root: builds every object of the bot, in the order data flows through them. No
+ * framework and no scanning: to find what calls what, read this file top to bottom.
+ *
+ * <pre>
+ *   config ─► database ─► repositories
+ *   source client + parser ─► poll cycle (page ─► download ─► parse ─► judge ─► store) ─► poller
+ * </pre>
+ */
+public final class Wiring implements AutoCloseable {
+  private final Config config;
+  private final Database database;
+  private final SnapshotRepository snapshots;
+  private final SourceLedger ledger;
+  private final SpreadsheetParser parser;
+  private final Importer importer;
+  private final SourceClient source;
+  private final PollCycle pollCycle;
+  private final Poller poller;
+
+  /** Opens the database (migrating it) and builds everything; starts nothing. */
+  public Wiring(Config config, Clock clock) {
+    this.config = config;
+    this.database = Database.open(config.storage().path(), config.storage().busyTimeout());
+    this.snapshots = new SnapshotRepository(database);
+    this.ledger = new SourceLedger(database, snapshots);
+    this.parser = new SpreadsheetParser();
+    this.importer = new Importer(parser, snapshots, clock);
+    this.source = new SourceClient(config.source());
+    this.pollCycle =
+        new PollCycle(
+            source, parser, ledger, snapshots, config.source().pageUrl().toString(), clock);
+    this.poller = new Poller(pollCycle, config.source().pollInterval());
+  }
+
+  /** Makes sure there is something to serve before the first fetch: the snapshots in the jar. */
+  public void seedBundledSnapshots() {
+    new BundledSnapshots(importer, snapshots).seedIfEmpty();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public SnapshotRepository snapshots() {
+    return snapshots;
+  }
+
+  public SourceLedger ledger() {
+    return ledger;
+  }
+
+  public Importer importer() {
+    return importer;
+  }
+
+  public PollCycle pollCycle() {
+    return pollCycle;
+  }
+
+  public Poller poller() {
+    return poller;
+  }
+
+  /** Stops polling and releases the HTTP client. */
+  @Override
+  public void close() {
+    poller.close();
+    source.close();
+  }
+}

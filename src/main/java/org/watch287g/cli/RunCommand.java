@@ -1,0 +1,52 @@
+package org.watch287g.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watch287g.Wiring;
+import org.watch287g.config.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code run}: poll ICE on the interval until stopped. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Watch ICE's 287(g) page: check it now and then every source.pollInterval (default ten"
+          + " minutes), keeping every new publication. Runs in the foreground until stopped"
+          + " (Ctrl-C or SIGTERM)."
+    })
+public final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  @Mixin ConfigOptions options = new ConfigOptions();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Config config = options.load();
+    Wiring wiring = new Wiring(config, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping");
+                  wiring.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    wiring.seedBundledSnapshots();
+    log.info(
+        "watch287g started: platforms {}; database {}; watching {} every {}",
+        String.join(", ", config.platforms()),
+        wiring.database().path(),
+        config.source().pageUrl(),
+        config.source().pollInterval());
+    wiring.poller().start();
+    stopped.await();
+    return 0;
+  }
+}

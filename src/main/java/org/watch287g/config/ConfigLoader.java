@@ -1,0 +1,173 @@
+package org.watch287g.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code config.yml} (any YAML, JSON included) into a {@link Config}.
+ *
+ * <p>Every key is optional: a missing file or key takes the default, and the defaults of the secret
+ * keys are the platforms' own environment variables ({@code ${SLACK_BOT_TOKEN}}, ...), so a bot
+ * with no file still picks up its tokens. {@code ${VAR}} anywhere in a value is replaced from the
+ * environment ({@code ${VAR:-fallback}} gives a fallback); an unset variable is empty. Unknown keys
+ * are errors, so a typo cannot silently fall back to a default.
+ */
+public final class ConfigLoader {
+  private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
+  private static final Set<String> SECTIONS = Set.of("source", "storage", "slack", "discord");
+
+  private final Map<String, String> environment;
+
+  /** A loader that substitutes from these environment variables. */
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Loads the file, or the defaults when {@code file} is null.
+   *
+   * @throws ConfigException naming the key and the fix when anything is invalid
+   */
+  public Config load(@Nullable Path file) {
+    if (file == null) {
+      return fromTree(MissingNode.getInstance());
+    }
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          "--config: " + file + " does not exist (copy config.example.yml to start one)");
+    } catch (IOException e) {
+      throw new ConfigException("--config: cannot read " + file + ": " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses YAML text; {@code origin} names it in messages. */
+  public Config parse(String yaml, String origin) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JacksonException e) {
+      throw new ConfigException(
+          origin + " is not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return fromTree(MissingNode.getInstance());
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(origin + " must be a mapping of sections (source:, storage:, ...)");
+    }
+    Set<String> unknown = new LinkedHashSet<>();
+    root.fieldNames().forEachRemaining(unknown::add);
+    unknown.removeAll(SECTIONS);
+    if (!unknown.isEmpty()) {
+      String key = unknown.iterator().next();
+      throw new ConfigException(key, "unknown section", "the sections are " + sorted(SECTIONS));
+    }
+    return fromTree(root);
+  }
+
+  private Config fromTree(JsonNode root) {
+    Config config =
+        new Config(
+            source(section(root, "source")),
+            storage(section(root, "storage")),
+            slack(section(root, "slack")),
+            discord(section(root, "discord")));
+    if (config.source().pollInterval().toSeconds() < 60) {
+      log.warn(
+          "source.pollInterval is {}: under a minute is meant for tests and local fakes only",
+          config.source().pollInterval());
+    }
+    return config;
+  }
+
+  private ConfigSection section(JsonNode root, String name) {
+    return new ConfigSection(name, root.path(name), environment);
+  }
+
+  private static SourceConfig source(ConfigSection s) {
+    SourceConfig d = SourceConfig.defaults();
+    SourceConfig config =
+        new SourceConfig(
+            s.httpUrl("pageUrl", d.pageUrl()),
+            s.positiveDuration("pollInterval", d.pollInterval()),
+            s.positiveDuration("connectTimeout", d.connectTimeout()),
+            s.positiveDuration("readTimeout", d.readTimeout()),
+            s.positiveLong("maxPageBytes", d.maxPageBytes()),
+            s.positiveLong("maxWorkbookBytes", d.maxWorkbookBytes()),
+            s.integer("retries", d.retries(), 0, 10),
+            s.text("userAgent", d.userAgent()));
+    s.rejectUnknownKeys();
+    return config;
+  }
+
+  private static StorageConfig storage(ConfigSection s) {
+    StorageConfig d = StorageConfig.defaults();
+    StorageConfig config =
+        new StorageConfig(
+            Path.of(s.nonEmptyText("path", d.path().toString())),
+            s.positiveDuration("busyTimeout", d.busyTimeout()));
+    s.rejectUnknownKeys();
+    return config;
+  }
+
+  private static SlackConfig slack(ConfigSection s) {
+    SlackConfig config =
+        new SlackConfig(
+            s.text("botToken", "${SLACK_BOT_TOKEN}"),
+            s.text("signingSecret", "${SLACK_SIGNING_SECRET}"),
+            s.text("appToken", "${SLACK_APP_TOKEN}"),
+            s.httpUrl("apiUrl", SlackConfig.SLACK_API),
+            s.integer("port", 3000, 0, 65535),
+            s.text("adminChannel", ""),
+            s.subscribePermission("subscribePermission"));
+    s.rejectUnknownKeys();
+    if (config.enabled() && config.signingSecret().isEmpty() && !config.socketMode()) {
+      throw new ConfigException(
+          "slack.signingSecret",
+          "empty while slack.botToken is set, so Slack's requests could not be verified",
+          "set SLACK_SIGNING_SECRET from your app's Basic Information page, or SLACK_APP_TOKEN"
+              + " for Socket Mode, or unset SLACK_BOT_TOKEN to turn Slack off");
+    }
+    if (!config.enabled() && (!config.signingSecret().isEmpty() || config.socketMode())) {
+      throw new ConfigException(
+          "slack.botToken",
+          "empty while the other Slack secrets are set",
+          "set SLACK_BOT_TOKEN to the app's xoxb- token, or unset SLACK_SIGNING_SECRET and"
+              + " SLACK_APP_TOKEN to turn Slack off");
+    }
+    return config;
+  }
+
+  private static DiscordConfig discord(ConfigSection s) {
+    DiscordConfig config =
+        new DiscordConfig(
+            s.text("token", "${DISCORD_TOKEN}"),
+            s.httpUrl("apiUrl", DiscordConfig.DISCORD_API),
+            s.webSocketUrl("gatewayUrl", DiscordConfig.DISCORD_GATEWAY),
+            s.text("adminChannel", ""));
+    s.rejectUnknownKeys();
+    return config;
+  }
+
+  static String sorted(Set<String> names) {
+    return String.join(", ", names.stream().sorted().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+  }
+}

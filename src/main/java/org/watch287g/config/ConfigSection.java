@@ -1,0 +1,197 @@
+package org.watch287g.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One section of the config file, read key by key. Each reader takes the key and its default,
+ * substitutes {@code ${VAR}}, validates, and on failure throws a {@link ConfigException} naming
+ * {@code section.key} and how to fix it. It remembers the keys it was asked for, so {@link
+ * #rejectUnknownKeys} can catch typos.
+ */
+final class ConfigSection {
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::-([^}]*))?}");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
+  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+
+  private final String name;
+  private final JsonNode node;
+  private final Map<String, String> environment;
+  private final Set<String> known = new LinkedHashSet<>();
+
+  ConfigSection(String name, JsonNode node, Map<String, String> environment) {
+    this.name = name;
+    this.node = node;
+    this.environment = environment;
+    if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+      throw new ConfigException(name, "must be a mapping of keys", "indent its keys under it");
+    }
+  }
+
+  String text(String key, String fallback) {
+    known.add(key);
+    JsonNode value = node.path(key);
+    String raw;
+    if (value.isMissingNode() || value.isNull()) {
+      raw = fallback;
+    } else if (value.isValueNode()) {
+      raw = value.asText();
+    } else {
+      throw error(key, "must be a single value", "write it on one line after the colon");
+    }
+    return substitute(raw).trim();
+  }
+
+  String nonEmptyText(String key, String fallback) {
+    String value = text(key, fallback);
+    if (value.isEmpty()) {
+      throw error(key, "is empty", "remove the key to use the default, " + fallback);
+    }
+    return value;
+  }
+
+  Duration positiveDuration(String key, Duration fallback) {
+    String value = text(key, fallback.toString());
+    Duration duration;
+    try {
+      duration = Duration.parse(value.toUpperCase(Locale.ROOT));
+    } catch (DateTimeParseException e) {
+      throw error(
+          key,
+          "\"" + value + "\" is not an ISO-8601 duration",
+          "write e.g. PT10M for ten minutes, PT30S for thirty seconds, PT1H for an hour");
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw error(key, "must be longer than zero", "e.g. " + fallback);
+    }
+    return duration;
+  }
+
+  long positiveLong(String key, long fallback) {
+    String value = text(key, Long.toString(fallback));
+    try {
+      long parsed = Long.parseLong(value.replace("_", ""));
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw error(key, "\"" + value + "\" is not a positive whole number", "e.g. " + fallback);
+  }
+
+  int integer(String key, int fallback, int min, int max) {
+    String value = text(key, Integer.toString(fallback));
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw error(key, "\"" + value + "\" is not a whole number from " + min + " to " + max, "");
+  }
+
+  URI httpUrl(String key, URI fallback) {
+    return url(key, fallback, Set.of("http", "https"));
+  }
+
+  URI webSocketUrl(String key, URI fallback) {
+    return url(key, fallback, Set.of("ws", "wss"));
+  }
+
+  private URI url(String key, URI fallback, Set<String> schemes) {
+    String value = text(key, fallback.toString());
+    try {
+      URI uri = new URI(value);
+      if (uri.getScheme() != null
+          && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // fall through to the message below
+    }
+    throw error(
+        key,
+        "\"" + value + "\" is not a " + String.join(" or ", new TreeSet<>(schemes)) + " URL",
+        "e.g. " + fallback);
+  }
+
+  SlackConfig.SubscribePermission subscribePermission(String key) {
+    known.add(key);
+    JsonNode value = node.path(key);
+    Set<String> users = new LinkedHashSet<>();
+    if (value.isArray()) {
+      value.forEach(v -> users.add(substitute(v.asText()).trim()));
+    } else {
+      String text = text(key, "members").toLowerCase(Locale.ROOT);
+      if (text.equals("members")) {
+        return new SlackConfig.SubscribePermission(
+            SlackConfig.SubscribePermission.Mode.MEMBERS, Set.of());
+      }
+      if (text.equals("admins")) {
+        return new SlackConfig.SubscribePermission(
+            SlackConfig.SubscribePermission.Mode.ADMINS, Set.of());
+      }
+      LIST_SEPARATOR.splitAsStream(text).forEach(part -> users.add(part.toUpperCase(Locale.ROOT)));
+    }
+    users.remove("");
+    for (String user : users) {
+      if (!USER_ID.matcher(user.toUpperCase(Locale.ROOT)).matches()) {
+        throw error(
+            key,
+            "\"" + user + "\" is neither members, admins nor a Slack user ID",
+            "write members, admins, or a list of user IDs like [U012ABCDEF]");
+      }
+    }
+    return new SlackConfig.SubscribePermission(
+        SlackConfig.SubscribePermission.Mode.USERS, Set.copyOf(users));
+  }
+
+  void rejectUnknownKeys() {
+    if (!node.isObject()) {
+      return;
+    }
+    node.fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!known.contains(field)) {
+                throw error(field, "unknown key", "the keys of " + name + " are " + knownKeys());
+              }
+            });
+  }
+
+  private String knownKeys() {
+    return String.join(", ", known);
+  }
+
+  private String substitute(String raw) {
+    Matcher m = VARIABLE.matcher(raw);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = environment.get(m.group(1));
+      if (value == null || value.isEmpty()) {
+        value = m.group(2) == null ? "" : m.group(2);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private ConfigException error(String key, String problem, String fix) {
+    return new ConfigException(name + "." + key, problem, fix.isEmpty() ? "check the value" : fix);
+  }
+}

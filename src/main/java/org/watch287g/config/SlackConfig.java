@@ -1,0 +1,52 @@
+package org.watch287g.config;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * The Slack app. Empty {@code botToken} turns Slack off.
+ *
+ * @param botToken the {@code xoxb-} bot token ({@code SLACK_BOT_TOKEN})
+ * @param signingSecret verifies every request Slack sends over HTTP ({@code SLACK_SIGNING_SECRET})
+ * @param appToken the {@code xapp-} token; when set, Socket Mode is used and no public URL is
+ *     needed ({@code SLACK_APP_TOKEN})
+ * @param apiUrl the Web API base; the method name is appended
+ * @param port where {@code POST /slack/events} is served in HTTP mode
+ * @param adminChannel the channel ID for operator notices; empty for none
+ * @param subscribePermission who may subscribe a channel: {@code members}, {@code admins}, or a
+ *     list of user IDs
+ */
+public record SlackConfig(
+    String botToken,
+    String signingSecret,
+    String appToken,
+    URI apiUrl,
+    int port,
+    String adminChannel,
+    SubscribePermission subscribePermission) {
+
+  public static final URI SLACK_API = URI.create("https://slack.com/api/");
+
+  /** Whether Slack is on: a bot token is set. */
+  public boolean enabled() {
+    return !botToken.isEmpty();
+  }
+
+  /** Whether Slack connects by Socket Mode rather than receiving HTTP requests. */
+  public boolean socketMode() {
+    return !appToken.isEmpty();
+  }
+
+  /** Who may subscribe or unsubscribe a channel. */
+  public record SubscribePermission(Mode mode, Set<String> users) {
+    /** The kinds of rule. */
+    public enum Mode {
+      /** Any member of the channel. */
+      MEMBERS,
+      /** Workspace admins and owners. */
+      ADMINS,
+      /** Only the listed user IDs. */
+      USERS
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.watch287g.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database: opened in WAL mode (readers never wait for the writer), with a busy timeout
+ * and foreign keys on, migrated to the current schema when opened.
+ *
+ * <p>Every call opens a short-lived connection: SQLite connections are cheap, and this keeps
+ * threads (poller, delivery workers, chat commands) from sharing one. Writes are serialised by a
+ * lock in this process, since SQLite allows one writer at a time anyway; the busy timeout covers a
+ * second process (e.g. {@code import} while {@code run} is up).
+ */
+public final class Database {
+  private final SQLiteDataSource dataSource;
+  private final Path path;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  private Database(Path path, SQLiteDataSource dataSource) {
+    this.path = path;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@code path} and migrates it.
+   *
+   * @throws StorageException if the file cannot be created or opened, or a migration fails
+   */
+  public static Database open(Path path, Duration busyTimeout) {
+    Path absolute = path.toAbsolutePath();
+    try {
+      Path parent = absolute.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot create the folder for " + absolute + ": " + e, e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + absolute);
+    Database database = new Database(absolute, dataSource);
+    database.migrate();
+    return database;
+  }
+
+  private void migrate() {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StorageException("cannot prepare the database " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The database file. */
+  public Path path() {
+    return path;
+  }
+
+  /** Runs a read on its own connection. */
+  public <T> T read(SqlFunction<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw new StorageException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs writes in one transaction: all of them commit, or (on any exception) none does. */
+  public <T> T transaction(SqlFunction<T> work) {
+    writeLock.lock();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageException("database write failed: " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs writes that return nothing in one transaction, like {@link #transaction}. */
+  public void write(SqlAction work) {
+    transaction(
+        c -> {
+          work.run(c);
+          return Boolean.TRUE;
+        });
+  }
+
+  /** Work done with a connection that returns nothing; may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlAction {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /** Work done with a connection; may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlFunction<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+}

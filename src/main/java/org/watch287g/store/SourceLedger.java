@@ -1,0 +1,210 @@
+package org.watch287g.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
+import org.watch287g.dataset.Snapshot;
+
+/**
+ * The record of every look at ICE's source: the per-list cursor ({@code source_cursor}) and the
+ * history of attempts ({@code fetch_attempt}).
+ *
+ * <p>Each method is one transaction. {@link #stored} writes the snapshot, the cursor and the
+ * attempt together, so the cursor never advances past a publication that was not kept: after a
+ * crash the next poll downloads it again.
+ */
+public final class SourceLedger {
+  private final Database database;
+  private final SnapshotRepository snapshots;
+
+  public SourceLedger(Database database, SnapshotRepository snapshots) {
+    this.database = database;
+    this.snapshots = snapshots;
+  }
+
+  /** What was last downloaded for this list (empty if never). */
+  public SourceCursor cursor(ListKind kind) {
+    return database.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT url, etag, last_modified, sha256, checked_at, linked_at"
+                      + " FROM source_cursor WHERE kind = ?")) {
+            s.setString(1, kind.id());
+            try (ResultSet r = s.executeQuery()) {
+              if (!r.next()) {
+                return SourceCursor.empty(kind);
+              }
+              return new SourceCursor(
+                  kind,
+                  r.getString("url"),
+                  r.getString("etag"),
+                  r.getString("last_modified"),
+                  r.getString("sha256"),
+                  instant(r.getString("checked_at")),
+                  instant(r.getString("linked_at")));
+            }
+          }
+        });
+  }
+
+  /** The page itself could not be read or held no usable links. */
+  public void pageFailed(Instant at, String url, String reason) {
+    database.write(c -> attempt(c, at, "page", url, "failed", reason, null));
+  }
+
+  /** The page did not link this list this time (normal for the pending list since 2026). */
+  public void notLinked(ListKind kind, Instant at, String detail) {
+    database.write(c -> attempt(c, at, kind.id(), null, "not_linked", detail, null));
+  }
+
+  /** The list is linked and its bytes are the ones already processed; moves the cursor. */
+  public void unchanged(SourceCursor next, String detail) {
+    database.write(
+        c -> {
+          saveCursor(c, next);
+          attempt(c, checkedAt(next), next.kind().id(), next.url(), "unchanged", detail, null);
+        });
+  }
+
+  /**
+   * The list could not be downloaded or read. When bytes were read ({@code next} carries their
+   * hash) the cursor moves, so the same broken file is not parsed again on every poll; when nothing
+   * was read, pass {@code next} as null and the cursor stays.
+   */
+  public void failed(
+      ListKind kind, @Nullable String url, Instant at, String reason, @Nullable SourceCursor next) {
+    database.write(
+        c -> {
+          if (next != null) {
+            saveCursor(c, next);
+          }
+          attempt(c, at, kind.id(), url, "failed", reason, null);
+        });
+  }
+
+  /** Keeps a new publication, its cursor and the attempt in one transaction; returns its id. */
+  public long stored(
+      SourceCursor next,
+      Provenance provenance,
+      Snapshot.Status status,
+      @Nullable String reason,
+      Publication publication,
+      String detail) {
+    return database.transaction(
+        c -> {
+          long id = snapshots.insert(c, provenance, status, reason, publication);
+          saveCursor(c, next);
+          String outcome = status == Snapshot.Status.GOOD ? "stored" : "quarantined";
+          attempt(c, provenance.fetchedAt(), next.kind().id(), next.url(), outcome, detail, id);
+          return id;
+        });
+  }
+
+  /** The latest attempts, newest first. */
+  public List<FetchAttempt> recentAttempts(int limit) {
+    return database.read(
+        c -> {
+          List<FetchAttempt> attempts = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT at, target, url, outcome, detail, snapshot_id FROM fetch_attempt"
+                      + " ORDER BY id DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                long snapshotId = r.getLong("snapshot_id");
+                Long snapshot = r.wasNull() ? null : snapshotId;
+                attempts.add(
+                    new FetchAttempt(
+                        Instant.parse(r.getString("at")),
+                        r.getString("target"),
+                        r.getString("url"),
+                        FetchAttempt.Outcome.valueOf(
+                            r.getString("outcome").toUpperCase(Locale.ROOT)),
+                        r.getString("detail"),
+                        snapshot));
+              }
+            }
+          }
+          return attempts;
+        });
+  }
+
+  private static Instant checkedAt(SourceCursor cursor) {
+    Instant at = cursor.checkedAt();
+    if (at == null) {
+      throw new IllegalArgumentException("a moved cursor needs checkedAt");
+    }
+    return at;
+  }
+
+  private static void saveCursor(Connection c, SourceCursor next) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO source_cursor (kind, url, etag, last_modified, sha256, checked_at,"
+                + " linked_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (kind) DO UPDATE SET"
+                + " url = excluded.url, etag = excluded.etag,"
+                + " last_modified = excluded.last_modified, sha256 = excluded.sha256,"
+                + " checked_at = excluded.checked_at, linked_at = excluded.linked_at")) {
+      s.setString(1, next.kind().id());
+      set(s, 2, next.url());
+      set(s, 3, next.etag());
+      set(s, 4, next.lastModified());
+      set(s, 5, next.sha256());
+      set(s, 6, next.checkedAt() == null ? null : next.checkedAt().toString());
+      set(s, 7, next.linkedAt() == null ? null : next.linkedAt().toString());
+      s.executeUpdate();
+    }
+  }
+
+  private static void attempt(
+      Connection c,
+      Instant at,
+      String target,
+      @Nullable String url,
+      String outcome,
+      String detail,
+      @Nullable Long snapshotId)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO fetch_attempt (at, target, url, outcome, detail, snapshot_id)"
+                + " VALUES (?,?,?,?,?,?)")) {
+      s.setString(1, at.toString());
+      s.setString(2, target);
+      set(s, 3, url);
+      s.setString(4, outcome);
+      s.setString(5, detail);
+      if (snapshotId == null) {
+        s.setNull(6, Types.INTEGER);
+      } else {
+        s.setLong(6, snapshotId);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private static void set(PreparedStatement s, int index, @Nullable String value)
+      throws SQLException {
+    if (value == null) {
+      s.setNull(index, Types.VARCHAR);
+    } else {
+      s.setString(index, value);
+    }
+  }
+
+  private static @Nullable Instant instant(@Nullable String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+}

@@ -1,0 +1,50 @@
+package org.watch287g.watch;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.source.UnreadablePublicationException;
+import org.watch287g.store.SnapshotRepository;
+
+/**
+ * Stores publications that did not come from a poll: local files ({@code import}) and the ones
+ * bundled in the jar. Each is parsed and kept as a good snapshot; its kind comes from its shape.
+ */
+public final class Importer {
+  private final SpreadsheetParser parser;
+  private final SnapshotRepository snapshots;
+  private final Clock clock;
+
+  public Importer(SpreadsheetParser parser, SnapshotRepository snapshots, Clock clock) {
+    this.parser = parser;
+    this.snapshots = snapshots;
+    this.clock = clock;
+  }
+
+  /**
+   * Parses and stores one file's bytes.
+   *
+   * @param name the file name, kept as the snapshot's source
+   * @throws UnreadablePublicationException if the bytes are not an ICE list; nothing is stored
+   */
+  public Snapshot store(byte[] bytes, String name, Provenance.Origin origin)
+      throws UnreadablePublicationException {
+    Publication publication = parser.parse(bytes, name);
+    Provenance provenance = new Provenance(origin, name, null, clock.instant(), sha256(bytes));
+    long id = snapshots.save(provenance, Snapshot.Status.GOOD, null, publication);
+    return new Snapshot(id, provenance, Snapshot.Status.GOOD, null, publication);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package org.watch287g.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final Map<String, String> NO_ENV = Map.of();
+
+  @Test
+  @DisplayName("with no config file the defaults run: ICE's page every ten minutes, console only")
+  void noFileGivesTheDefaults() {
+    Config config = new ConfigLoader(NO_ENV).load(null);
+
+    assertEquals(
+        URI.create("https://www.ice.gov/identify-and-arrest/287g"), config.source().pageUrl());
+    assertEquals(Duration.ofMinutes(10), config.source().pollInterval());
+    assertEquals(Path.of("watch287g.db"), config.storage().path());
+    assertFalse(config.slack().enabled());
+    assertFalse(config.discord().enabled());
+    assertEquals(List.of("console (no Slack or Discord token set)"), config.platforms());
+  }
+
+  @Test
+  @DisplayName("the platforms' own environment variables turn them on even without a file")
+  void environmentTokensTurnPlatformsOn() {
+    Config config =
+        new ConfigLoader(
+                Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-1",
+                    "SLACK_SIGNING_SECRET", "s3cret",
+                    "DISCORD_TOKEN", "d.token"))
+            .load(null);
+
+    assertEquals("xoxb-1", config.slack().botToken());
+    assertEquals(List.of("Slack (HTTP)", "Discord"), config.platforms());
+  }
+
+  @Test
+  @DisplayName("the acceptance kit's JSON config is read, with ${VAR} taken from the environment")
+  void jsonConfigWithVariablesIsRead() {
+    String json =
+        "{\"storage\":{\"path\":\"/tmp/x/bot.db\"},"
+            + "\"source\":{\"pageUrl\":\"http://127.0.0.1:8123/identify-and-arrest/287g\","
+            + "\"pollInterval\":\"PT3S\"},"
+            + "\"slack\":{\"botToken\":\"${SLACK_BOT_TOKEN}\","
+            + "\"signingSecret\":\"${SLACK_SIGNING_SECRET}\","
+            + "\"apiUrl\":\"http://127.0.0.1:8124/api/\",\"port\":8125,\"adminChannel\":\"C0ADMIN\"},"
+            + "\"discord\":{\"token\":\"${DISCORD_TOKEN}\","
+            + "\"apiUrl\":\"http://127.0.0.1:8126/api/v10/\","
+            + "\"gatewayUrl\":\"ws://127.0.0.1:8126/gateway\"}}";
+
+    Config config =
+        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-e2e-token", "SLACK_SIGNING_SECRET", "sig"))
+            .parse(json, "config.yml");
+
+    assertEquals(Path.of("/tmp/x/bot.db"), config.storage().path());
+    assertEquals(Duration.ofSeconds(3), config.source().pollInterval());
+    assertEquals(8125, config.slack().port());
+    assertEquals("C0ADMIN", config.slack().adminChannel());
+    assertTrue(config.slack().enabled());
+    assertFalse(config.discord().enabled(), "an unset ${DISCORD_TOKEN} is empty: Discord is off");
+    assertEquals(URI.create("ws://127.0.0.1:8126/gateway"), config.discord().gatewayUrl());
+  }
+
+  @Test
+  @DisplayName("a variable with a fallback uses the fallback when unset")
+  void variableFallback() {
+    Config config =
+        new ConfigLoader(NO_ENV).parse("storage:\n  path: ${DATA_DIR:-/data}/bot.db\n", "c.yml");
+
+    assertEquals(Path.of("/data/bot.db"), config.storage().path());
+  }
+
+  @Test
+  @DisplayName("a Slack token without its signing secret is a config error that says what to set")
+  void halfConfiguredSlackIsAnError() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1")).load(null));
+
+    assertTrue(e.getMessage().startsWith("slack.signingSecret:"), e.getMessage());
+    assertTrue(e.getMessage().contains("SLACK_SIGNING_SECRET"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("Socket Mode needs no signing secret")
+  void socketModeNeedsNoSigningSecret() {
+    Config config =
+        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"))
+            .load(null);
+
+    assertEquals(List.of("Slack (Socket Mode)"), config.platforms());
+  }
+
+  @Test
+  @DisplayName("a poll interval that is not ISO-8601 names the key and shows how to write it")
+  void badDurationNamesKeyAndFix() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(NO_ENV).parse("source:\n  pollInterval: 10m\n", "c.yml"));
+
+    assertEquals(
+        "source.pollInterval: \"10m\" is not an ISO-8601 duration (write e.g. PT10M for ten"
+            + " minutes, PT30S for thirty seconds, PT1H for an hour)",
+        e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a misspelt key is an error listing the keys that exist, not a silent default")
+  void unknownKeyIsAnError() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(NO_ENV).parse("source:\n  polInterval: PT5M\n", "c.yml"));
+
+    assertTrue(e.getMessage().startsWith("source.polInterval: unknown key"), e.getMessage());
+    assertTrue(e.getMessage().contains("pollInterval"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("an unknown section is an error")
+  void unknownSectionIsAnError() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(NO_ENV).parse("sorce:\n  pageUrl: http://x/\n", "c.yml"));
+
+    assertTrue(e.getMessage().startsWith("sorce: unknown section"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a page URL that is not http(s) is refused")
+  void badUrlIsRefused() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(NO_ENV).parse("source:\n  pageUrl: ftp://x/287g\n", "c.yml"));
+
+    assertTrue(e.getMessage().startsWith("source.pageUrl:"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("broken YAML is reported as such with the file name")
+  void brokenYamlIsReported() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(NO_ENV).parse("source: [unclosed\n", "my.yml"));
+
+    assertTrue(e.getMessage().startsWith("my.yml is not valid YAML"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a missing config file says so and how to start one")
+  void missingFileIsReported(@TempDir Path dir) {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> new ConfigLoader(NO_ENV).load(dir.resolve("nope.yml")));
+
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    assertTrue(e.getMessage().contains("config.example.yml"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("subscribePermission takes members, admins or a list of user IDs")
+  void subscribePermissionForms() {
+    ConfigLoader loader =
+        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"));
+
+    assertEquals(
+        SlackConfig.SubscribePermission.Mode.ADMINS,
+        loader
+            .parse("slack:\n  subscribePermission: admins\n", "c")
+            .slack()
+            .subscribePermission()
+            .mode());
+    SlackConfig.SubscribePermission users =
+        loader
+            .parse("slack:\n  subscribePermission: [U012ABC, U034DEF]\n", "c")
+            .slack()
+            .subscribePermission();
+    assertEquals(SlackConfig.SubscribePermission.Mode.USERS, users.mode());
+    assertEquals(2, users.users().size());
+    assertThrows(
+        ConfigException.class,
+        () -> loader.parse("slack:\n  subscribePermission: everyone\n", "c"));
+  }
+
+  @Test
+  @DisplayName("config.example.yml, as shipped, loads and documents every key")
+  void exampleConfigLoads() throws Exception {
+    Path example = Path.of("config.example.yml");
+    Config config = new ConfigLoader(NO_ENV).load(example);
+
+    assertEquals(Duration.ofMinutes(10), config.source().pollInterval());
+    String text = Files.readString(example);
+    for (String key :
+        List.of(
+            "pageUrl",
+            "pollInterval",
+            "connectTimeout",
+            "readTimeout",
+            "maxPageBytes",
+            "maxWorkbookBytes",
+            "retries",
+            "userAgent",
+            "path",
+            "busyTimeout",
+            "botToken",
+            "signingSecret",
+            "appToken",
+            "apiUrl",
+            "port",
+            "adminChannel",
+            "subscribePermission",
+            "token",
+            "gatewayUrl")) {
+      assertTrue(text.contains(key + ":"), "config.example.yml documents " + key);
+    }
+  }
+}
