@@ -1,6 +1,9 @@
 package org.watch287g.dataset;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,15 @@ public record Provenance(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(fetchedAt, "fetchedAt");
     Objects.requireNonNull(sha256, "sha256");
+  }
+
+  /** The lower-case hex SHA-256 of some bytes: how {@link #sha256()} is computed. */
+  public static String sha256Of(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** How a publication reached the database. */

@@ -3,10 +3,7 @@ package org.watch287g.source;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.charset.Charset;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -15,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.config.SourceConfig;
+import org.watch287g.dataset.Provenance;
 
 /**
  * Reads ICE: finds the workbook links on the 287(g) page and downloads the workbooks.
@@ -98,7 +96,7 @@ public final class SourceClient implements AutoCloseable {
     }
     Validators validators =
         new Validators(reply.headers().get("ETag"), reply.headers().get("Last-Modified"));
-    return new Download.Fetched(url, reply.body(), sha256(reply.body()), validators);
+    return new Download.Fetched(url, reply.body(), Provenance.sha256Of(reply.body()), validators);
   }
 
   /** Stops OkHttp's threads and closes its pooled connections; the client is unusable after. */
@@ -165,13 +163,5 @@ public final class SourceClient implements AutoCloseable {
       throw new SourceException("not an http(s) URL: " + url);
     }
     return parsed;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

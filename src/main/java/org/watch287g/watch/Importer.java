@@ -1,9 +1,6 @@
 package org.watch287g.watch;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
@@ -35,16 +32,9 @@ public final class Importer {
   public Snapshot store(byte[] bytes, String name, Provenance.Origin origin)
       throws UnreadablePublicationException {
     Publication publication = parser.parse(bytes, name);
-    Provenance provenance = new Provenance(origin, name, null, clock.instant(), sha256(bytes));
+    Provenance provenance =
+        new Provenance(origin, name, null, clock.instant(), Provenance.sha256Of(bytes));
     long id = snapshots.save(provenance, Snapshot.Status.GOOD, null, publication);
     return new Snapshot(id, provenance, Snapshot.Status.GOOD, null, publication);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

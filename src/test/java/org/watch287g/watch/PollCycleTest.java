@@ -1,0 +1,257 @@
+package org.watch287g.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.watch287g.store.FetchAttempt.Outcome.FAILED;
+import static org.watch287g.store.FetchAttempt.Outcome.NOT_LINKED;
+import static org.watch287g.store.FetchAttempt.Outcome.QUARANTINED;
+import static org.watch287g.store.FetchAttempt.Outcome.STORED;
+import static org.watch287g.store.FetchAttempt.Outcome.UNCHANGED;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.config.SourceConfig;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.source.SourceClient;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.store.Database;
+import org.watch287g.store.FetchAttempt;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceLedger;
+import org.watch287g.testing.FakeIce;
+
+/** The whole watch path on real ICE files: a fake ICE site, the real client, parser and SQLite. */
+class PollCycleTest {
+  static final byte[] PART_0516 = BundledSnapshots.read("2025-05-16-participating.xlsx");
+  static final byte[] PEND_0515 = BundledSnapshots.read("2025-05-15-pending.xlsx");
+  static final byte[] PART_0519 = BundledSnapshots.read("2025-05-19-participating.xlsx");
+  static final byte[] PEND_0519 = BundledSnapshots.read("2025-05-19-pending.xlsx");
+
+  @TempDir Path dir;
+  FakeIce ice;
+  SourceClient client;
+  SnapshotRepository snapshots;
+  SourceLedger ledger;
+  PollCycle cycle;
+
+  @BeforeEach
+  void start() throws Exception {
+    ice = new FakeIce();
+    SourceConfig config =
+        new SourceConfig(
+            ice.pageUrl(),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            2_000_000,
+            20_000_000,
+            0,
+            SourceConfig.USER_AGENT);
+    client = new SourceClient(config);
+    Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    snapshots = new SnapshotRepository(database);
+    ledger = new SourceLedger(database, snapshots);
+    Clock clock = Clock.fixed(Instant.parse("2025-05-19T12:00:00Z"), ZoneOffset.UTC);
+    cycle =
+        new PollCycle(
+            client, new SpreadsheetParser(), ledger, snapshots, ice.pageUrl().toString(), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    ice.close();
+  }
+
+  static List<FetchAttempt.Outcome> outcomes(CycleReport report) {
+    return report.lines().stream().map(CycleReport.Line::outcome).toList();
+  }
+
+  static String detail(CycleReport report, String target) {
+    return report.lines().stream()
+        .filter(l -> l.target().equals(target))
+        .findFirst()
+        .orElseThrow()
+        .detail();
+  }
+
+  int rows(ListKind kind) {
+    return snapshots.latestGood(kind).orElseThrow().publication().agreements().size();
+  }
+
+  @Test
+  @DisplayName("a first poll stores both lists as snapshots, which the bot then serves")
+  void firstPollStoresBothLists() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(UNCHANGED, STORED, STORED), outcomes(report));
+    assertTrue(report.ok());
+    assertEquals(571, rows(ListKind.PARTICIPATING));
+    assertEquals(92, rows(ListKind.PENDING));
+    assertTrue(detail(report, "participating").contains("571 agreements"), report.toString());
+  }
+
+  @Test
+  @DisplayName("an unchanged publication ends the cycle with a 304 and stores nothing new")
+  void unchangedPublicationIsCheap() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    long first = cycle.run().lines().size();
+
+    CycleReport again = cycle.run();
+
+    assertEquals(3, first);
+    assertEquals(List.of(UNCHANGED, UNCHANGED, UNCHANGED), outcomes(again));
+    assertTrue(detail(again, "participating").contains("304"), again.toString());
+    assertEquals(2, ledger.recentAttempts(100).stream().filter(a -> a.outcome() == STORED).count());
+  }
+
+  @Test
+  @DisplayName("the same bytes under a new file name are recognised by their SHA-256 and skipped")
+  void sameBytesUnderNewNameAreSkipped() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05172025am", PART_0516, PEND_0515);
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(UNCHANGED, UNCHANGED, UNCHANGED), outcomes(report));
+    assertTrue(detail(report, "participating").contains("same bytes"), report.toString());
+  }
+
+  @Test
+  @DisplayName("a new publication is stored and becomes what the bot serves")
+  void newPublicationReplacesTheOld() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", PART_0519, PEND_0519);
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(UNCHANGED, STORED, STORED), outcomes(report));
+    assertEquals(581, rows(ListKind.PARTICIPATING));
+    assertEquals(82, rows(ListKind.PENDING));
+  }
+
+  @Test
+  @DisplayName("a page without the pending link is normal: the last pending snapshot stays, stale")
+  void missingPendingLinkKeepsTheLastPendingList() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", PART_0519, null);
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(UNCHANGED, STORED, NOT_LINKED), outcomes(report));
+    assertTrue(report.ok(), "an unlinked pending list is not a failure");
+    assertTrue(detail(report, "pending").contains("stale"), report.toString());
+    assertEquals(92, rows(ListKind.PENDING), "absence is not every request withdrawn");
+  }
+
+  @Test
+  @DisplayName("lists published swapped are kept as quarantined and never served")
+  void swappedListsAreQuarantined() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish(
+        "05292025am",
+        BundledSnapshots.read("2025-05-29-pending.xlsx"),
+        BundledSnapshots.read("2025-05-29-participating.xlsx"));
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(UNCHANGED, QUARANTINED, QUARANTINED), outcomes(report));
+    assertTrue(detail(report, "participating").contains("swapped"), report.toString());
+    assertEquals(571, rows(ListKind.PARTICIPATING));
+    assertEquals(92, rows(ListKind.PENDING));
+    FetchAttempt attempt = ledger.recentAttempts(1).get(0);
+    Snapshot kept = snapshots.find(attempt.snapshotId()).orElseThrow();
+    assertEquals(Snapshot.Status.QUARANTINED, kept.status(), "kept for the record");
+    assertEquals(ListKind.PARTICIPATING, kept.kind(), "its shape, not its link");
+  }
+
+  @Test
+  @DisplayName(
+      "an HTML error page where the workbook should be fails in one line and loses nothing")
+  void htmlInsteadOfWorkbookFails() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", PART_0519, PEND_0519);
+    ice.serve(
+        "/doclib/about/offices/ero/287g/participatingAgencies05192025am.xlsx",
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/html")
+            .body("<html><head><title>Access Denied</title></head><body>Denied</body></html>")
+            .build());
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(UNCHANGED, FAILED, STORED), outcomes(report));
+    assertFalse(report.ok());
+    String detail = detail(report, "participating");
+    assertTrue(detail.contains("HTML"), detail);
+    assertFalse(detail.contains("\n"), "one line");
+    assertEquals(571, rows(ListKind.PARTICIPATING), "the last good snapshot stays current");
+  }
+
+  @Test
+  @DisplayName(
+      "a truncated workbook fails with a message saying so, and is not re-parsed each poll")
+  void truncatedWorkbookFails() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", Arrays.copyOf(PART_0519, PART_0519.length / 2), PEND_0515);
+
+    CycleReport report = cycle.run();
+    CycleReport next = cycle.run();
+
+    assertEquals(FAILED, report.lines().get(1).outcome());
+    assertTrue(detail(report, "participating").contains("truncated"), report.toString());
+    assertEquals(UNCHANGED, next.lines().get(1).outcome());
+    assertEquals(571, rows(ListKind.PARTICIPATING));
+  }
+
+  @Test
+  @DisplayName("a page that answers HTTP 500 is one failed line; nothing else is touched")
+  void pageErrorFails() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.pageResponse(new MockResponse.Builder().code(500).body("oops").build());
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(FAILED), outcomes(report));
+    assertTrue(detail(report, "page").contains("500"), report.toString());
+    assertEquals(571, rows(ListKind.PARTICIPATING));
+  }
+
+  @Test
+  @DisplayName("a page with no workbook links fails and says so")
+  void pageWithoutLinksFails() {
+    ice.pageResponse(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/html")
+            .body("<html><body><p>This page is being updated.</p></body></html>")
+            .build());
+
+    CycleReport report = cycle.run();
+
+    assertEquals(List.of(FAILED), outcomes(report));
+    assertTrue(detail(report, "page").contains("no"), report.toString());
+    assertFalse(snapshots.hasAny(ListKind.PARTICIPATING));
+  }
+}
