@@ -5,14 +5,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cleans the text of one cell the way every column needs it: trimmed, with runs of whitespace
- * (including no-break spaces, tabs and line breaks) collapsed to one space, zero-width characters
- * removed, and spreadsheet placeholders for "nothing" ("#N/A", "#NA", "N/A", "NA", Excel error
- * values) read as missing.
+ * (including no-break spaces, tabs, line breaks and other control characters) collapsed to one
+ * space, zero-width characters removed, and spreadsheet placeholders for "nothing" ("#N/A", "#NA",
+ * "N/A", "NA", Excel error values) read as missing.
  *
  * <p>Apostrophes, case and spelling are kept as ICE wrote them: identity folding is {@link
  * org.watch287g.dataset.AgreementKey}'s job, county correction is county resolution's.
  */
 final class CellText {
+  /** The length of the longest placeholder, "#VALUE!" and "#DIV/0!". */
+  private static final int MAX_PLACEHOLDER = 7;
+
   private CellText() {}
 
   /** The cleaned text; never null, empty when the cell is blank. */
@@ -48,6 +51,9 @@ final class CellText {
 
   /** Whether cleaned text is one of the ways spreadsheets say "no value". */
   static boolean isPlaceholder(String text) {
+    if (text.length() > MAX_PLACEHOLDER || text.length() < 2) {
+      return false; // every real name: no upper-casing, no copy
+    }
     String t = text.toUpperCase(Locale.ROOT);
     switch (t) {
       case "#N/A",
@@ -87,6 +93,9 @@ final class CellText {
   }
 
   private static boolean isSpace(char c) {
+    if (c < 0x80) {
+      return c <= ' ';
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 

@@ -25,8 +25,7 @@ final class IceUrl {
       Pattern.compile("^chrome-extension://[^/]+/(.+)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SAFELINKS =
       Pattern.compile(
-          "^https?://[^/?#]*safelinks\\.protection\\.outlook\\.com/?\\?(?:.*&)?url=([^&]*)",
-          Pattern.CASE_INSENSITIVE);
+          "^https?://[^/?#]*safelinks\\.protection\\.outlook\\.com/?\\?", Pattern.CASE_INSENSITIVE);
   private static final Pattern SCHEME = Pattern.compile("^(https?):/*", Pattern.CASE_INSENSITIVE);
   private static final Pattern ICE_HTTP =
       Pattern.compile("^http://((?:www\\.)?ice\\.gov)(?=[/?#]|$)", Pattern.CASE_INSENSITIVE);
@@ -41,6 +40,9 @@ final class IceUrl {
   static @Nullable String of(String raw) {
     // strip(), not CellText.clean: collapsing "a  b" would change the file name.
     String url = raw.strip();
+    if (url.startsWith("https://www.ice.gov/")) {
+      return encodeUnsafe(url); // most links: nothing to unwrap, nothing to allocate
+    }
     for (int i = 0; i < MAX_WRAPPERS; i++) {
       String inner = unwrap(url);
       if (inner.equals(url)) {
@@ -64,8 +66,9 @@ final class IceUrl {
 
   private static String unwrap(String url) {
     Matcher m = SAFELINKS.matcher(url);
-    if (m.find()) {
-      return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    if (m.lookingAt()) {
+      String wrapped = queryParameter(url, m.end(), "url");
+      return wrapped == null ? url : URLDecoder.decode(wrapped, StandardCharsets.UTF_8);
     }
     m = WAYBACK.matcher(url);
     if (m.matches()) {
@@ -73,6 +76,19 @@ final class IceUrl {
     }
     m = CHROME_EXTENSION.matcher(url);
     return m.matches() ? m.group(1) : url;
+  }
+
+  // The raw value of name=... in the query that starts at `from`, or null.
+  private static @Nullable String queryParameter(String url, int from, String name) {
+    for (int at = from; at < url.length(); ) {
+      int end = url.indexOf('&', at);
+      end = end < 0 ? url.length() : end;
+      if (url.startsWith(name + "=", at)) {
+        return url.substring(at + name.length() + 1, end);
+      }
+      at = end + 1;
+    }
+    return null;
   }
 
   private static String repairScheme(String url) {
@@ -88,7 +104,7 @@ final class IceUrl {
     StringBuilder out = null;
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
-      boolean unsafe = c <= 0x20 || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0;
+      boolean unsafe = isUnsafe(c);
       if (unsafe && out == null) {
         out = new StringBuilder(url.length() + 16).append(url, 0, i);
       }
@@ -102,6 +118,13 @@ final class IceUrl {
       }
     }
     return out == null ? url : out.toString();
+  }
+
+  private static boolean isUnsafe(char c) {
+    return switch (c) {
+      case '"', '<', '>', '\\', '^', '`', '{', '|', '}' -> true;
+      default -> c <= 0x20 || c >= 0x7F;
+    };
   }
 
   private static void percentEncode(String s, int i, StringBuilder out) {

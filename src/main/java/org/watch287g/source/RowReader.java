@@ -2,7 +2,6 @@ package org.watch287g.source;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.AgencyType;
@@ -20,6 +19,9 @@ import org.watch287g.dataset.UsState;
  * warning.
  */
 final class RowReader {
+  private static final Column[] COLUMNS = Column.values();
+
+  private final ValueCache values = new ValueCache();
   private final HeaderRow header;
   private final Warnings warnings;
   private final String dateTitle;
@@ -44,7 +46,7 @@ final class RowReader {
           row.number(), "no agency name (" + describe(stateText, modelText) + "); skipped");
       return null;
     }
-    Optional<UsState> state = UsState.parse(stateText);
+    Optional<UsState> state = values.state(stateText);
     if (state.isEmpty()) {
       warnings.row(row.number(), unreadable("STATE", stateText) + " for " + agency + "; skipped");
       return null;
@@ -73,7 +75,7 @@ final class RowReader {
 
   // Only ICE's own columns count: a stray value in a foreign column does not make a row.
   private boolean isBlank(SheetRow row) {
-    for (Column column : Column.values()) {
+    for (Column column : COLUMNS) {
       int c = header.index(column);
       if (c >= 0 && !CellText.clean(row.text(c)).isEmpty()) {
         return false;
@@ -87,12 +89,12 @@ final class RowReader {
   }
 
   private @Nullable Model model(SheetRow row, String text, String agency) {
-    Optional<Model> model = Model.parse(text);
+    Optional<Model> model = values.model(text);
     if (model.isEmpty()) {
       warnings.row(row.number(), unreadable("SUPPORT TYPE", text) + " for " + agency + "; skipped");
       return null;
     }
-    if (namesSeveralModels(text)) {
+    if (values.namesSeveralModels(text)) {
       warnings.row(
           row.number(),
           "SUPPORT TYPE '" + text + "' names several models; read as " + model.get().title());
@@ -100,19 +102,12 @@ final class RowReader {
     return model.get();
   }
 
-  // Model.parse reads the first word; a cell like "Jail Enforcement / Task Force" would lose one.
-  private static boolean namesSeveralModels(String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    int named = (t.contains("jail") ? 1 : 0) + (t.contains("task") ? 1 : 0);
-    return named + (t.contains("warrant") ? 1 : 0) > 1;
-  }
-
   private @Nullable AgencyType type(SheetRow row) {
     String text = text(row, Column.TYPE);
     if (text == null) {
       return null;
     }
-    Optional<AgencyType> type = AgencyType.parse(text);
+    Optional<AgencyType> type = values.type(text);
     if (type.isEmpty()) {
       warnings.row(row.number(), "unknown TYPE '" + text + "'; left blank");
     }
@@ -125,6 +120,9 @@ final class RowReader {
       return null;
     }
     LocalDate serial = row.date(c);
+    if (serial != null && SigningDates.isPlausible(serial)) {
+      return serial;
+    }
     String text = CellText.clean(row.text(c));
     if (serial != null) {
       return plausible(row, serial, text);

@@ -23,6 +23,12 @@ class CellTextTest {
   }
 
   @Test
+  @DisplayName("treats control characters as spaces")
+  void controlCharactersAreSpaces() {
+    assertEquals("Harris County", CellText.clean("Harris\u0007County\u0000"));
+  }
+
+  @Test
   @DisplayName("drops zero-width characters and keeps apostrophe styles as written")
   void dropsInvisiblesKeepsApostrophes() {
     assertEquals("Sheriff’s Office", CellText.clean("\u200bSheriff’s\ufeff Office"));

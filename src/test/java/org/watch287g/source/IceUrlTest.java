@@ -23,6 +23,16 @@ class IceUrlTest {
   }
 
   @Test
+  @DisplayName("finds the url parameter of a safelink wherever it sits in the query")
+  void findsTheUrlParameterAnywhere() {
+    assertEquals(
+        ALACHUA,
+        IceUrl.of(
+            "https://nam12.safelinks.protection.outlook.com/?data=05%7C02&curl=x&url=https%3A%2F%2F"
+                + "www.ice.gov%2Fdoclib%2F287gMOA%2FAlachuaCoSheriffsOfficeFL_TFM_MOA_02262025.pdf"));
+  }
+
+  @Test
   @DisplayName("keeps the encoded space of a safelinked file name encoded")
   void safelinkKeepsEncodedSpaces() {
     String safelink =
