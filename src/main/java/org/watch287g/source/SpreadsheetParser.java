@@ -38,7 +38,8 @@ public final class SpreadsheetParser {
     try {
       return parse(content);
     } catch (UnreadablePublicationException e) {
-      throw new UnreadablePublicationException(name + ": " + e.getMessage(), e);
+      // clean(): a name is one line of the message, whatever a URL's query carried.
+      throw new UnreadablePublicationException(CellText.clean(name) + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.watch287g.source;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import org.dhatim.fastexcel.reader.Cell;
@@ -53,14 +54,21 @@ final class XlsxRow implements SheetRow, Iterator<SheetRow> {
     return cell == null ? "" : cell.getText();
   }
 
-  /** Numeric cells only: the serial number becomes a date in the workbook's date system. */
+  /**
+   * Numeric cells only: the serial number becomes a date in the workbook's date system. A number no
+   * calendar can hold is left to the text path, which reports it on its row.
+   */
   @Override
   public @Nullable LocalDate date(int column) {
     Cell cell = cell(column);
     if (cell == null || cell.getType() != CellType.NUMBER) {
       return null;
     }
-    return cell.asDate().toLocalDate();
+    try {
+      return cell.asDate().toLocalDate();
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+      return null;
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.watch287g.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -259,6 +260,15 @@ class SpreadsheetParserOlderErasTest {
     assertEquals(SECOND_ERA, summary(pub));
     assertEquals(
         List.of("column G 'Agency Validation' is not an ICE column; ignored"), pub.warnings());
+  }
+
+  @Test
+  @DisplayName("a date cell holding an absurd number is left blank on its row, not the whole file")
+  void absurdSerialIsARowProblem() throws UnreadablePublicationException {
+    Publication pub = PARSER.parse(secondEraWorkbook(1e300, LocalDate.of(2020, 6, 9)), "287g.xlsx");
+    assertEquals(7, pub.agreements().size());
+    assertNull(pub.agreements().get(3).signed());
+    assertEquals("row 5: SIGNED '1.0E+300' is not a date; left blank", pub.warnings().get(1));
   }
 
   @Test
