@@ -129,8 +129,12 @@ public final class PollCycle {
     Snapshot.Status status = reason == null ? Snapshot.Status.GOOD : Snapshot.Status.QUARANTINED;
     String detail = publication.describe() + " from " + fileName(url);
     long id = ledger.stored(next, provenance, status, reason, publication, detail);
-    for (String warning : publication.warnings()) {
-      log.info("{} {}: {}", kind.id(), fileName(url), warning);
+    if (!publication.warnings().isEmpty()) {
+      log.info(
+          "{}: {} oddities repaired or skipped (java -jar watch287g.jar inspect lists them)",
+          fileName(url),
+          publication.warnings().size());
+      publication.warnings().forEach(w -> log.debug("{}: {}", fileName(url), w));
     }
     if (reason != null) {
       return line(kind, Outcome.QUARANTINED, "snapshot #" + id + " not served: " + reason);
