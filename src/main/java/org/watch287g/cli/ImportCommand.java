@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
           out.println(progress + "not imported: cannot read the file (" + e.getMessage() + ")");
         } catch (UnreadablePublicationException e) {
           failed++;
-          out.println(progress + "not imported: " + e.getMessage());
+          out.println(progress + "not imported: " + e.reason());
         }
         out.flush();
       }

@@ -52,7 +52,7 @@ public final class InspectCommand implements Callable<Integer> {
       err.println(file + ": cannot read the file: " + e.getMessage());
       return 1;
     } catch (UnreadablePublicationException e) {
-      err.println(file + ": " + e.getMessage());
+      err.println(e.getMessage());
       return 1;
     }
     if (json) {

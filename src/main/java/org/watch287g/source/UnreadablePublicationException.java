@@ -15,4 +15,15 @@ public final class UnreadablePublicationException extends Exception {
   public UnreadablePublicationException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * What is wrong, without the file name {@link SpreadsheetParser#parse} puts in front of the
+   * message: for callers that name the file themselves.
+   */
+  public String reason() {
+    Throwable cause = getCause();
+    String message =
+        cause instanceof UnreadablePublicationException ? cause.getMessage() : getMessage();
+    return message == null ? "unreadable" : message;
+  }
 }

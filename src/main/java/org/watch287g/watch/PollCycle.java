@@ -117,9 +117,9 @@ public final class PollCycle {
       ListKind kind, String url, Download.Fetched fetched, SourceCursor next, Instant now) {
     Publication publication;
     try {
-      publication = parser.parse(fetched.body(), url);
+      publication = parser.parse(fetched.body(), fileName(url));
     } catch (UnreadablePublicationException e) {
-      String reason = fileName(url) + ": " + message(e);
+      String reason = message(e);
       ledger.failed(kind, url, now, reason, next);
       return line(kind, Outcome.FAILED, reason);
     }
