@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,14 +53,14 @@ public final class SnapshotRepository {
                 + " status, reason, columns, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             PreparedStatement.RETURN_GENERATED_KEYS)) {
       s.setString(1, pub.kind().id());
-      setNullable(s, 2, provenance.linkedAs() == null ? null : provenance.linkedAs().id());
+      Parameters.text(s, 2, provenance.linkedAs() == null ? null : provenance.linkedAs().id());
       s.setString(3, lower(provenance.origin()));
       s.setString(4, provenance.source());
       s.setString(5, provenance.fetchedAt().toString());
       s.setString(6, provenance.sha256());
       s.setInt(7, pub.agreements().size());
       s.setString(8, lower(status));
-      setNullable(s, 9, reason);
+      Parameters.text(s, 9, reason);
       s.setString(10, String.join("\n", pub.columns()));
       s.setString(11, String.join("\n", pub.warnings()));
       s.executeUpdate();
@@ -87,13 +86,13 @@ public final class SnapshotRepository {
         s.setString(3, a.state().code());
         s.setString(4, a.agency());
         s.setString(5, a.key().name());
-        setNullable(s, 6, a.type() == null ? null : a.type().name());
-        setNullable(s, 7, a.county());
+        Parameters.text(s, 6, a.type() == null ? null : a.type().name());
+        Parameters.text(s, 7, a.county());
         s.setString(8, a.model().name());
-        setNullable(s, 9, a.signed() == null ? null : a.signed().toString());
-        setNullable(s, 10, a.moaUrl());
+        Parameters.text(s, 9, a.signed() == null ? null : a.signed().toString());
+        Parameters.text(s, 10, a.moaUrl());
         s.setInt(11, a.moaPending() ? 1 : 0);
-        setNullable(s, 12, a.addendumUrl());
+        Parameters.text(s, 12, a.addendumUrl());
         s.addBatch();
       }
       s.executeBatch();
@@ -204,15 +203,6 @@ public final class SnapshotRepository {
 
   private static List<String> lines(String joined) {
     return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n", -1));
-  }
-
-  private static void setNullable(PreparedStatement s, int index, @Nullable String value)
-      throws SQLException {
-    if (value == null) {
-      s.setNull(index, Types.VARCHAR);
-    } else {
-      s.setString(index, value);
-    }
   }
 
   private static String lower(Enum<?> value) {

@@ -158,12 +158,12 @@ public final class SourceLedger {
                 + " last_modified = excluded.last_modified, sha256 = excluded.sha256,"
                 + " checked_at = excluded.checked_at, linked_at = excluded.linked_at")) {
       s.setString(1, next.kind().id());
-      set(s, 2, next.url());
-      set(s, 3, next.etag());
-      set(s, 4, next.lastModified());
-      set(s, 5, next.sha256());
-      set(s, 6, next.checkedAt() == null ? null : next.checkedAt().toString());
-      set(s, 7, next.linkedAt() == null ? null : next.linkedAt().toString());
+      Parameters.text(s, 2, next.url());
+      Parameters.text(s, 3, next.etag());
+      Parameters.text(s, 4, next.lastModified());
+      Parameters.text(s, 5, next.sha256());
+      Parameters.text(s, 6, next.checkedAt() == null ? null : next.checkedAt().toString());
+      Parameters.text(s, 7, next.linkedAt() == null ? null : next.linkedAt().toString());
       s.executeUpdate();
     }
   }
@@ -183,7 +183,7 @@ public final class SourceLedger {
                 + " VALUES (?,?,?,?,?,?)")) {
       s.setString(1, at.toString());
       s.setString(2, target);
-      set(s, 3, url);
+      Parameters.text(s, 3, url);
       s.setString(4, outcome);
       s.setString(5, detail);
       if (snapshotId == null) {
@@ -192,15 +192,6 @@ public final class SourceLedger {
         s.setLong(6, snapshotId);
       }
       s.executeUpdate();
-    }
-  }
-
-  private static void set(PreparedStatement s, int index, @Nullable String value)
-      throws SQLException {
-    if (value == null) {
-      s.setNull(index, Types.VARCHAR);
-    } else {
-      s.setString(index, value);
     }
   }
 
