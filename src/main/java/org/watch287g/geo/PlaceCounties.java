@@ -1,0 +1,34 @@
+package org.watch287g.geo;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.watch287g.dataset.UsState;
+
+/**
+ * A city, town, village, Census-designated place or New York town, and the counties its people live
+ * in.
+ *
+ * @param state the state
+ * @param name the name without its Census suffix, e.g. "Yoakum"
+ * @param kind the Census suffix ("city", "town", "village", "borough", "cdp", "ny-town"...) or
+ *     "geonames" for a name from GeoNames only
+ * @param shares county FIPS to the share of the place's 2020 population living there (1 when only
+ *     the county is known)
+ */
+public record PlaceCounties(UsState state, String name, String kind, Map<String, Double> shares) {
+
+  public PlaceCounties {
+    shares = Map.copyOf(new TreeMap<>(shares));
+  }
+
+  /** Every county with part of the place in it. */
+  public Set<String> counties() {
+    return new java.util.TreeSet<>(shares.keySet());
+  }
+
+  /** Whether this is a municipality (which has police) rather than a statistical area. */
+  public boolean incorporated() {
+    return !kind.equals("cdp") && !kind.equals("geonames");
+  }
+}
