@@ -8,11 +8,13 @@ Reads (see SHARED_GAZETTEER_DIR/SOURCES.md for where each comes from and its lic
   counties_census2010.csv         full legal names ("Orleans Parish", "St. Louis city") and 2010 codes
   place_county_2020_geocorr.csv   every 2020 Census place (and NY town) with all its counties
   geonames_us_places_county.csv   other named places (GeoNames, CC BY 4.0), one county each
+  us_cities_states_counties.csv   postal place names (CC0): the last resort, for New England towns
 Writes, UTF-8, tab-separated, no header, sorted so the output is reproducible:
   counties.tsv  fips, state, full name, 2010 codes this one replaces (comma-separated, may be empty)
   places.tsv    state, place name without its Census suffix, kind, counties as fips:share,...
-                (kind: the Census suffix such as city/town/village/CDP, "cousub" suffixes for New
-                York towns, or "geonames"; share: the place's 2020 population share, 1 if unknown)
+                (kind: the Census suffix such as city/town/village/CDP, "ny-" + suffix for New
+                York towns, "geonames", or "postal"; share: the place's 2020 population share, 1
+                if unknown)
 The output is committed; the build never runs this script.
 """
 import csv, os, re, sys
@@ -83,6 +85,30 @@ for r in rows('geonames_us_places_county.csv'):
     if (st, r['name'].lower()) in seen:
         continue
     places.setdefault((st, r['name'], 'geonames'), {})[fips] = 1.0
+
+def fold(text):
+    text = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "")).strip()
+    text = re.sub(r"^saint ", "st ", text)
+    text = re.sub(r" (county|parish|borough|census area|city and borough|municipality)$", "", text)
+    return text.replace(" ", "")
+
+county_by_name = {}
+for fips, st, name, _ in counties:
+    county_by_name.setdefault((st, fold(name)), fips)
+
+# Postal names join the list only where nothing better knows them: New England towns, mostly.
+# A postal city lists every county its ZIP codes touch, so it is the weakest source.
+seen = {(st, name.lower()) for (st, name, _) in places}
+postal = {}
+for r in rows('us_cities_states_counties.csv', delimiter='|'):
+    st, city = r['State short'], r['City']
+    if st == 'CT' or (st, city.lower()) in seen:
+        continue
+    fips = county_by_name.get((st, fold(r['County'])))
+    if fips:
+        postal.setdefault((st, city), {})[fips] = 1.0
+for (st, city), parts in postal.items():
+    places[(st, city, 'postal')] = parts
 
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, 'counties.tsv'), 'w', encoding='utf-8', newline='\n') as f:

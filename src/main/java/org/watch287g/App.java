@@ -3,6 +3,7 @@ package org.watch287g;
 import org.watch287g.cli.CheckCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
+import org.watch287g.cli.ResolveCommand;
 import org.watch287g.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       InspectCommand.class,
       ImportCommand.class,
+      ResolveCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'watch287g <command> --help' for a command's options."})

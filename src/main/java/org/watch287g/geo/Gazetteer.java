@@ -196,6 +196,17 @@ public final class Gazetteer {
   }
 
   /**
+   * The municipalities of a state whose name begins with {@code name} as whole words: "Sunny Isles"
+   * finds Sunny Isles Beach. For agency names that shorten their town's.
+   */
+  public List<PlaceCounties> placesStartingWith(UsState state, String name) {
+    String prefix = Names.fold(name) + " ";
+    return placesByState.getOrDefault(state, List.of()).stream()
+        .filter(p -> p.incorporated() && Names.fold(p.name()).startsWith(prefix))
+        .toList();
+  }
+
+  /**
    * The places of a state whose name is within {@code maxTypos} typos of {@code name}, closest
    * first, municipalities first among equals; for ICE's "Indiatlantic" (Indialantic, FL).
    */

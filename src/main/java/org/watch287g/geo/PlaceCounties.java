@@ -12,7 +12,7 @@ import org.watch287g.dataset.UsState;
  * @param state the state
  * @param name the name without its Census suffix, e.g. "Yoakum"
  * @param kind the Census suffix ("city", "town", "village", "borough", "cdp", "ny-town"...) or
- *     "geonames" for a name from GeoNames only
+ *     "geonames" or "postal" for a name known only from GeoNames or the postal list
  * @param shares county FIPS to the share of the place's 2020 population living there (1 when only
  *     the county is known)
  */
@@ -29,6 +29,6 @@ public record PlaceCounties(UsState state, String name, String kind, Map<String,
 
   /** Whether this is a municipality (which has police) rather than a statistical area. */
   public boolean incorporated() {
-    return !kind.equals("cdp") && !kind.equals("geonames");
+    return !kind.equals("cdp") && !kind.equals("geonames") && !kind.equals("postal");
   }
 }
