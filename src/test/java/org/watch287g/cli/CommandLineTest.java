@@ -54,13 +54,13 @@ class CommandLineTest {
     Result r = run("--help");
 
     assertEquals(0, r.status());
-    for (String command : List.of("run", "check", "inspect", "import")) {
+    for (String command : List.of("run", "check", "inspect", "import", "resolve")) {
       assertTrue(r.out().contains("  " + command + " "), command + " in\n" + r.out());
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "check", "inspect", "import"})
+  @ValueSource(strings = {"run", "check", "inspect", "import", "resolve"})
   @DisplayName("every command has --help that explains it")
   void everyCommandHasHelp(String command) {
     Result r = run(command, "--help");
@@ -148,6 +148,37 @@ class CommandLineTest {
     assertEquals(
         581,
         stored.latestGood(ListKind.PARTICIPATING).orElseThrow().publication().agreements().size());
+  }
+
+  @Test
+  @DisplayName("resolve --csv prints exactly the header and one row per agency, statewide as ST:XX")
+  void resolveCsv() throws Exception {
+    Result r = run("resolve", copy("2026-05-18-participating.xlsx").toString(), "--csv");
+
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("state,agency,predicted_fips", lines.get(0));
+    assertTrue(lines.contains("AL,Autauga County Sheriff's Office,01001"), r.out());
+    assertTrue(lines.contains("MO,Missouri Highway Patrol,ST:MO"), r.out());
+    assertTrue(
+        lines.contains(
+            "FL,\"Office of the State Attorney, 20th Judicial Circuit\",12015;12021;12043;12051;12071"),
+        "a name with a comma is quoted");
+    assertEquals(1 + 1557, lines.size(), "one line per distinct state + agency");
+  }
+
+  @Test
+  @DisplayName("resolve --unresolved lists only the agencies nothing places, with the reason")
+  void resolveUnresolved() throws Exception {
+    Result r = run("resolve", copy("2026-05-18-participating.xlsx").toString(), "--unresolved");
+
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.size() > 1 && lines.size() < 20, r.out());
+    for (String line : lines.subList(0, lines.size() - 1)) {
+      assertTrue(line.contains("UNRESOLVED") && line.contains("whole state"), line);
+    }
+    assertTrue(lines.get(lines.size() - 1).startsWith("1557 agencies:"), r.out());
   }
 
   @Test
