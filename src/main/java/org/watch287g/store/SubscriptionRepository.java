@@ -1,0 +1,205 @@
+package org.watch287g.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.ChannelOptions;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Subscription;
+import org.watch287g.alerts.Target;
+import org.watch287g.dataset.Model;
+
+/** The {@code channel} and {@code subscription} tables: who follows what, and how. */
+public final class SubscriptionRepository {
+  private static final Pattern COMMA = Pattern.compile(",");
+  private static final String KEY = "platform = ? AND workspace = ? AND channel = ?";
+
+  private final Database database;
+
+  public SubscriptionRepository(Database database) {
+    this.database = database;
+  }
+
+  /**
+   * Makes a channel follow a place (creating the channel with default options if new).
+   *
+   * @return false if it already followed it
+   */
+  public boolean follow(ChannelRef channel, Target target, Instant at, @Nullable String by) {
+    return database.transaction(
+        c -> {
+          ensureChannel(c, channel, at);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO subscription (platform, workspace, channel, target, created_at,"
+                      + " created_by) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+            bindKey(s, channel);
+            s.setString(4, target.code());
+            s.setString(5, at.toString());
+            Parameters.text(s, 6, by);
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Stops a channel following a place.
+   *
+   * @return false if it did not follow it
+   */
+  public boolean unfollow(ChannelRef channel, Target target) {
+    return database.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("DELETE FROM subscription WHERE " + KEY + " AND target = ?")) {
+            bindKey(s, channel);
+            s.setString(4, target.code());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Forgets a channel and all it follows (it was deleted, or the bot left its server). */
+  public void forget(ChannelRef channel) {
+    database.write(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("DELETE FROM channel WHERE " + KEY)) {
+            bindKey(s, channel);
+            s.executeUpdate();
+          }
+        });
+  }
+
+  /** Sets a channel's options (creating the channel if new). */
+  public void setOptions(ChannelRef channel, ChannelOptions options, Instant at) {
+    database.write(
+        c -> {
+          ensureChannel(c, channel, at);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE channel SET language = ?, include_pending = ?, models = ?,"
+                      + " digest_threshold = ? WHERE platform = ? AND workspace = ? AND channel = ?")) {
+            s.setString(1, options.language().code());
+            s.setInt(2, options.includePending() ? 1 : 0);
+            s.setString(3, models(options.models()));
+            s.setInt(4, options.digestThreshold());
+            s.setString(5, channel.platform());
+            s.setString(6, channel.workspace());
+            s.setString(7, channel.channel());
+            s.executeUpdate();
+          }
+        });
+  }
+
+  /** A channel's options, or the defaults for a channel never seen. */
+  public ChannelOptions options(ChannelRef channel) {
+    return find(channel).map(Subscription::options).orElse(ChannelOptions.defaults());
+  }
+
+  /** A channel's subscription, if it has ever been set up. */
+  public Optional<Subscription> find(ChannelRef channel) {
+    List<Subscription> found =
+        query(" WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);
+    return found.stream().findFirst();
+  }
+
+  /** Every channel with what it follows (channels following nothing included). */
+  public List<Subscription> all() {
+    return query("", null);
+  }
+
+  private List<Subscription> query(String where, @Nullable ChannelRef channel) {
+    return database.read(
+        c -> {
+          Map<ChannelRef, ChannelOptions> options = new LinkedHashMap<>();
+          Map<ChannelRef, Set<Target>> targets = new LinkedHashMap<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT c.platform, c.workspace, c.channel, c.language, c.include_pending,"
+                      + " c.models, c.digest_threshold, s.target FROM channel c"
+                      + " LEFT JOIN subscription s ON s.platform = c.platform"
+                      + " AND s.workspace = c.workspace AND s.channel = c.channel"
+                      + where
+                      + " ORDER BY c.rowid, s.target")) {
+            if (channel != null) {
+              bindKey(s, channel);
+            }
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                ChannelRef ref = new ChannelRef(r.getString(1), r.getString(2), r.getString(3));
+                options.computeIfAbsent(ref, k -> readOptions(r));
+                Set<Target> set = targets.computeIfAbsent(ref, k -> new HashSet<>());
+                String target = r.getString(8);
+                if (target != null) {
+                  set.add(new Target(target));
+                }
+              }
+            }
+          }
+          List<Subscription> subscriptions = new ArrayList<>();
+          options.forEach(
+              (ref, o) ->
+                  subscriptions.add(new Subscription(ref, targets.getOrDefault(ref, Set.of()), o)));
+          return subscriptions;
+        });
+  }
+
+  private static ChannelOptions readOptions(ResultSet r) {
+    try {
+      Set<Model> models = EnumSet.noneOf(Model.class);
+      for (String m : COMMA.split(r.getString(6), -1)) {
+        if (!m.isBlank()) {
+          models.add(Model.valueOf(m.trim()));
+        }
+      }
+      return new ChannelOptions(
+          Language.parse(r.getString(4)).orElse(Language.EN),
+          r.getInt(5) != 0,
+          models,
+          r.getInt(7));
+    } catch (SQLException e) {
+      throw new StorageException("cannot read a channel's options: " + e.getMessage(), e);
+    }
+  }
+
+  private static void ensureChannel(Connection c, ChannelRef channel, Instant at)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO channel (platform, workspace, channel, created_at) VALUES (?,?,?,?)"
+                + " ON CONFLICT DO NOTHING")) {
+      bindKey(s, channel);
+      s.setString(4, at.toString());
+      s.executeUpdate();
+    }
+  }
+
+  private static void bindKey(PreparedStatement s, ChannelRef channel) throws SQLException {
+    s.setString(1, channel.platform());
+    s.setString(2, channel.workspace());
+    s.setString(3, channel.channel());
+  }
+
+  private static String models(Set<Model> models) {
+    StringBuilder s = new StringBuilder();
+    for (Model m : Model.values()) {
+      if (models.contains(m)) {
+        s.append(s.length() == 0 ? "" : ",").append(m.name());
+      }
+    }
+    return s.toString();
+  }
+}
