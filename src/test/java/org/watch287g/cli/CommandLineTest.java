@@ -54,13 +54,13 @@ class CommandLineTest {
     Result r = run("--help");
 
     assertEquals(0, r.status());
-    for (String command : List.of("run", "check", "inspect", "import")) {
+    for (String command : List.of("run", "check", "inspect", "import", "county")) {
       assertTrue(r.out().contains("  " + command + " "), command + " in\n" + r.out());
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "check", "inspect", "import"})
+  @ValueSource(strings = {"run", "check", "inspect", "import", "county"})
   @DisplayName("every command has --help that explains it")
   void everyCommandHasHelp(String command) {
     Result r = run(command, "--help");
