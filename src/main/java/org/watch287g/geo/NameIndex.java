@@ -34,7 +34,7 @@ final class NameIndex {
   /** A name to compare misspellings with: folded, joined, and whether it drops "city". */
   private record Spelling(County county, String key, boolean cityBare) {}
 
-  /** Ranks a list of counties for people: by how the name matched, then by state name. */
+  /** Orders counties that fit equally well: by state name, then by FIPS code. */
   static final Comparator<County> BY_STATE =
       Comparator.comparing((County c) -> c.state().title()).thenComparing(County::fips);
 
