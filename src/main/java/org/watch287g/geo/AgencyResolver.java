@@ -232,26 +232,12 @@ public final class AgencyResolver {
       }
     }
     for (String candidate : candidates) {
-      for (PlaceCounties p : gazetteer.closestPlaces(state, candidate, typoBudget(candidate))) {
-        if (trustedDespiteTypo(candidate, p)) {
-          return Optional.of(new PlaceMatch(p, false, false));
-        }
+      List<PlaceCounties> close = gazetteer.closestPlaces(state, candidate, typoBudget(candidate));
+      if (!close.isEmpty()) {
+        return Optional.of(new PlaceMatch(close.get(0), false, false));
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * A misspelt name is trusted to mean a municipality; to mean a name known only from GeoNames or
-   * the postal list (thick with hamlets), only when it is long and one typo away: "Pittsburgh" is
-   * Pittsburg, New Hampshire, but "Preston" is not the hamlet of Presto.
-   */
-  private static boolean trustedDespiteTypo(String written, PlaceCounties place) {
-    if (place.incorporated()) {
-      return true;
-    }
-    String a = Names.fold(written);
-    return a.replace(" ", "").length() >= 8 && Names.distance(a, Names.fold(place.name()), 1) <= 1;
   }
 
   private static boolean sameKind(PlaceCounties place, String kind) {

@@ -209,13 +209,22 @@ public final class Gazetteer {
   /**
    * The places of a state whose name is within {@code maxTypos} typos of {@code name}, closest
    * first, municipalities first among equals; for ICE's "Indiatlantic" (Indialantic, FL).
+   *
+   * <p>A name known only from GeoNames or the postal list (thick with hamlets) is offered only when
+   * the name is long and one typo away: "Pittsburgh" finds Pittsburg, New Hampshire, but "Harris"
+   * does not find the hamlet of Parrish.
    */
   public List<PlaceCounties> closestPlaces(UsState state, String name, int maxTypos) {
     String target = Names.fold(name);
+    boolean longName = target.replace(" ", "").length() >= 8;
     List<Scored<PlaceCounties>> scored = new ArrayList<>();
     for (PlaceCounties p : placesByState.getOrDefault(state, List.of())) {
-      int d = Names.distance(target, Names.fold(p.name()), maxTypos);
-      if (d <= maxTypos) {
+      int limit = p.incorporated() ? maxTypos : longName ? Math.min(1, maxTypos) : 0;
+      if (limit == 0) {
+        continue;
+      }
+      int d = Names.distance(target, Names.fold(p.name()), limit);
+      if (d <= limit) {
         scored.add(new Scored<>(p, p.incorporated() ? d * 2 : d * 2 + 1));
       }
     }

@@ -1,0 +1,328 @@
+package org.watch287g.geo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.dataset.UsState;
+
+/**
+ * The autocomplete index behind {@link CountyQuery#complete}: every way of starting to write each
+ * county ("harris t", "harris county, tex", "saint lou", "dade" for Miami-Dade), in one sorted
+ * array, so a prefix is a binary search and a short scan.
+ *
+ * <p>Counties are numbered in the order people are shown them (name, then state name), so sorting
+ * the numbers of the counties found ranks them. Immutable; each call allocates what it needs.
+ */
+final class Completions {
+  private static final Pattern SPACE = Pattern.compile(" ");
+
+  /** A key from the start of a name: "harris tx". */
+  private static final byte NAME_START = 1;
+
+  /** A key from a later word of a name: "dade fl" for Miami-Dade. */
+  private static final byte WORD_START = 2;
+
+  /** Fold spells these words short; people typing may not have finished the long form yet. */
+  private static final Map<String, String> SPELT_OUT =
+      Map.of("st", "saint", "ste", "sainte", "ft", "fort", "mt", "mount");
+
+  /** The states' names folded, by ordinal. */
+  private static final Map<UsState, String> FOLDED_TITLES = new EnumMap<>(UsState.class);
+
+  static {
+    for (UsState s : UsState.values()) {
+      FOLDED_TITLES.put(s, Names.fold(s.title()));
+    }
+  }
+
+  private final County[] ranked;
+  private final String[] keys;
+  private final int[] owners;
+  private final byte[] kinds;
+  private final County[] byFips;
+  private final String[] fips;
+  private final String[] fuzzyNames;
+  private final int[][] fuzzyOwners;
+  private final List<UsState> statesByTitle;
+
+  /** One key: where it leads and whether it starts the name. */
+  private record Key(String text, int owner, byte kind) {}
+
+  Completions(Iterable<County> counties) {
+    Map<County, String> folded = new HashMap<>();
+    counties.forEach(c -> folded.put(c, Names.fold(c.shortName())));
+    List<County> all = new ArrayList<>(folded.keySet());
+    all.sort(
+        Comparator.comparing((County c) -> folded.getOrDefault(c, ""))
+            .thenComparing(NameIndex.BY_STATE));
+    ranked = all.toArray(new County[0]);
+    List<Key> built = new ArrayList<>();
+    Map<String, List<Integer>> names = new LinkedHashMap<>();
+    for (int i = 0; i < ranked.length; i++) {
+      addKeys(built, i, ranked[i]);
+      names.computeIfAbsent(folded.getOrDefault(ranked[i], ""), k -> new ArrayList<>()).add(i);
+    }
+    built.sort(Comparator.comparing(Key::text).thenComparingInt(Key::kind));
+    keys = built.stream().map(Key::text).toArray(String[]::new);
+    owners = built.stream().mapToInt(Key::owner).toArray();
+    kinds = new byte[built.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = built.get(i).kind();
+    }
+    byFips = all.stream().sorted(Comparator.comparing(County::fips)).toArray(County[]::new);
+    fips = Arrays.stream(byFips).map(County::fips).toArray(String[]::new);
+    fuzzyNames = names.keySet().toArray(new String[0]);
+    fuzzyOwners =
+        names.values().stream()
+            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+    statesByTitle =
+        Arrays.stream(UsState.values()).sorted(Comparator.comparing(UsState::title)).toList();
+  }
+
+  private static void addKeys(List<Key> keys, int owner, County c) {
+    Set<String> starts = new LinkedHashSet<>();
+    String shortName = Names.fold(c.shortName());
+    starts.add(shortName);
+    starts.add(Names.fold(c.name()));
+    starts.add(shortName.replace(" ", ""));
+    String bare = NameIndex.cityWithoutCity(c);
+    if (bare != null) {
+      starts.add(Names.fold(bare));
+    }
+    for (String s : List.copyOf(starts)) {
+      starts.add(spelledOut(s));
+    }
+    Set<String> words = new LinkedHashSet<>();
+    for (String s : List.of(shortName, spelledOut(shortName))) {
+      for (int i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+        words.add(s.substring(i + 1));
+      }
+    }
+    words.removeAll(starts);
+    String code = c.state().code().toLowerCase(Locale.ROOT);
+    String title = FOLDED_TITLES.getOrDefault(c.state(), "");
+    for (String s : starts) {
+      keys.add(new Key(s + " " + code, owner, NAME_START));
+      keys.add(new Key(s + " " + title, owner, NAME_START));
+    }
+    for (String s : words) {
+      keys.add(new Key(s + " " + code, owner, WORD_START));
+      keys.add(new Key(s + " " + title, owner, WORD_START));
+    }
+  }
+
+  /** "st louis" -> "saint louis"; a name without such words comes back as it was. */
+  private static String spelledOut(String folded) {
+    StringBuilder out = new StringBuilder();
+    for (String word : SPACE.split(folded, -1)) {
+      out.append(out.length() == 0 ? "" : " ").append(SPELT_OUT.getOrDefault(word, word));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Folds what a person has typed so far; a trailing space stays, since "san " has finished its
+   * word and should not complete to "Sanborn".
+   */
+  static String foldPrefix(String typed) {
+    String folded = Names.fold(typed);
+    boolean wordEnded =
+        !typed.isEmpty() && Character.isWhitespace(typed.charAt(typed.length() - 1));
+    return wordEnded && !folded.isEmpty() ? folded + " " : folded;
+  }
+
+  /** The states a folded prefix names or starts to name, its code or full name first. */
+  List<UsState> states(String folded) {
+    String p = folded.trim();
+    if (p.isEmpty()) {
+      return statesByTitle;
+    }
+    List<UsState> exact = new ArrayList<>();
+    List<UsState> started = new ArrayList<>();
+    for (UsState s : statesByTitle) {
+      String title = FOLDED_TITLES.getOrDefault(s, "");
+      if (p.equals(s.code().toLowerCase(Locale.ROOT)) || p.equals(title)) {
+        exact.add(s);
+      } else if (p.length() >= 2 && title.startsWith(p)) {
+        started.add(s);
+      }
+    }
+    exact.addAll(started);
+    return exact;
+  }
+
+  /**
+   * The counties a folded prefix starts to name, in {@code state} when it is not null: names that
+   * start with it, then names with a later word that does, then names it is a misspelt start of;
+   * each group in name then state order. At most {@code limit}.
+   */
+  List<County> counties(String folded, @Nullable UsState state, int limit) {
+    if (limit <= 0 || folded.isBlank()) {
+      return List.of();
+    }
+    if (folded.chars().allMatch(Character::isDigit)) {
+      return byFipsPrefix(folded, state, limit);
+    }
+    byte[] best = new byte[ranked.length];
+    List<Integer> touched = new ArrayList<>();
+    for (int i = lowerBound(folded); i < keys.length && keys[i].startsWith(folded); i++) {
+      int o = owners[i];
+      if (state != null && ranked[o].state() != state) {
+        continue;
+      }
+      if (best[o] == 0) {
+        touched.add(o);
+      }
+      if (best[o] == 0 || kinds[i] < best[o]) {
+        best[o] = kinds[i];
+      }
+    }
+    List<County> found = new ArrayList<>();
+    for (byte kind : new byte[] {NAME_START, WORD_START}) {
+      touched.stream()
+          .filter(o -> best[o] == kind)
+          .sorted()
+          .limit(limit - (long) found.size())
+          .forEach(o -> found.add(ranked[o]));
+    }
+    // Misspellings only when nothing is spelt right: "harr" should not go on to "Arroyo".
+    if (found.isEmpty()) {
+      addMisspelt(found, folded.trim(), state, limit);
+    }
+    return List.copyOf(found);
+  }
+
+  private List<County> byFipsPrefix(String digits, @Nullable UsState state, int limit) {
+    List<County> found = new ArrayList<>();
+    int i = Arrays.binarySearch(fips, digits);
+    for (i = i < 0 ? -i - 1 : i; i < fips.length && fips[i].startsWith(digits); i++) {
+      if (found.size() == limit) {
+        break;
+      }
+      if (state == null || byFips[i].state() == state) {
+        found.add(byFips[i]);
+      }
+    }
+    return found;
+  }
+
+  private int lowerBound(String prefix) {
+    int i = Arrays.binarySearch(keys, prefix);
+    return i < 0 ? -i - 1 : i;
+  }
+
+  /**
+   * Adds the counties whose name starts with something a typo or two away from {@code typed}
+   * ("hariss", "jeferson p"), closest first, from four letters on (as {@link
+   * NameIndex#typosAllowed}). "hariss tx" looks in Texas.
+   */
+  private void addMisspelt(List<County> found, String typed, @Nullable UsState state, int limit) {
+    String name = typed;
+    UsState in = state;
+    int space = typed.lastIndexOf(' ');
+    if (in == null && space > 0) {
+      Optional<UsState> written = UsState.parse(typed.substring(space + 1));
+      if (written.isPresent()) {
+        in = written.get();
+        name = typed.substring(0, space);
+      }
+    }
+    int maxTypos = NameIndex.typosAllowed(name.replace(" ", "").length());
+    if (maxTypos == 0) {
+      return;
+    }
+    PrefixDistance distance = new PrefixDistance(name, maxTypos);
+    List<int[]> near = new ArrayList<>();
+    for (int n = 0; n < fuzzyNames.length; n++) {
+      int d = distance.to(fuzzyNames[n]);
+      if (d <= maxTypos) {
+        // "hariss" is a misspelt Harris before it is a misspelt start of Haralson.
+        boolean whole = Names.distance(name, fuzzyNames[n], maxTypos) <= maxTypos;
+        for (int o : fuzzyOwners[n]) {
+          if ((in == null || ranked[o].state() == in) && !found.contains(ranked[o])) {
+            near.add(new int[] {whole ? d : d + maxTypos + 1, o});
+          }
+        }
+      }
+    }
+    near.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
+    for (int[] n : near) {
+      if (found.size() >= limit) {
+        break;
+      }
+      found.add(ranked[n[1]]);
+    }
+  }
+
+  /**
+   * How many typos turn a typed start into the start of a name: the optimal-string-alignment
+   * distance from the typed text to the closest prefix of the name. One instance per call; it
+   * reuses its rows across names.
+   */
+  static final class PrefixDistance {
+    private final String typed;
+    private final int limit;
+    private int[] before;
+    private int[] previous;
+    private int[] current;
+
+    PrefixDistance(String typed, int limit) {
+      this.typed = typed;
+      this.limit = limit;
+      int width = typed.length() + limit + 1;
+      before = new int[width];
+      previous = new int[width];
+      current = new int[width];
+    }
+
+    /** The distance, or {@code limit + 1} when it is over the limit. */
+    int to(String name) {
+      String a = typed;
+      int m = a.length();
+      int cols = Math.min(name.length(), m + limit);
+      for (int j = 0; j <= cols; j++) {
+        previous[j] = j;
+      }
+      for (int i = 1; i <= m; i++) {
+        current[0] = i;
+        int rowMin = i;
+        for (int j = 1; j <= cols; j++) {
+          int cost = a.charAt(i - 1) == name.charAt(j - 1) ? 0 : 1;
+          int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+          if (i > 1
+              && j > 1
+              && a.charAt(i - 1) == name.charAt(j - 2)
+              && a.charAt(i - 2) == name.charAt(j - 1)) {
+            d = Math.min(d, before[j - 2] + 1);
+          }
+          current[j] = d;
+          rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin > limit) {
+          return limit + 1;
+        }
+        int[] spare = before;
+        before = previous;
+        previous = current;
+        current = spare;
+      }
+      int best = limit + 1;
+      for (int j = Math.max(0, m - limit); j <= cols; j++) {
+        best = Math.min(best, previous[j]);
+      }
+      return best;
+    }
+  }
+}
