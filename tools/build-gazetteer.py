@@ -17,7 +17,7 @@ Writes, UTF-8, tab-separated, no header, sorted so the output is reproducible:
                 if unknown)
 The output is committed; the build never runs this script.
 """
-import csv, os, re, sys
+import csv, os, re, sys, unicodedata
 
 src, out = sys.argv[1], sys.argv[2]
 
@@ -42,6 +42,10 @@ for r in rows('counties_census2023_cb.csv'):
     st = STATE_BY_FIPS[r['state_fips']]
     if fips in full_2010:
         name = full_2010[fips]
+        # The 2010 file is ASCII ("Dona Ana County"); the 2023 one keeps the accents.
+        ascii_short = unicodedata.normalize('NFKD', short).encode('ascii', 'ignore').decode()
+        if ascii_short != short and name.startswith(ascii_short):
+            name = short + name[len(ascii_short):]
     elif fips.startswith('09'):
         name = short + ' Planning Region'
     else:
@@ -87,6 +91,7 @@ for r in rows('geonames_us_places_county.csv'):
     places.setdefault((st, r['name'], 'geonames'), {})[fips] = 1.0
 
 def fold(text):
+    text = unicodedata.normalize('NFKD', text).encode('ascii', 'ignore').decode()
     text = re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "")).strip()
     text = re.sub(r"^saint ", "st ", text)
     text = re.sub(r" (county|parish|borough|census area|city and borough|municipality)$", "", text)
