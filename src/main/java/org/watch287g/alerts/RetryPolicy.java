@@ -1,0 +1,46 @@
+package org.watch287g.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What happens to an alert the platform did not take: when to try again, or when to give up.
+ *
+ * <p>A rate limit is obeyed exactly ({@code Retry-After}); a transient failure waits a doubling
+ * delay (from {@code base}, capped at {@code cap}) with ±20% jitter, so that many channels failing
+ * together do not retry together; after {@code maxAttempts} failures, or at once for a refusal, the
+ * alert is dead-lettered and the operator told.
+ *
+ * @param base the first backoff
+ * @param cap the longest backoff
+ * @param maxAttempts failures (rate limits included) before giving up
+ */
+public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
+
+  /** 2 s doubling to 15 minutes, 10 attempts: about an hour of trying before giving up. */
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(15), 10);
+  }
+
+  /**
+   * When to try again after {@code result}, which was attempt number {@code attempts} (1 for the
+   * first failure); empty to give up.
+   *
+   * @param random a number in [0, 1) for the jitter
+   */
+  public Optional<Instant> retryAt(
+      DeliveryResult result, int attempts, Instant now, DoubleSupplier random) {
+    if (result instanceof DeliveryResult.Rejected || attempts >= maxAttempts) {
+      return Optional.empty();
+    }
+    if (result instanceof DeliveryResult.RetryAfter retry) {
+      return Optional.of(now.plus(retry.delay()));
+    }
+    long doubled = base.toMillis() << Math.min(30, Math.max(0, attempts - 1));
+    long backoff = Math.min(cap.toMillis(), doubled);
+    double jitter = 0.8 + 0.4 * random.getAsDouble();
+    return Optional.of(now.plusMillis(Math.round(backoff * jitter)));
+  }
+}
