@@ -1,6 +1,7 @@
 package org.watch287g;
 
 import org.watch287g.cli.CheckCommand;
+import org.watch287g.cli.DiffCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
 import org.watch287g.cli.ResolveCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ImportCommand.class,
       ResolveCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'watch287g <command> --help' for a command's options."})
