@@ -17,6 +17,7 @@ final class DiffCycle {
   private final List<ChangeEvent> events = new ArrayList<>();
   private final Set<AgreementKey> signedRequests = new HashSet<>();
   private final NearIdentity identity;
+  private @Nullable Map<AgreementKey, Agreement> signedNow;
 
   DiffCycle(NearIdentity identity) {
     this.identity = identity;
@@ -57,12 +58,12 @@ final class DiffCycle {
   void pending(Publication q0, Publication q1, @Nullable Publication p1) {
     ListChanges list = new ListChanges(q0, q1);
     compareKept(list);
-    list.removed.removeIf(r -> signedRequests.contains(r.key()));
+    list.removed.removeIf(r -> signedRequests.contains(list.key(r)));
     renamed(list);
     duplicatesDropped(list);
     list.added.forEach(a -> add(ChangeEvent.Type.NEW_PENDING, list.kind, a));
     for (Agreement r : list.removed) {
-      if (!amongSigned(r, p1)) {
+      if (!amongSigned(r, list, p1)) {
         add(ChangeEvent.Type.PENDING_WITHDRAWN, list.kind, r);
       }
     }
@@ -73,16 +74,15 @@ final class DiffCycle {
   }
 
   private void compareKept(ListChanges list) {
-    for (Agreement now : list.kept()) {
-      Agreement was = list.before.get(now.key());
-      if (was == null) {
-        continue;
-      }
-      Set<Detail> details = list.comparison.details(was, now);
-      if (RowComparison.renewed(was, now)) {
-        events.add(new ChangeEvent(ChangeEvent.Type.RENEWED, list.kind, now, was, details));
+    for (ListChanges.Kept row : list.kept) {
+      Set<Detail> details = list.comparison.details(row.was(), row.now());
+      if (RowComparison.renewed(row.was(), row.now())) {
+        events.add(
+            new ChangeEvent(ChangeEvent.Type.RENEWED, list.kind, row.now(), row.was(), details));
       } else if (!details.isEmpty()) {
-        events.add(new ChangeEvent(ChangeEvent.Type.DETAILS_CHANGED, list.kind, now, was, details));
+        events.add(
+            new ChangeEvent(
+                ChangeEvent.Type.DETAILS_CHANGED, list.kind, row.now(), row.was(), details));
       }
     }
   }
@@ -90,7 +90,7 @@ final class DiffCycle {
   /** Agreements added under the key of a request, listed or not still. */
   private void signedUnderTheirKeys(ListChanges list, Map<AgreementKey, Agreement> requests) {
     for (Agreement a : List.copyOf(list.added)) {
-      Agreement request = requests.get(a.key());
+      Agreement request = requests.get(list.key(a));
       if (request != null) {
         signed(a, request, list);
       }
@@ -103,11 +103,12 @@ final class DiffCycle {
       Map<AgreementKey, Agreement> requests,
       Map<AgreementKey, Agreement> stillListed) {
     List<Agreement> gone = new ArrayList<>();
-    for (Agreement r : requests.values()) {
-      if (!signedRequests.contains(r.key()) && !stillListed.containsKey(r.key())) {
-        gone.add(r);
-      }
-    }
+    requests.forEach(
+        (key, r) -> {
+          if (!signedRequests.contains(key) && !stillListed.containsKey(key)) {
+            gone.add(r);
+          }
+        });
     for (Pairing.Pair pair : Pairing.pairs(gone, list.added, identity)) {
       signed(pair.right(), pair.left(), list);
     }
@@ -136,7 +137,7 @@ final class DiffCycle {
    * agreement stands under the other name, so this is a rename, not a termination.
    */
   private void duplicatesDropped(ListChanges list) {
-    for (Pairing.Pair pair : Pairing.pairs(list.removed, list.kept(), identity)) {
+    for (Pairing.Pair pair : Pairing.pairs(list.removed, list.keptRows(), identity)) {
       // No details: the surviving row's own changes are reported against its own earlier row.
       events.add(
           new ChangeEvent(
@@ -155,12 +156,18 @@ final class DiffCycle {
   /**
    * Whether a request that left the pending list is signed: listed under its key or a near name.
    */
-  private boolean amongSigned(Agreement request, @Nullable Publication p1) {
+  private boolean amongSigned(Agreement request, ListChanges list, @Nullable Publication p1) {
     if (p1 == null) {
       return false;
     }
+    if (signedNow == null) {
+      signedNow = ListChanges.index(p1);
+    }
+    if (signedNow.containsKey(list.key(request))) {
+      return true;
+    }
     for (Agreement a : p1.agreements()) {
-      if (a.key().equals(request.key()) || identity.match(request, a).isPresent()) {
+      if (identity.match(request, a).isPresent()) {
         return true;
       }
     }

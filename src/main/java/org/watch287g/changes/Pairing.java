@@ -41,12 +41,17 @@ final class Pairing {
     return pairs;
   }
 
-  // Candidates in left order, then right order: the pairs come out in left order.
+  // Candidates in left order, then right order: the pairs come out in left order. Only rows of
+  // one state and model can match, so the right rows are looked up by those.
   private static List<Candidate> candidates(
       List<Agreement> left, List<Agreement> right, NearIdentity identity) {
+    Map<String, List<Integer>> bySlot = new HashMap<>();
+    for (int j = 0; j < right.size(); j++) {
+      bySlot.computeIfAbsent(slot(right.get(j)), k -> new ArrayList<>()).add(j);
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < left.size(); i++) {
-      for (int j = 0; j < right.size(); j++) {
+      for (int j : bySlot.getOrDefault(slot(left.get(i)), List.of())) {
         Optional<NearIdentity.Match> match = identity.match(left.get(i), right.get(j));
         if (match.isPresent()) {
           candidates.add(new Candidate(i, j, match.get()));
@@ -54,6 +59,10 @@ final class Pairing {
       }
     }
     return candidates;
+  }
+
+  private static String slot(Agreement a) {
+    return a.state().code() + "/" + a.model();
   }
 
   /** The best candidate of each row on one side, and whether another one ties with it. */
