@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ import org.watch287g.dataset.ListKind;
  *     RENEWED}, the row before the correction for {@code DETAILS_CHANGED}, the pending request for
  *     {@code PENDING_SIGNED}; null for the other types
  * @param details what else differs between {@code previous} and {@code agreement}; empty when there
- *     is no previous row
+ *     is no previous row, and for a dropped duplicate listing
  */
 public record ChangeEvent(
     Type type,
@@ -34,12 +35,12 @@ public record ChangeEvent(
 
   /**
    * The order events are reported and stored in: by type (in {@link Type} order), then state,
-   * agency, model and list, so one pair of publications always gives the same list.
+   * agency (ignoring case), model and list, so one pair of publications always gives the same list.
    */
   public static final Comparator<ChangeEvent> ORDER =
       Comparator.comparing(ChangeEvent::type)
           .thenComparing(e -> e.agreement().state().code())
-          .thenComparing(e -> e.agreement().key().name())
+          .thenComparing(e -> e.agreement().agency().toLowerCase(Locale.ROOT))
           .thenComparing(e -> e.agreement().model())
           .thenComparing(ChangeEvent::list);
 
@@ -97,7 +98,10 @@ public record ChangeEvent(
     RENEWED(true),
     /** The same agreement with a link posted or changed, or a county, date or type corrected. */
     DETAILS_CHANGED(true),
-    /** The same agreement under a corrected name: one removal and one addition that match. */
+    /**
+     * The same agreement under a corrected name: a removal and an addition that match, or a
+     * duplicate listing dropped in favour of the row that stays.
+     */
     RENAMED(true);
 
     private final boolean hasPrevious;
