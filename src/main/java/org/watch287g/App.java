@@ -2,6 +2,7 @@ package org.watch287g;
 
 import org.watch287g.cli.CheckCommand;
 import org.watch287g.cli.CountyCommand;
+import org.watch287g.cli.DiffCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
 import org.watch287g.cli.ResolveCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ResolveCommand.class,
       CountyCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'watch287g <command> --help' for a command's options."})
