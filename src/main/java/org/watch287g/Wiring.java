@@ -1,12 +1,17 @@
 package org.watch287g;
 
 import java.time.Clock;
+import org.watch287g.changes.PublicationGuard;
 import org.watch287g.config.Config;
+import org.watch287g.geo.AgencyResolver;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
+import org.watch287g.store.EventStore;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SqlOutbox;
+import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.Importer;
 import org.watch287g.watch.PollCycle;
@@ -18,14 +23,18 @@ import org.watch287g.watch.Poller;
  *
  * <pre>
  *   config ─► database ─► repositories
- *   source client + parser ─► poll cycle (page ─► download ─► parse ─► judge ─► store) ─► poller
+ *   source client + parser ─► poll cycle (page ─► download ─► parse ─► guard ─► diff ─► match
+ *                                         ─► one transaction: snapshots + events + outbox) ─► poller
  * </pre>
  */
 public final class Wiring implements AutoCloseable {
   private final Config config;
   private final Database database;
   private final SnapshotRepository snapshots;
+  private final EventStore events;
   private final SourceLedger ledger;
+  private final SubscriptionRepository subscriptions;
+  private final SqlOutbox outbox;
   private final SpreadsheetParser parser;
   private final Importer importer;
   private final SourceClient source;
@@ -37,13 +46,24 @@ public final class Wiring implements AutoCloseable {
     this.config = config;
     this.database = Database.open(config.storage().path(), config.storage().busyTimeout());
     this.snapshots = new SnapshotRepository(database);
-    this.ledger = new SourceLedger(database, snapshots);
+    this.events = new EventStore(database);
+    this.ledger = new SourceLedger(database, snapshots, events);
+    this.subscriptions = new SubscriptionRepository(database);
+    this.outbox = new SqlOutbox(database, events);
     this.parser = new SpreadsheetParser();
     this.importer = new Importer(parser, snapshots, clock);
     this.source = new SourceClient(config.source());
     this.pollCycle =
-        new PollCycle(
-            source, parser, ledger, snapshots, config.source().pageUrl().toString(), clock);
+        PollCycle.create(
+            source,
+            parser,
+            new PublicationGuard(),
+            AgencyResolver.bundled(),
+            ledger,
+            snapshots,
+            subscriptions,
+            config.source().pageUrl().toString(),
+            clock);
     this.poller = new Poller(pollCycle, config.source().pollInterval());
   }
 
@@ -62,6 +82,18 @@ public final class Wiring implements AutoCloseable {
 
   public SnapshotRepository snapshots() {
     return snapshots;
+  }
+
+  public EventStore events() {
+    return events;
+  }
+
+  public SubscriptionRepository subscriptions() {
+    return subscriptions;
+  }
+
+  public SqlOutbox outbox() {
+    return outbox;
   }
 
   public SourceLedger ledger() {

@@ -111,6 +111,22 @@ public final class SnapshotRepository {
                 s -> s.setString(1, kind.id())));
   }
 
+  /**
+   * The newest good snapshot of a list that a diff may start from: fetched or imported, never the
+   * one bundled in the jar (which only answers questions until the first fetch).
+   */
+  public Optional<Snapshot> latestBase(ListKind kind) {
+    return database.read(
+        c ->
+            one(
+                c,
+                "SELECT "
+                    + SNAPSHOT_COLUMNS
+                    + " FROM snapshot WHERE kind = ? AND status = 'good' AND origin <> 'bundled'"
+                    + " ORDER BY id DESC LIMIT 1",
+                s -> s.setString(1, kind.id())));
+  }
+
   /** Whether any snapshot of this list has been stored (good, quarantined or bundled). */
   public boolean hasAny(ListKind kind) {
     return database.read(

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
@@ -19,17 +21,20 @@ import org.watch287g.dataset.Snapshot;
  * The record of every look at ICE's source: the per-list cursor ({@code source_cursor}) and the
  * history of attempts ({@code fetch_attempt}).
  *
- * <p>Each method is one transaction. {@link #stored} writes the snapshot, the cursor and the
- * attempt together, so the cursor never advances past a publication that was not kept: after a
- * crash the next poll downloads it again.
+ * <p>Each method is one transaction. {@link #keep} writes the snapshots, their cursors, the changes
+ * and the outbox together, so the cursor never advances past a publication that was not kept and no
+ * change is ever stored without its alerts: after a crash the next poll downloads and diffs it
+ * again.
  */
 public final class SourceLedger {
   private final Database database;
   private final SnapshotRepository snapshots;
+  private final EventStore events;
 
-  public SourceLedger(Database database, SnapshotRepository snapshots) {
+  public SourceLedger(Database database, SnapshotRepository snapshots, EventStore events) {
     this.database = database;
     this.snapshots = snapshots;
+    this.events = events;
   }
 
   /** What was last downloaded for this list (empty if never). */
@@ -101,13 +106,69 @@ public final class SourceLedger {
       @Nullable String reason,
       Publication publication,
       String detail) {
+    Kept kept = new Kept(next, provenance, status, reason, publication, detail);
+    return keep(List.of(kept), List.of(), provenance.fetchedAt()).get(0);
+  }
+
+  /**
+   * A publication to keep, with the cursor that moves with it.
+   *
+   * @param detail one line for the fetch history
+   */
+  public record Kept(
+      SourceCursor next,
+      Provenance provenance,
+      Snapshot.Status status,
+      @Nullable String reason,
+      Publication publication,
+      String detail) {}
+
+  /**
+   * A change to keep, where it reaches, and the channels to tell.
+   *
+   * @param coverage as {@code resolve} prints it: "48201;48339", "ST:TX", or "" when unplaced
+   */
+  public record Found(ChangeEvent event, String coverage, List<ChannelRef> channels) {}
+
+  /**
+   * Keeps one cycle's publications, the changes they revealed and the alerts to send about them,
+   * all in ONE transaction: after a crash either all of it is there, or none of it and the cursors
+   * have not moved, so the next poll downloads and diffs the same files again.
+   *
+   * @return the new snapshots' ids, in the order given
+   */
+  public List<Long> keep(List<Kept> publications, List<Found> changes, Instant at) {
     return database.transaction(
         c -> {
-          long id = snapshots.insert(c, provenance, status, reason, publication);
-          saveCursor(c, next);
-          String outcome = status == Snapshot.Status.GOOD ? "stored" : "quarantined";
-          attempt(c, provenance.fetchedAt(), next.kind().id(), next.url(), outcome, detail, id);
-          return id;
+          List<Long> ids = new ArrayList<>();
+          long batch = 0;
+          for (Kept k : publications) {
+            long id = snapshots.insert(c, k.provenance(), k.status(), k.reason(), k.publication());
+            saveCursor(c, k.next());
+            String outcome = k.status() == Snapshot.Status.GOOD ? "stored" : "quarantined";
+            attempt(
+                c,
+                k.provenance().fetchedAt(),
+                k.next().kind().id(),
+                k.next().url(),
+                outcome,
+                k.detail(),
+                id);
+            ids.add(id);
+            if (k.status() == Snapshot.Status.GOOD) {
+              batch = id;
+            }
+          }
+          if (!changes.isEmpty() && batch == 0) {
+            throw new IllegalArgumentException("changes need a good publication to belong to");
+          }
+          for (Found f : changes) {
+            long eventId = events.insert(c, batch, at, f.event(), f.coverage());
+            for (ChannelRef channel : f.channels()) {
+              SqlOutbox.enqueue(c, eventId, batch, channel, at);
+            }
+          }
+          return ids;
         });
   }
 

@@ -3,15 +3,21 @@ package org.watch287g.watch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watch287g.alerts.Matcher;
+import org.watch287g.changes.Differ;
+import org.watch287g.changes.PublicationGuard;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
+import org.watch287g.geo.AgencyResolver;
 import org.watch287g.source.Download;
 import org.watch287g.source.PageLinks;
 import org.watch287g.source.SourceClient;
@@ -23,6 +29,7 @@ import org.watch287g.store.FetchAttempt.Outcome;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceCursor;
 import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SubscriptionRepository;
 
 /**
  * One look at ICE: read the page, then for each list download (conditionally), parse, judge and
@@ -37,24 +44,46 @@ public final class PollCycle {
 
   private final SourceClient source;
   private final SpreadsheetParser parser;
+  private final Publications publications;
   private final SourceLedger ledger;
   private final SnapshotRepository snapshots;
+  private final SubscriptionRepository subscriptions;
   private final String pageUrl;
   private final Clock clock;
 
-  public PollCycle(
+  PollCycle(
       SourceClient source,
       SpreadsheetParser parser,
+      Publications publications,
       SourceLedger ledger,
       SnapshotRepository snapshots,
+      SubscriptionRepository subscriptions,
       String pageUrl,
       Clock clock) {
     this.source = source;
     this.parser = parser;
+    this.publications = publications;
     this.ledger = ledger;
     this.snapshots = snapshots;
+    this.subscriptions = subscriptions;
     this.pageUrl = pageUrl;
     this.clock = clock;
+  }
+
+  /** The poll cycle of the bot: reads, judges, diffs, matches and keeps. */
+  public static PollCycle create(
+      SourceClient source,
+      SpreadsheetParser parser,
+      PublicationGuard guard,
+      AgencyResolver resolver,
+      SourceLedger ledger,
+      SnapshotRepository snapshots,
+      SubscriptionRepository subscriptions,
+      String pageUrl,
+      Clock clock) {
+    Publications publications = new Publications(guard, new Differ(), resolver, new Matcher());
+    return new PollCycle(
+        source, parser, publications, ledger, snapshots, subscriptions, pageUrl, clock);
   }
 
   /** Runs one cycle; never throws for a problem with the source. */
@@ -70,16 +99,66 @@ public final class PollCycle {
       return new CycleReport(lines);
     }
     lines.add(new CycleReport.Line("page", Outcome.UNCHANGED, "read " + pageUrl));
-    lines.add(list(ListKind.PARTICIPATING, links.participating(), now));
-    lines.add(list(ListKind.PENDING, links.pending(), now));
+    List<Publications.Fresh> fresh = new ArrayList<>();
+    list(ListKind.PARTICIPATING, links.participating(), now, fresh).ifPresent(lines::add);
+    list(ListKind.PENDING, links.pending(), now, fresh).ifPresent(lines::add);
+    if (!fresh.isEmpty()) {
+      lines.addAll(keep(fresh, now));
+    }
     return new CycleReport(lines);
   }
 
-  private CycleReport.Line list(ListKind kind, @Nullable String url, Instant now) {
+  /** Judges, diffs and keeps the cycle's new publications in one transaction. */
+  private List<CycleReport.Line> keep(List<Publications.Fresh> fresh, Instant now) {
+    Map<ListKind, Publication> bases = new EnumMap<>(ListKind.class);
+    for (ListKind kind : ListKind.values()) {
+      snapshots.latestBase(kind).ifPresent(s -> bases.put(kind, s.publication()));
+    }
+    Publications.Outcome outcome = publications.judge(fresh, bases, subscriptions.all());
+    List<Long> ids = ledger.keep(outcome.kept(), outcome.found(), now);
+    List<CycleReport.Line> lines = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      SourceLedger.Kept k = outcome.kept().get(i);
+      boolean good = k.status() == Snapshot.Status.GOOD;
+      lines.add(
+          line(
+              k.next().kind(),
+              good ? Outcome.STORED : Outcome.QUARANTINED,
+              "snapshot #"
+                  + ids.get(i)
+                  + (good ? ": " + k.detail() : " not served: " + k.reason())));
+    }
+    if (bases.isEmpty()) {
+      lines.add(
+          new CycleReport.Line(
+              "changes", Outcome.STORED, "none: this first publication is the baseline"));
+    } else if (outcome.kept().stream().anyMatch(k -> k.status() == Snapshot.Status.GOOD)) {
+      lines.add(new CycleReport.Line("changes", Outcome.STORED, describe(outcome.found())));
+    }
+    return lines;
+  }
+
+  private static String describe(List<SourceLedger.Found> found) {
+    long alerting = found.stream().filter(f -> f.event().alerts()).count();
+    long messages = found.stream().mapToLong(f -> f.channels().size()).sum();
+    return found.size()
+        + " found, "
+        + alerting
+        + " worth an alert, "
+        + messages
+        + " alerts queued for the channels that follow them";
+  }
+
+  /**
+   * Looks at one list: the line to report, or nothing when a new publication joined {@code fresh}
+   * (it is reported once judged and kept).
+   */
+  private Optional<CycleReport.Line> list(
+      ListKind kind, @Nullable String url, Instant now, List<Publications.Fresh> fresh) {
     if (url == null) {
       String detail = notLinkedDetail(kind);
       ledger.notLinked(kind, now, detail);
-      return line(kind, Outcome.NOT_LINKED, detail);
+      return Optional.of(line(kind, Outcome.NOT_LINKED, detail));
     }
     SourceCursor cursor = ledger.cursor(kind);
     Validators previous =
@@ -91,11 +170,11 @@ public final class PollCycle {
       download = source.download(url, previous);
     } catch (SourceException e) {
       ledger.failed(kind, url, now, message(e), null);
-      return line(kind, Outcome.FAILED, message(e));
+      return Optional.of(line(kind, Outcome.FAILED, message(e)));
     }
     if (!(download instanceof Download.Fetched fetched)) {
       ledger.unchanged(moved(cursor, now), "not modified since the last download (HTTP 304)");
-      return line(kind, Outcome.UNCHANGED, "not modified (HTTP 304) " + fileName(url));
+      return Optional.of(line(kind, Outcome.UNCHANGED, "not modified (HTTP 304) " + fileName(url)));
     }
     SourceCursor next =
         new SourceCursor(
@@ -108,27 +187,27 @@ public final class PollCycle {
             now);
     if (fetched.sha256().equals(cursor.sha256())) {
       ledger.unchanged(next, "the same bytes as the last download");
-      return line(kind, Outcome.UNCHANGED, "same bytes as before " + fileName(url));
+      return Optional.of(line(kind, Outcome.UNCHANGED, "same bytes as before " + fileName(url)));
     }
-    return parseAndStore(kind, url, fetched, next, now);
+    return parse(kind, url, fetched, next, now, fresh);
   }
 
-  private CycleReport.Line parseAndStore(
-      ListKind kind, String url, Download.Fetched fetched, SourceCursor next, Instant now) {
+  /** Parses a download; a good parse joins {@code fresh} and reports nothing yet. */
+  private Optional<CycleReport.Line> parse(
+      ListKind kind,
+      String url,
+      Download.Fetched fetched,
+      SourceCursor next,
+      Instant now,
+      List<Publications.Fresh> fresh) {
     Publication publication;
     try {
       publication = parser.parse(fetched.body(), fileName(url));
     } catch (UnreadablePublicationException e) {
       String reason = message(e);
       ledger.failed(kind, url, now, reason, next);
-      return line(kind, Outcome.FAILED, reason);
+      return Optional.of(line(kind, Outcome.FAILED, reason));
     }
-    Provenance provenance =
-        new Provenance(Provenance.Origin.FETCHED, url, kind, now, fetched.sha256());
-    String reason = shapeMismatch(kind, publication);
-    Snapshot.Status status = reason == null ? Snapshot.Status.GOOD : Snapshot.Status.QUARANTINED;
-    String detail = publication.describe() + " from " + fileName(url);
-    long id = ledger.stored(next, provenance, status, reason, publication, detail);
     if (!publication.warnings().isEmpty()) {
       log.info(
           "{}: {} oddities repaired or skipped (java -jar watch287g.jar inspect lists them)",
@@ -136,28 +215,16 @@ public final class PollCycle {
           publication.warnings().size());
       publication.warnings().forEach(w -> log.debug("{}: {}", fileName(url), w));
     }
-    if (reason != null) {
-      return line(kind, Outcome.QUARANTINED, "snapshot #" + id + " not served: " + reason);
-    }
-    return line(kind, Outcome.STORED, "snapshot #" + id + ": " + detail);
-  }
-
-  /**
-   * Why a publication's shape contradicts the link it came from, or null. On 2025-09-22 ICE served
-   * each list under the other's link; such a file is kept for the record but never served or
-   * re-routed to the other list.
-   */
-  private static @Nullable String shapeMismatch(ListKind linkedAs, Publication publication) {
-    if (publication.kind() == linkedAs) {
-      return null;
-    }
-    return "the "
-        + linkedAs.id()
-        + " link serves a "
-        + publication.kind().id()
-        + " list ("
-        + (publication.kind() == ListKind.PENDING ? "no signing-date column" : "a SIGNED column")
-        + "): ICE may have published the two lists swapped";
+    Provenance provenance =
+        new Provenance(Provenance.Origin.FETCHED, url, kind, now, fetched.sha256());
+    String detail = publication.describe() + " from " + fileName(url);
+    fresh.add(
+        new Publications.Fresh(
+            kind,
+            publication,
+            new SourceLedger.Kept(
+                next, provenance, Snapshot.Status.GOOD, null, publication, detail)));
+    return Optional.empty();
   }
 
   private String notLinkedDetail(ListKind kind) {

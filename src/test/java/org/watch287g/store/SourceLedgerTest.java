@@ -27,7 +27,7 @@ class SourceLedgerTest {
   void open() {
     Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
     snapshots = new SnapshotRepository(database);
-    ledger = new SourceLedger(database, snapshots);
+    ledger = new SourceLedger(database, snapshots, new EventStore(database));
   }
 
   SourceCursor cursor(String sha, Instant at) {

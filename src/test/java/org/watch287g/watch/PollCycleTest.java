@@ -22,15 +22,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.OutboxItem;
+import org.watch287g.alerts.Target;
+import org.watch287g.changes.PublicationGuard;
 import org.watch287g.config.SourceConfig;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Snapshot;
+import org.watch287g.dataset.UsState;
+import org.watch287g.geo.AgencyResolver;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
+import org.watch287g.store.EventStore;
 import org.watch287g.store.FetchAttempt;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SqlOutbox;
+import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.testing.FakeIce;
 
 /** The whole watch path on real ICE files: a fake ICE site, the real client, parser and SQLite. */
@@ -40,11 +49,16 @@ class PollCycleTest {
   static final byte[] PART_0519 = BundledSnapshots.read("2025-05-19-participating.xlsx");
   static final byte[] PEND_0519 = BundledSnapshots.read("2025-05-19-pending.xlsx");
 
+  static final Instant LATER = Instant.parse("2100-01-01T00:00:00Z");
+
   @TempDir Path dir;
   FakeIce ice;
   SourceClient client;
   SnapshotRepository snapshots;
   SourceLedger ledger;
+  SubscriptionRepository subscriptions;
+  EventStore events;
+  SqlOutbox outbox;
   PollCycle cycle;
 
   @BeforeEach
@@ -63,11 +77,22 @@ class PollCycleTest {
     client = new SourceClient(config);
     Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
     snapshots = new SnapshotRepository(database);
-    ledger = new SourceLedger(database, snapshots);
+    events = new EventStore(database);
+    outbox = new SqlOutbox(database, events);
+    ledger = new SourceLedger(database, snapshots, events);
+    subscriptions = new SubscriptionRepository(database);
     Clock clock = Clock.fixed(Instant.parse("2025-05-19T12:00:00Z"), ZoneOffset.UTC);
     cycle =
-        new PollCycle(
-            client, new SpreadsheetParser(), ledger, snapshots, ice.pageUrl().toString(), clock);
+        PollCycle.create(
+            client,
+            new SpreadsheetParser(),
+            new PublicationGuard(),
+            AgencyResolver.bundled(),
+            ledger,
+            snapshots,
+            subscriptions,
+            ice.pageUrl().toString(),
+            clock);
   }
 
   @AfterEach
@@ -76,8 +101,12 @@ class PollCycleTest {
     ice.close();
   }
 
+  /** The outcomes for the page and each list, in that order (the report may add a changes line). */
   static List<FetchAttempt.Outcome> outcomes(CycleReport report) {
-    return report.lines().stream().map(CycleReport.Line::outcome).toList();
+    return List.of("page", "participating", "pending").stream()
+        .flatMap(t -> report.lines().stream().filter(l -> l.target().equals(t)))
+        .map(CycleReport.Line::outcome)
+        .toList();
   }
 
   static String detail(CycleReport report, String target) {
@@ -101,20 +130,65 @@ class PollCycleTest {
 
     assertEquals(List.of(UNCHANGED, STORED, STORED), outcomes(report));
     assertTrue(report.ok());
+    assertTrue(detail(report, "changes").contains("baseline"), report.toString());
     assertEquals(571, rows(ListKind.PARTICIPATING));
     assertEquals(92, rows(ListKind.PENDING));
     assertTrue(detail(report, "participating").contains("571 agreements"), report.toString());
   }
 
   @Test
+  @DisplayName(
+      "a new publication queues alerts for exactly the channels following the places concerned")
+  void newPublicationQueuesAlertsForFollowers() {
+    ChannelRef louisiana = new ChannelRef("slack", "T1", "CLA");
+    ChannelRef lee = new ChannelRef("slack", "T1", "CLEE");
+    ChannelRef oregon = new ChannelRef("discord", "G1", "900");
+    Instant t = Instant.parse("2025-05-18T00:00:00Z");
+    subscriptions.follow(louisiana, Target.state(UsState.LA), t, null);
+    subscriptions.follow(lee, Target.county("12071"), t, null);
+    subscriptions.follow(oregon, Target.county("41051"), t, null);
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", PART_0519, PEND_0519);
+
+    CycleReport report = cycle.run();
+
+    List<String> la = agencies(outbox.due("slack", LATER, 1000), louisiana);
+    List<String> fl = agencies(outbox.due("slack", LATER, 1000), lee);
+    assertTrue(la.contains("Beauregard Parish Sheriff's Office"), la.toString());
+    assertTrue(fl.stream().anyMatch(a -> a.contains("Myers")), fl.toString());
+    assertEquals(0, outbox.depth("discord"), "nothing changed in Multnomah County");
+    assertTrue(detail(report, "changes").contains("2 alerts queued"), report.toString());
+  }
+
+  static List<String> agencies(List<OutboxItem> items, ChannelRef channel) {
+    return items.stream()
+        .filter(i -> i.channel().equals(channel))
+        .map(i -> i.event().agreement().agency())
+        .toList();
+  }
+
+  @Test
+  @DisplayName("the first publication is a baseline: no alerts, whatever it holds")
+  void firstPublicationIsABaseline() {
+    subscriptions.follow(
+        new ChannelRef("slack", "T1", "CLA"), Target.state(UsState.LA), Instant.EPOCH, null);
+    ice.publish("05192025am", PART_0519, PEND_0519);
+
+    cycle.run();
+
+    assertEquals(0, outbox.depth("slack"));
+    assertEquals(0, events.count());
+  }
+
+  @Test
   @DisplayName("an unchanged publication ends the cycle with a 304 and stores nothing new")
   void unchangedPublicationIsCheap() {
     ice.publish("05162025am", PART_0516, PEND_0515);
-    long first = cycle.run().lines().size();
+    cycle.run();
 
     CycleReport again = cycle.run();
 
-    assertEquals(3, first);
     assertEquals(List.of(UNCHANGED, UNCHANGED, UNCHANGED), outcomes(again));
     assertTrue(detail(again, "participating").contains("304"), again.toString());
     assertEquals(2, ledger.recentAttempts(100).stream().filter(a -> a.outcome() == STORED).count());

@@ -1,0 +1,137 @@
+package org.watch287g.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Outbox;
+import org.watch287g.alerts.OutboxItem;
+
+/** The {@code outbox} table: {@link Outbox} on SQLite. */
+public final class SqlOutbox implements Outbox {
+  private final Database database;
+  private final EventStore events;
+
+  public SqlOutbox(Database database, EventStore events) {
+    this.database = database;
+    this.events = events;
+  }
+
+  /** Queues an alert within the caller's transaction (the one that stores its event). */
+  static void enqueue(Connection c, long eventId, long batch, ChannelRef channel, Instant due)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO outbox (event_id, batch, platform, workspace, channel, due_at)"
+                + " VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+      s.setLong(1, eventId);
+      s.setLong(2, batch);
+      s.setString(3, channel.platform());
+      s.setString(4, channel.workspace());
+      s.setString(5, channel.channel());
+      s.setLong(6, due.toEpochMilli());
+      s.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<OutboxItem> due(String platform, Instant now, int limit) {
+    record Row(long id, long eventId, long batch, ChannelRef channel, int attempts) {}
+    List<Row> rows =
+        database.read(
+            c -> {
+              List<Row> found = new ArrayList<>();
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT id, event_id, batch, workspace, channel, attempts FROM outbox"
+                          + " WHERE platform = ? AND status = 'pending' AND due_at <= ?"
+                          + " ORDER BY id LIMIT ?")) {
+                s.setString(1, platform);
+                s.setLong(2, now.toEpochMilli());
+                s.setInt(3, limit);
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    found.add(
+                        new Row(
+                            r.getLong(1),
+                            r.getLong(2),
+                            r.getLong(3),
+                            new ChannelRef(platform, r.getString(4), r.getString(5)),
+                            r.getInt(6)));
+                  }
+                }
+              }
+              return found;
+            });
+    List<OutboxItem> items = new ArrayList<>();
+    for (Row row : rows) {
+      EventStore.StoredEvent event =
+          events
+              .find(row.eventId())
+              .orElseThrow(() -> new IllegalStateException("outbox row without event " + row));
+      items.add(
+          new OutboxItem(row.id(), row.batch(), row.channel(), row.attempts(), event.event()));
+    }
+    return items;
+  }
+
+  @Override
+  public void markSent(Collection<Long> ids, Instant at) {
+    update("UPDATE outbox SET status = 'sent', sent_at = ? WHERE id = ?", ids, at.toString());
+  }
+
+  @Override
+  public void retryAt(Collection<Long> ids, Instant due, String error) {
+    update(
+        "UPDATE outbox SET attempts = attempts + 1, due_at = ?, last_error = ? WHERE id = ?",
+        ids,
+        due.toEpochMilli(),
+        error);
+  }
+
+  @Override
+  public void deadLetter(Collection<Long> ids, String error) {
+    update(
+        "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?",
+        ids,
+        error);
+  }
+
+  @Override
+  public int depth(String platform) {
+    return database.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM outbox WHERE platform = ? AND status = 'pending'")) {
+            s.setString(1, platform);
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return r.getInt(1);
+            }
+          }
+        });
+  }
+
+  /** Runs one update per id, the given values first and the id last, in one transaction. */
+  private void update(String sql, Collection<Long> ids, Object... values) {
+    database.write(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (long id : ids) {
+              for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+              }
+              s.setLong(values.length + 1, id);
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+        });
+  }
+}

@@ -1,0 +1,108 @@
+package org.watch287g.watch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.watch287g.alerts.Matcher;
+import org.watch287g.alerts.Subscription;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.changes.Differ;
+import org.watch287g.changes.Lists;
+import org.watch287g.changes.PublicationGuard;
+import org.watch287g.changes.Verdict;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Publication;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.Coverage;
+import org.watch287g.store.SourceLedger;
+
+/**
+ * What one cycle's new publications mean: each judged by the guard against the last good one of its
+ * list, the good ones diffed together against the last good state of both lists, and each change
+ * matched to the channels that follow the places it reaches.
+ *
+ * <p>The first publication of an installation is its baseline: with nothing to diff against, it
+ * yields no changes, whatever its date. The snapshot bundled in the jar is never a base.
+ */
+final class Publications {
+  private final PublicationGuard guard;
+  private final Differ differ;
+  private final AgencyResolver resolver;
+  private final Matcher matcher;
+
+  Publications(PublicationGuard guard, Differ differ, AgencyResolver resolver, Matcher matcher) {
+    this.guard = guard;
+    this.differ = differ;
+    this.resolver = resolver;
+    this.matcher = matcher;
+  }
+
+  /** A publication just downloaded and parsed, with what the ledger needs to keep it. */
+  record Fresh(ListKind linkedAs, Publication publication, SourceLedger.Kept pending) {}
+
+  /** The publications to keep (with their verdicts) and the changes to keep and send. */
+  record Outcome(List<SourceLedger.Kept> kept, List<SourceLedger.Found> found) {}
+
+  /**
+   * Judges, diffs and matches.
+   *
+   * @param bases the latest good, non-bundled publication of each list that has one
+   */
+  Outcome judge(
+      List<Fresh> fresh, Map<ListKind, Publication> bases, List<Subscription> subscriptions) {
+    List<SourceLedger.Kept> kept = new ArrayList<>();
+    Map<ListKind, Publication> good = new EnumMap<>(ListKind.class);
+    for (Fresh f : fresh) {
+      Publication previous = bases.get(f.linkedAs());
+      Verdict verdict = guard.check(f.publication(), f.linkedAs(), previous);
+      SourceLedger.Kept k = f.pending();
+      kept.add(
+          new SourceLedger.Kept(
+              k.next(),
+              k.provenance(),
+              verdict.status(),
+              verdict.ok() ? null : verdict.reason(),
+              k.publication(),
+              verdict.ok() ? k.detail() : "quarantined: " + verdict.reason()));
+      if (verdict.ok()) {
+        good.put(f.linkedAs(), f.publication());
+      }
+    }
+    return new Outcome(kept, good.isEmpty() ? List.of() : changes(good, bases, subscriptions));
+  }
+
+  private List<SourceLedger.Found> changes(
+      Map<ListKind, Publication> good,
+      Map<ListKind, Publication> bases,
+      List<Subscription> subscriptions) {
+    Publication p0 = bases.get(ListKind.PARTICIPATING);
+    Publication q0 = bases.get(ListKind.PENDING);
+    if (p0 == null && q0 == null) {
+      return List.of(); // the installation's baseline
+    }
+    Lists before = new Lists(p0, q0);
+    Lists after =
+        new Lists(
+            good.getOrDefault(ListKind.PARTICIPATING, p0), good.getOrDefault(ListKind.PENDING, q0));
+    List<SourceLedger.Found> found = new ArrayList<>();
+    for (ChangeEvent event : differ.diff(before, after)) {
+      Coverage coverage = resolver.resolve(event.agreement());
+      found.add(
+          new SourceLedger.Found(
+              event,
+              coverage.predictedFips(),
+              event.alerts()
+                  ? matcher.channels(
+                      coverage, event.agreement().model(), event.list(), subscriptions)
+                  : List.of()));
+    }
+    return found;
+  }
+
+  /** When the changes were found: the fetch time of the publications kept. */
+  static Instant at(List<SourceLedger.Kept> kept, Instant fallback) {
+    return kept.isEmpty() ? fallback : kept.get(0).provenance().fetchedAt();
+  }
+}
