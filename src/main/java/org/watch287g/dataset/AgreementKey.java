@@ -2,6 +2,7 @@ package org.watch287g.dataset;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What makes two rows of different publications the same agreement: state + agency name + model.
@@ -16,6 +17,9 @@ import java.util.Locale;
  * @param model the 287(g) model
  */
 public record AgreementKey(UsState state, String name, Model model) {
+  // Compiled once: fold runs for every row of every publication.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
   /** The key of an agency's agreement for a model, folding the name as ICE's drift requires. */
   public static AgreementKey of(UsState state, String agency, Model model) {
@@ -24,10 +28,10 @@ public record AgreementKey(UsState state, String name, Model model) {
 
   /** Folds an agency name so that spelling noise does not change its identity. */
   public static String fold(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('`', '\'');
     s = s.replace("&", " and ").replace("'", "");
-    return s.replaceAll("[^a-z0-9]+", " ").trim();
+    return NOT_ALNUM.matcher(s).replaceAll(" ").trim();
   }
 
   @Override
