@@ -1,0 +1,123 @@
+package org.watch287g.alerts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.geo.Coverage;
+import org.watch287g.geo.Gazetteer;
+
+/**
+ * Writes a change event as an {@link AlertMessage} in one language: every word from the {@code
+ * i18n/messages} bundles, the place from the gazetteer, the links from the toolkit.
+ *
+ * <p>Pure and thread-safe; one composer serves every channel and language.
+ */
+public final class AlertComposer {
+  private final Places places;
+  private final Toolkit toolkit;
+
+  public AlertComposer(Gazetteer gazetteer, Toolkit toolkit) {
+    this.places = new Places(gazetteer);
+    this.toolkit = toolkit;
+  }
+
+  /**
+   * The alert for one event.
+   *
+   * @param coverage where the event's agreement reaches, as the resolver decided
+   * @throws IllegalArgumentException when the coverage is of another state than the agreement
+   */
+  public AlertMessage compose(ChangeEvent event, Coverage coverage, Language language) {
+    Agreement agreement = event.agreement();
+    if (coverage.state() != agreement.state()) {
+      throw new IllegalArgumentException(
+          "coverage of " + coverage.state() + " for an agreement in " + agreement.state());
+    }
+    Texts texts = Texts.of(language);
+    String model = agreement.model().name();
+    return new AlertMessage(
+        language,
+        event.type(),
+        event.list(),
+        texts.text(headlineKey(event), agreement.agency(), places.brief(coverage, texts)),
+        agreement.agency(),
+        previousName(event),
+        places.full(coverage, texts),
+        date(event, texts),
+        moa(agreement, texts),
+        agreement.moaUrl(),
+        agreement.addendumUrl(),
+        texts.text("model." + model + ".title"),
+        texts.text("model." + model),
+        links(event, language),
+        labels(event.list(), texts));
+  }
+
+  /**
+   * Corrections alert only when they post the MOA (see {@link ChangeEvent#alerts()}), so that is
+   * what their headline says; a renamed agreement's old name still shows on its own line.
+   */
+  static String headlineKey(ChangeEvent event) {
+    boolean correction =
+        event.type() == ChangeEvent.Type.DETAILS_CHANGED
+            || event.type() == ChangeEvent.Type.RENAMED;
+    if (correction && event.details().contains(ChangeEvent.Detail.MOA_POSTED)) {
+      return "event.MOA_POSTED";
+    }
+    return "event." + event.type().name();
+  }
+
+  private static @Nullable String previousName(ChangeEvent event) {
+    Agreement previous = event.previous();
+    if (previous == null || previous.agency().equals(event.agreement().agency())) {
+      return null;
+    }
+    return previous.agency();
+  }
+
+  private static String date(ChangeEvent event, Texts texts) {
+    LocalDate signed = event.agreement().signed();
+    if (signed == null) {
+      // ICE's list of requests has no date column; a signed agreement without one is ICE's gap.
+      return texts.text(event.list() == ListKind.PENDING ? "label.notSigned" : "label.noDate");
+    }
+    Agreement previous = event.previous();
+    LocalDate before = previous == null ? null : previous.signed();
+    if (event.type() == ChangeEvent.Type.RENEWED && before != null) {
+      return texts.text("label.renewedFrom", texts.date(signed), texts.date(before));
+    }
+    return texts.date(signed);
+  }
+
+  private static String moa(Agreement agreement, Texts texts) {
+    String url = agreement.moaUrl();
+    if (url != null) {
+      return url;
+    }
+    return texts.text(agreement.moaPending() ? "label.moaPending" : "label.moaNone");
+  }
+
+  private List<AlertMessage.Link> links(ChangeEvent event, Language language) {
+    List<AlertMessage.Link> links = new ArrayList<>();
+    for (Toolkit.Link link : toolkit.linksFor(event.type(), event.agreement().model())) {
+      links.add(new AlertMessage.Link(link.title(language), link.url()));
+    }
+    return links;
+  }
+
+  private static AlertMessage.Labels labels(ListKind list, Texts texts) {
+    return new AlertMessage.Labels(
+        texts.text("label.agency"),
+        texts.text("label.previousAgency"),
+        texts.text("label.place"),
+        texts.text(list == ListKind.PENDING ? "label.requested" : "label.signed"),
+        texts.text("label.moa"),
+        texts.text("label.addendum"),
+        texts.text("label.model"),
+        texts.text("label.whatYouCanDo"));
+  }
+}

@@ -1,0 +1,135 @@
+package org.watch287g.alerts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.ListKind;
+
+/**
+ * One alert, written out in one language and ready for any platform: Slack, Discord and the console
+ * lay out the same words their own way. Every text is final (no keys, no placeholders); {@link
+ * AlertComposer} makes them.
+ *
+ * @param language the language of every text here
+ * @param type what happened, for platforms that colour or mark alerts by kind
+ * @param list the list the event is about (a signed agreement or a pending request)
+ * @param headline what happened, in one line, e.g. "Harris County Sheriff's Office signed a 287(g)
+ *     agreement with ICE (Harris County, TX)"
+ * @param agency the agency as ICE lists it now
+ * @param previousAgency the name ICE listed it under before, when that differs (a corrected name,
+ *     or a request signed under another spelling); null otherwise
+ * @param place where the agreement reaches: the counties ("Harris County, TX"), the state and
+ *     "statewide", or the state with why no county is known
+ * @param date the signing date in the language ("May 8, 2025", "8 de mayo de 2025"), or why there
+ *     is none (pending requests have no date)
+ * @param moa the MOA's URL, or why there is none ("ICE says the link is pending")
+ * @param moaUrl the MOA's URL; null when {@code moa} says why there is none
+ * @param addendumUrl the addendum's URL, if ICE posted one
+ * @param modelTitle the model's name, e.g. "Task Force Model (TFM)"
+ * @param modelExplainer what the model lets local officers do, in one or two plain sentences
+ * @param links "what you can do": the toolkit links suited to this event and model
+ * @param labels the words that introduce each line, in the same language
+ */
+public record AlertMessage(
+    Language language,
+    ChangeEvent.Type type,
+    ListKind list,
+    String headline,
+    String agency,
+    @Nullable String previousAgency,
+    String place,
+    String date,
+    String moa,
+    @Nullable String moaUrl,
+    @Nullable String addendumUrl,
+    String modelTitle,
+    String modelExplainer,
+    List<Link> links,
+    Labels labels) {
+
+  public AlertMessage {
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(list, "list");
+    if (headline.contains("\n")) {
+      throw new IllegalArgumentException("a headline is one line: " + headline);
+    }
+    links = List.copyOf(links);
+  }
+
+  /**
+   * The alert's details as labelled lines, in the order people read them: agency, previous name (if
+   * any), place, date, MOA, addendum (if any), model. The model comes last so that {@link
+   * #modelExplainer} can follow it directly. Platforms with fields (Slack sections, Discord embeds)
+   * show these; {@code url}, when set, is what the value should link to.
+   */
+  public List<Field> fields() {
+    List<Field> fields = new ArrayList<>();
+    fields.add(new Field(labels.agency(), agency, null));
+    if (previousAgency != null) {
+      fields.add(new Field(labels.previousAgency(), previousAgency, null));
+    }
+    fields.add(new Field(labels.place(), place, null));
+    fields.add(new Field(labels.date(), date, null));
+    fields.add(new Field(labels.moa(), moa, moaUrl));
+    if (addendumUrl != null) {
+      fields.add(new Field(labels.addendum(), addendumUrl, addendumUrl));
+    }
+    fields.add(new Field(labels.model(), modelTitle, null));
+    return fields;
+  }
+
+  /**
+   * The whole alert as plain text, for platforms' notification fallbacks and anywhere markup is not
+   * understood: the headline, one "label: value" line per field, the model's explainer, then the
+   * links, one per line with its URL. Lines end with {@code \n}, the last one included.
+   */
+  public String plainText() {
+    StringBuilder out = new StringBuilder(headline).append('\n');
+    for (Field f : fields()) {
+      out.append(f.label()).append(": ").append(f.value()).append('\n');
+    }
+    out.append(modelExplainer).append('\n');
+    if (!links.isEmpty()) {
+      out.append(labels.whatYouCanDo()).append(":\n");
+      for (Link link : links) {
+        out.append("- ").append(link.title()).append(": ").append(link.url()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A labelled line of an alert.
+   *
+   * @param label e.g. "Agency"
+   * @param value e.g. "Harris County Sheriff's Office"
+   * @param url what the value links to, if anything
+   */
+  public record Field(String label, String value, @Nullable String url) {}
+
+  /**
+   * A "what you can do" link.
+   *
+   * @param title in the alert's language (or English, when the toolkit has no title in it)
+   * @param url where it goes
+   */
+  public record Link(String title, String url) {}
+
+  /**
+   * The words that introduce an alert's lines, in its language.
+   *
+   * @param date "Signed" for agreements, "Requested" for pending requests
+   */
+  public record Labels(
+      String agency,
+      String previousAgency,
+      String place,
+      String date,
+      String moa,
+      String addendum,
+      String model,
+      String whatYouCanDo) {}
+}
