@@ -1,9 +1,18 @@
 package org.watch287g;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.watch287g.alerts.AlertComposer;
+import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.DeliveryWorker;
+import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.config.Config;
+import org.watch287g.config.ToolkitLoader;
+import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.Gazetteer;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
@@ -13,6 +22,7 @@ import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
 import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.watch.BundledSnapshots;
+import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
@@ -25,6 +35,7 @@ import org.watch287g.watch.Poller;
  *   config ─► database ─► repositories
  *   source client + parser ─► poll cycle (page ─► download ─► parse ─► guard ─► diff ─► match
  *                                         ─► one transaction: snapshots + events + outbox) ─► poller
+ *   outbox ─► delivery worker per platform (compose in the channel's language ─► deliverer) ─► loop
  * </pre>
  */
 public final class Wiring implements AutoCloseable {
@@ -40,6 +51,7 @@ public final class Wiring implements AutoCloseable {
   private final SourceClient source;
   private final PollCycle pollCycle;
   private final Poller poller;
+  private final DeliveryLoop deliveries;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
@@ -65,6 +77,22 @@ public final class Wiring implements AutoCloseable {
             config.source().pageUrl().toString(),
             clock);
     this.poller = new Poller(pollCycle, config.source().pollInterval());
+    AlertComposer composer = new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled());
+    this.deliveries =
+        new DeliveryLoop(
+            List.of(worker(new ConsoleDeliverer(System.out), composer, clock)),
+            Duration.ofSeconds(1));
+  }
+
+  private DeliveryWorker worker(Deliverer deliverer, AlertComposer composer, Clock clock) {
+    return new DeliveryWorker(
+        outbox,
+        deliverer,
+        subscriptions,
+        composer,
+        AgencyResolver.bundled(),
+        RetryPolicy.defaults(),
+        clock);
   }
 
   /** Makes sure there is something to serve before the first fetch: the snapshots in the jar. */
@@ -112,10 +140,15 @@ public final class Wiring implements AutoCloseable {
     return poller;
   }
 
-  /** Stops polling and releases the HTTP client. */
+  public DeliveryLoop deliveries() {
+    return deliveries;
+  }
+
+  /** Stops polling, finishes the delivery in progress, and releases the HTTP client. */
   @Override
   public void close() {
     poller.close();
+    deliveries.close();
     source.close();
   }
 }

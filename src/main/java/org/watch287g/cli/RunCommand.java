@@ -45,6 +45,7 @@ public final class RunCommand implements Callable<Integer> {
         wiring.database().path(),
         config.source().pageUrl(),
         config.source().pollInterval());
+    wiring.deliveries().start();
     wiring.poller().start();
     stopped.await();
     return 0;

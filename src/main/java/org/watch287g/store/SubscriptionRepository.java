@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.ChannelDirectory;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
@@ -23,7 +24,7 @@ import org.watch287g.alerts.Target;
 import org.watch287g.dataset.Model;
 
 /** The {@code channel} and {@code subscription} tables: who follows what, and how. */
-public final class SubscriptionRepository {
+public final class SubscriptionRepository implements ChannelDirectory {
   private static final Pattern COMMA = Pattern.compile(",");
   private static final String KEY = "platform = ? AND workspace = ? AND channel = ?";
 
@@ -105,6 +106,7 @@ public final class SubscriptionRepository {
   }
 
   /** A channel's options, or the defaults for a channel never seen. */
+  @Override
   public ChannelOptions options(ChannelRef channel) {
     return find(channel).map(Subscription::options).orElse(ChannelOptions.defaults());
   }

@@ -1,0 +1,32 @@
+package org.watch287g.alerts;
+
+/**
+ * A platform's way out: sends one alert, or one part of a digest, to one channel and says how it
+ * went. Each platform's adapter (console, Slack, Discord) renders the platform-neutral message in
+ * its own format, within its own limits.
+ *
+ * <p>Never throws for a platform problem: every outcome is a {@link DeliveryResult}, classified by
+ * the adapter; what to do next is the {@link DeliveryWorker}'s decision.
+ */
+public interface Deliverer {
+
+  /** The platform this deliverer serves, as in {@link ChannelRef#platform()}. */
+  String platform();
+
+  /** The most items and characters one digest message may carry on this platform. */
+  DigestBudget digestBudget();
+
+  /** Sends one alert. */
+  DeliveryResult deliver(ChannelRef channel, AlertMessage alert);
+
+  /** Sends one part of a digest. */
+  DeliveryResult deliver(ChannelRef channel, DigestPart digest);
+
+  /**
+   * A platform's limits for one digest message, in the terms of {@link Digest#split}.
+   *
+   * @param maxItems lines per message
+   * @param maxChars characters of lines per message
+   */
+  record DigestBudget(int maxItems, int maxChars) {}
+}

@@ -1,0 +1,207 @@
+package org.watch287g.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.config.ToolkitLoader;
+import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.dataset.UsState;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.Gazetteer;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.store.Database;
+import org.watch287g.store.EventStore;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceCursor;
+import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SqlOutbox;
+import org.watch287g.store.SubscriptionRepository;
+import org.watch287g.testing.FakeClock;
+import org.watch287g.testing.RecordingDeliverer;
+import org.watch287g.watch.BundledSnapshots;
+
+/** Delivery through the real outbox on SQLite, to a platform that records what it accepted. */
+class DeliveryWorkerTest {
+  static final Instant T0 = Instant.parse("2025-05-19T12:00:00Z");
+  static final Publication PUBLICATION = parse("2025-05-19-participating.xlsx");
+  static final AlertComposer COMPOSER =
+      new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled());
+  static final ChannelRef MIAMI = new ChannelRef("slack", "T1", "CMIAMI");
+  static final ChannelRef TEXAS = new ChannelRef("slack", "T1", "CTEXAS");
+
+  @TempDir Path dir;
+  FakeClock clock;
+  Database database;
+  SqlOutbox outbox;
+  SourceLedger ledger;
+  SubscriptionRepository subscriptions;
+
+  static Publication parse(String name) {
+    try {
+      return new SpreadsheetParser().parse(BundledSnapshots.read(name), name);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    clock = new FakeClock(T0);
+    database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    EventStore events = new EventStore(database);
+    outbox = new SqlOutbox(database, events);
+    ledger = new SourceLedger(database, new SnapshotRepository(database), events);
+    subscriptions = new SubscriptionRepository(database);
+  }
+
+  /**
+   * Queues a NEW_AGREEMENT alert to {@code channel} for each of the first {@code n} agreements of a
+   * state.
+   */
+  void queue(UsState state, int n, ChannelRef channel) {
+    List<SourceLedger.Found> found = new ArrayList<>();
+    for (Agreement a : PUBLICATION.agreements()) {
+      if (a.state() == state && found.size() < n) {
+        ChangeEvent e =
+            new ChangeEvent(
+                ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, a, null, Set.of());
+        found.add(new SourceLedger.Found(e, "", List.of(channel)));
+      }
+    }
+    Provenance p =
+        new Provenance(
+            Provenance.Origin.FETCHED, "x.xlsx", ListKind.PARTICIPATING, clock.instant(), "h" + n);
+    SourceCursor cursor =
+        new SourceCursor(ListKind.PARTICIPATING, "x.xlsx", null, null, "h" + n, T0, T0);
+    ledger.keep(
+        List.of(new SourceLedger.Kept(cursor, p, Snapshot.Status.GOOD, null, PUBLICATION, "d")),
+        found,
+        clock.instant());
+  }
+
+  DeliveryWorker worker(RecordingDeliverer deliverer) {
+    return new DeliveryWorker(
+        outbox,
+        deliverer,
+        subscriptions,
+        COMPOSER,
+        AgencyResolver.bundled(),
+        RetryPolicy.defaults(),
+        clock);
+  }
+
+  static RecordingDeliverer slack() {
+    return new RecordingDeliverer("slack", new Deliverer.DigestBudget(25, 2900));
+  }
+
+  @Test
+  @DisplayName("every due alert is sent once and marked; the next round has nothing to send")
+  void sendsEachAlertOnce() {
+    queue(UsState.FL, 3, MIAMI);
+    RecordingDeliverer slack = slack();
+    DeliveryWorker worker = worker(slack);
+
+    assertEquals(new DeliveryWorker.Round(3, 0, 0), worker.deliverDue());
+    assertEquals(new DeliveryWorker.Round(0, 0, 0), worker.deliverDue());
+    assertEquals(3, slack.accepted().size());
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "a 429 with Retry-After holds the channel until the delay has passed, and loses nothing")
+  void rateLimitIsHonoured() {
+    queue(UsState.FL, 3, MIAMI);
+    RecordingDeliverer slack =
+        slack().then(new DeliveryResult.RetryAfter(Duration.ofSeconds(30), "429"));
+    DeliveryWorker worker = worker(slack);
+
+    DeliveryWorker.Round first = worker.deliverDue();
+    clock.advance(Duration.ofSeconds(29));
+    DeliveryWorker.Round early = worker.deliverDue();
+    clock.advance(Duration.ofSeconds(1));
+    DeliveryWorker.Round after = worker.deliverDue();
+
+    assertEquals(new DeliveryWorker.Round(0, 1, 0), first, "the channel waits after a 429");
+    assertEquals(2, early.sent(), "the other alerts were not held by the first one's delay");
+    assertEquals(1, after.sent(), "the limited one goes out when its delay is over");
+    assertEquals(3, slack.accepted().size());
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName("a refusal dead-letters the alert instead of retrying it for ever")
+  void refusalDeadLetters() {
+    queue(UsState.FL, 1, MIAMI);
+    RecordingDeliverer slack = slack().then(new DeliveryResult.Rejected("channel_not_found"));
+
+    assertEquals(new DeliveryWorker.Round(0, 0, 1), worker(slack).deliverDue());
+    clock.advance(Duration.ofHours(1));
+    assertEquals(new DeliveryWorker.Round(0, 0, 0), worker(slack).deliverDue());
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName("more alerts than the channel's threshold from one publication come as a digest")
+  void digestAboveThreshold() {
+    queue(UsState.TX, 30, TEXAS);
+    RecordingDeliverer slack = slack();
+
+    DeliveryWorker.Round round = worker(slack).deliverDue();
+
+    assertEquals(30, round.sent());
+    assertTrue(
+        slack.accepted().size() >= 2 && slack.accepted().size() <= 3, slack.accepted().toString());
+    assertTrue(slack.accepted().get(0).text().contains("30"), slack.accepted().get(0).text());
+    for (RecordingDeliverer.Accepted a : slack.accepted()) {
+      assertTrue(a.text().length() < 2900 + 300, "within the budget");
+    }
+  }
+
+  @Test
+  @DisplayName("a channel that chose Spanish gets its alerts in Spanish")
+  void spanishChannel() {
+    subscriptions.setOptions(MIAMI, ChannelOptions.defaults().withLanguage(Language.ES), T0);
+    queue(UsState.FL, 1, MIAMI);
+    RecordingDeliverer slack = slack();
+
+    worker(slack).deliverDue();
+
+    String text = slack.accepted().get(0).text();
+    assertTrue(text.contains("firmó un acuerdo 287(g) con ICE"), text);
+  }
+
+  @Test
+  @DisplayName(
+      "a crash between the platform's acceptance and the mark re-sends that one alert, once")
+  void crashBetweenSendAndMark() {
+    queue(UsState.FL, 4, MIAMI);
+    RecordingDeliverer slack = slack();
+    slack.then(new DeliveryResult.Sent()).crashAfterAccepting();
+
+    assertThrows(RecordingDeliverer.Crash.class, () -> worker(slack).deliverDue());
+    DeliveryWorker.Round afterRestart = worker(slack).deliverDue();
+
+    List<String> texts = slack.accepted().stream().map(RecordingDeliverer.Accepted::text).toList();
+    assertEquals(5, texts.size(), "4 alerts, one of them twice");
+    assertEquals(4, texts.stream().distinct().count(), "every alert arrived");
+    assertEquals(3, afterRestart.sent());
+    assertEquals(0, outbox.depth("slack"));
+  }
+}

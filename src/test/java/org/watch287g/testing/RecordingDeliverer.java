@@ -1,0 +1,102 @@
+package org.watch287g.testing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import org.watch287g.alerts.AlertMessage;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.DeliveryResult;
+import org.watch287g.alerts.DigestPart;
+
+/**
+ * A platform that records what it accepted and answers as scripted: by default it accepts; {@link
+ * #then} queues other answers (a 429, a refusal...), and {@link #crashAfterAccepting} makes it
+ * accept a message and then kill the caller, as a process dying between the platform's acceptance
+ * and the outbox's mark would.
+ */
+public final class RecordingDeliverer implements Deliverer {
+  /** What the platform accepted, in order. */
+  public record Accepted(ChannelRef channel, String text) {}
+
+  /** Thrown to stand for the process dying. */
+  public static final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Crash() {
+      super("process killed after the platform accepted");
+    }
+  }
+
+  private final String platform;
+  private final DigestBudget budget;
+  private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
+  private final Deque<Supplier<DeliveryResult>> script = new ArrayDeque<>();
+
+  public RecordingDeliverer(String platform, DigestBudget budget) {
+    this.platform = platform;
+    this.budget = budget;
+  }
+
+  /** Answers the next delivery with {@code result} (after that, accepts again). */
+  public RecordingDeliverer then(DeliveryResult result) {
+    script.add(() -> result);
+    return this;
+  }
+
+  /** Accepts the next delivery, then throws {@link Crash} before the caller can record it. */
+  public RecordingDeliverer crashAfterAccepting() {
+    script.add(
+        () -> {
+          throw new Crash();
+        });
+    return this;
+  }
+
+  public List<Accepted> accepted() {
+    synchronized (accepted) {
+      return List.copyOf(accepted);
+    }
+  }
+
+  @Override
+  public String platform() {
+    return platform;
+  }
+
+  @Override
+  public DigestBudget digestBudget() {
+    return budget;
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
+    return answer(channel, alert.plainText());
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
+    return answer(channel, digest.plainText());
+  }
+
+  private DeliveryResult answer(ChannelRef channel, String text) {
+    Supplier<DeliveryResult> next = script.poll();
+    if (next == null) {
+      accepted.add(new Accepted(channel, text));
+      return new DeliveryResult.Sent();
+    }
+    try {
+      DeliveryResult result = next.get();
+      if (result instanceof DeliveryResult.Sent) {
+        accepted.add(new Accepted(channel, text));
+      }
+      return result;
+    } catch (Crash crash) {
+      accepted.add(new Accepted(channel, text));
+      throw crash;
+    }
+  }
+}
