@@ -150,5 +150,6 @@ public final class Wiring implements AutoCloseable {
     poller.close();
     deliveries.close();
     source.close();
+    database.close();
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -16,15 +18,26 @@ import org.sqlite.SQLiteDataSource;
  * The SQLite database: opened in WAL mode (readers never wait for the writer), with a busy timeout
  * and foreign keys on, migrated to the current schema when opened.
  *
- * <p>Every call opens a short-lived connection: SQLite connections are cheap, and this keeps
- * threads (poller, delivery workers, chat commands) from sharing one. Writes are serialised by a
- * lock in this process, since SQLite allows one writer at a time anyway; the busy timeout covers a
- * second process (e.g. {@code import} while {@code run} is up).
+ * <p>Each thread (poller, delivery workers, chat commands) keeps its own connection, opened on
+ * first use: a JDBC connection must not be shared between threads, and opening one per call costs
+ * milliseconds (its pragmas run each time), which a delivery round of hundreds of rows would pay
+ * hundreds of times. Writes are serialised by a lock in this process, since SQLite allows one
+ * writer at a time anyway; the busy timeout covers a second process ({@code import} while {@code
+ * run} is up).
  */
-public final class Database {
+public final class Database implements AutoCloseable {
   private final SQLiteDataSource dataSource;
   private final Path path;
   private final ReentrantLock writeLock = new ReentrantLock();
+
+  // Per instance on purpose: each thread holds one connection to each database it uses.
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+
+  private final List<Connection> opened = new CopyOnWriteArrayList<>();
 
   private Database(Path path, SQLiteDataSource dataSource) {
     this.path = path;
@@ -75,33 +88,71 @@ public final class Database {
     return path;
   }
 
-  /** Runs a read on its own connection. */
+  /** Runs a read on this thread's connection. */
   public <T> T read(SqlFunction<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.apply(connection);
+    try {
+      return work.apply(connection());
     } catch (SQLException e) {
       throw new StorageException("database read failed: " + e.getMessage(), e);
     }
   }
 
-  /** Runs writes in one transaction: all of them commit, or (on any exception) none does. */
+  /**
+   * Runs writes in one transaction: all of them commit, or (on any exception) none does. Called
+   * within a transaction of the same thread, the work joins it.
+   */
   public <T> T transaction(SqlFunction<T> work) {
-    writeLock.lock();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
+    if (inTransaction.get()) {
       try {
-        T result = work.apply(connection);
-        connection.commit();
+        return work.apply(connection());
+      } catch (SQLException e) {
+        throw new StorageException("database write failed: " + e.getMessage(), e);
+      }
+    }
+    writeLock.lock();
+    inTransaction.set(true);
+    try {
+      Connection c = connection();
+      c.setAutoCommit(false);
+      try {
+        T result = work.apply(c);
+        c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        c.rollback();
         throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new StorageException("database write failed: " + e.getMessage(), e);
     } finally {
+      inTransaction.set(false);
       writeLock.unlock();
     }
+  }
+
+  private Connection connection() throws SQLException {
+    Connection c = connection.get();
+    if (c == null || c.isClosed()) {
+      c = dataSource.getConnection();
+      connection.set(c);
+      opened.add(c);
+    }
+    return c;
+  }
+
+  /** Closes every thread's connection; the database is unusable after. */
+  @Override
+  public void close() {
+    for (Connection c : opened) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // Closing on the way out: nothing left to protect.
+      }
+    }
+    opened.clear();
   }
 
   /** Runs writes that return nothing in one transaction, like {@link #transaction}. */
