@@ -134,14 +134,17 @@ final class ChannelCommands {
     if (text.equals("all") || text.equals("todos")) {
       models = EnumSet.allOf(Model.class);
     } else {
-      for (String word : LIST_SEPARATORS.split(text)) {
-        Optional<Model> model = word.isEmpty() ? Optional.empty() : Model.parse(word);
-        if (model.isEmpty()) {
-          return new Reply.Invalid(
-              Phrase.of("reply.models.invalid", word.isEmpty() ? text : word), Verb.MODELS);
+      for (String word : LIST_SEPARATORS.split(text, -1)) {
+        Optional<Model> model = Model.parse(word);
+        if (model.isEmpty() && !word.isEmpty()) {
+          return new Reply.Invalid(Phrase.of("reply.models.invalid", word), Verb.MODELS);
         }
-        models.add(model.get());
+        model.ifPresent(models::add);
       }
+    }
+    if (models.isEmpty()) {
+      // No model at all would silence the channel without saying so: unsubscribe does that openly.
+      return new Reply.Invalid(Phrase.of("reply.models.invalid", text), Verb.MODELS);
     }
     ChannelRef channel = command.invoker().channel();
     settings.setOptions(channel, settings.options(channel).withModels(models), clock.instant());

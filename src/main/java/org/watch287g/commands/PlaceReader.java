@@ -10,6 +10,9 @@ import org.watch287g.geo.CountyQuery;
  * write).
  */
 final class PlaceReader {
+  /** The most choices offered: enough for a common name, few enough to read (Discord allows 25). */
+  static final int CHOICES = 10;
+
   private final CountyQuery query;
 
   PlaceReader(CountyQuery query) {
@@ -60,6 +63,6 @@ final class PlaceReader {
 
   private static Reply choices(Verb verb, String key, String text, List<County> counties) {
     return new Reply.DidYouMean(
-        verb, Phrase.of(key, text), counties.stream().map(Place::of).toList());
+        verb, Phrase.of(key, text), counties.stream().limit(CHOICES).map(Place::of).toList());
   }
 }

@@ -1,6 +1,5 @@
 package org.watch287g.commands;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,13 +39,15 @@ public enum Verb {
   private final String word;
   private final Argument argument;
   private final boolean changesChannel;
-  private final List<String> aliases;
+
+  /** The aliases between spaces, " seguir suscribir ": a String, since enums must be immutable. */
+  private final String aliases;
 
   Verb(String word, Argument argument, boolean changesChannel, String... aliases) {
     this.word = word;
     this.argument = argument;
     this.changesChannel = changesChannel;
-    this.aliases = List.of(aliases);
+    this.aliases = " " + String.join(" ", aliases) + " ";
   }
 
   /** The word typed after {@code /287g}, and Discord's subcommand name: "status". */
@@ -89,7 +90,7 @@ public enum Verb {
   public static Optional<Verb> parse(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     for (Verb v : values()) {
-      if (v.word.equals(w) || v.aliases.contains(w)) {
+      if (v.word.equals(w) || v.aliases.contains(" " + w + " ")) {
         return Optional.of(v);
       }
     }
