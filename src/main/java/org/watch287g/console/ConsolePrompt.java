@@ -1,10 +1,12 @@
 package org.watch287g.console;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
@@ -52,7 +54,7 @@ public final class ConsolePrompt implements Runnable {
    * @return whether a prompt was started
    */
   public static boolean startIfTerminal(CommandService commands) {
-    if (System.console() == null) {
+    if (!stdinIsTerminal()) {
       return false;
     }
     Thread thread =
@@ -62,6 +64,28 @@ public final class ConsolePrompt implements Runnable {
     thread.setDaemon(true);
     thread.start();
     return true;
+  }
+
+  /**
+   * Whether stdin and stdout are a terminal. Up to JDK 21 that is {@code System.console() != null};
+   * from JDK 22 {@code System.console()} returns a console even for pipes, and {@code
+   * Console.isTerminal()} (absent from the Java 17 API this is compiled against, hence the
+   * reflection) tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() is asked where it exists
+  static boolean stdinIsTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   private void print(String text) {
