@@ -7,6 +7,7 @@ import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
 import org.watch287g.cli.ResolveCommand;
 import org.watch287g.cli.RunCommand;
+import org.watch287g.cli.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       ResolveCommand.class,
       CountyCommand.class,
       DiffCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'watch287g <command> --help' for a command's options."})

@@ -8,15 +8,18 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
+import org.watch287g.commands.CommandService;
 import org.watch287g.config.Config;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
+import org.watch287g.store.PublishedRecords;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
@@ -52,6 +55,7 @@ public final class Wiring implements AutoCloseable {
   private final PollCycle pollCycle;
   private final Poller poller;
   private final DeliveryLoop deliveries;
+  private final CommandService commands;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
@@ -77,6 +81,14 @@ public final class Wiring implements AutoCloseable {
             config.source().pageUrl().toString(),
             clock);
     this.poller = new Poller(pollCycle, config.source().pollInterval());
+    this.commands =
+        new CommandService(
+            new CountyQuery(Gazetteer.bundled()),
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            new PublishedRecords(snapshots, events),
+            subscriptions,
+            clock);
     AlertComposer composer = new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled());
     this.deliveries =
         new DeliveryLoop(
@@ -138,6 +150,11 @@ public final class Wiring implements AutoCloseable {
 
   public Poller poller() {
     return poller;
+  }
+
+  /** Answers {@code /287g} commands for every platform (and the {@code status} CLI). */
+  public CommandService commands() {
+    return commands;
   }
 
   public DeliveryLoop deliveries() {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.Wiring;
 import org.watch287g.config.Config;
+import org.watch287g.console.ConsolePrompt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -47,6 +48,9 @@ public final class RunCommand implements Callable<Integer> {
         config.source().pollInterval());
     wiring.deliveries().start();
     wiring.poller().start();
+    if (ConsolePrompt.startIfTerminal(wiring.commands())) {
+      log.info("type /287g help for commands");
+    }
     stopped.await();
     return 0;
   }

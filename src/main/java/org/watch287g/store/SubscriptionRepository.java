@@ -21,10 +21,11 @@ import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Subscription;
 import org.watch287g.alerts.Target;
+import org.watch287g.commands.ChannelSettings;
 import org.watch287g.dataset.Model;
 
 /** The {@code channel} and {@code subscription} tables: who follows what, and how. */
-public final class SubscriptionRepository implements ChannelDirectory {
+public final class SubscriptionRepository implements ChannelDirectory, ChannelSettings {
   private static final Pattern COMMA = Pattern.compile(",");
   private static final String KEY = "platform = ? AND workspace = ? AND channel = ?";
 
@@ -39,6 +40,7 @@ public final class SubscriptionRepository implements ChannelDirectory {
    *
    * @return false if it already followed it
    */
+  @Override
   public boolean follow(ChannelRef channel, Target target, Instant at, @Nullable String by) {
     return database.transaction(
         c -> {
@@ -61,6 +63,7 @@ public final class SubscriptionRepository implements ChannelDirectory {
    *
    * @return false if it did not follow it
    */
+  @Override
   public boolean unfollow(ChannelRef channel, Target target) {
     return database.transaction(
         c -> {
@@ -85,6 +88,7 @@ public final class SubscriptionRepository implements ChannelDirectory {
   }
 
   /** Sets a channel's options (creating the channel if new). */
+  @Override
   public void setOptions(ChannelRef channel, ChannelOptions options, Instant at) {
     database.write(
         c -> {
@@ -112,6 +116,7 @@ public final class SubscriptionRepository implements ChannelDirectory {
   }
 
   /** A channel's subscription, if it has ever been set up. */
+  @Override
   public Optional<Subscription> find(ChannelRef channel) {
     List<Subscription> found =
         query(" WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);

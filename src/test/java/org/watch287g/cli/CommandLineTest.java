@@ -54,13 +54,14 @@ class CommandLineTest {
     Result r = run("--help");
 
     assertEquals(0, r.status());
-    for (String command : List.of("run", "check", "inspect", "import", "resolve", "county")) {
+    for (String command :
+        List.of("run", "check", "inspect", "import", "resolve", "county", "status")) {
       assertTrue(r.out().contains("  " + command + " "), command + " in\n" + r.out());
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "check", "inspect", "import", "resolve", "county"})
+  @ValueSource(strings = {"run", "check", "inspect", "import", "resolve", "county", "status"})
   @DisplayName("every command has --help that explains it")
   void everyCommandHasHelp(String command) {
     Result r = run(command, "--help");

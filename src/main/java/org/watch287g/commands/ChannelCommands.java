@@ -1,0 +1,188 @@
+package org.watch287g.commands;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.watch287g.alerts.ChannelOptions;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Subscription;
+import org.watch287g.alerts.Target;
+import org.watch287g.dataset.Model;
+import org.watch287g.dataset.UsState;
+import org.watch287g.geo.Gazetteer;
+
+/**
+ * The commands about a channel itself: what it follows ({@code subscribe}, {@code unsubscribe},
+ * {@code list}) and how it hears ({@code language}, {@code pending}, {@code models}, {@code
+ * digest}). Permission is checked by the caller. Changes are confirmed to the whole channel, since
+ * everyone in it is affected; questions and mistakes are answered privately.
+ */
+final class ChannelCommands {
+  private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s,;]+");
+
+  private final PlaceReader places;
+  private final ChannelSettings settings;
+  private final Gazetteer gazetteer;
+  private final Clock clock;
+
+  ChannelCommands(PlaceReader places, ChannelSettings settings, Gazetteer gazetteer, Clock clock) {
+    this.places = places;
+    this.gazetteer = gazetteer;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  Reply handle(Command command) {
+    return switch (command.verb()) {
+      case SUBSCRIBE -> subscribe(command);
+      case UNSUBSCRIBE -> unsubscribe(command);
+      case LIST -> list(command.invoker().channel());
+      case LANGUAGE -> language(command);
+      case PENDING -> pending(command);
+      case MODELS -> models(command);
+      case DIGEST -> digest(command);
+      case STATUS, HELP -> throw new IllegalArgumentException("not a channel command: " + command);
+    };
+  }
+
+  private Reply subscribe(Command command) {
+    PlaceReader.Reading reading = places.read(Verb.SUBSCRIBE, command.argument(), true);
+    if (!(reading instanceof PlaceReader.Found f)) {
+      return ((PlaceReader.Asked) reading).reply();
+    }
+    Invoker who = command.invoker();
+    boolean added = settings.follow(who.channel(), f.place().target(), clock.instant(), who.user());
+    return added
+        ? Reply.Text.shared(Phrase.of("reply.subscribe.done", f.place()))
+        : Reply.Text.privately(Phrase.of("reply.subscribe.already", f.place()));
+  }
+
+  private Reply unsubscribe(Command command) {
+    PlaceReader.Reading reading = places.read(Verb.UNSUBSCRIBE, command.argument(), true);
+    if (!(reading instanceof PlaceReader.Found f)) {
+      return ((PlaceReader.Asked) reading).reply();
+    }
+    return settings.unfollow(command.invoker().channel(), f.place().target())
+        ? Reply.Text.shared(Phrase.of("reply.unsubscribe.done", f.place()))
+        : Reply.Text.privately(Phrase.of("reply.unsubscribe.not", f.place()));
+  }
+
+  private Reply list(ChannelRef channel) {
+    Optional<Subscription> found = settings.find(channel);
+    ChannelOptions o = found.map(Subscription::options).orElse(ChannelOptions.defaults());
+    List<Phrase> lines = new ArrayList<>();
+    List<Target> targets =
+        found
+            .map(s -> s.targets().stream().sorted(ChannelCommands::byCode).toList())
+            .orElse(List.of());
+    if (targets.isEmpty()) {
+      lines.add(Phrase.of("reply.list.none"));
+    } else {
+      lines.add(Phrase.of("reply.list.follows", targets.size()));
+      for (Target t : targets) {
+        lines.add(Phrase.of("reply.list.item", place(t)));
+      }
+    }
+    lines.add(
+        Phrase.of(
+            "reply.list.options",
+            Phrase.of("reply.language." + o.language().code()),
+            Phrase.of(o.includePending() ? "reply.on" : "reply.off"),
+            modelNames(o.models()),
+            o.digestThreshold()));
+    return new Reply.Text(lines, true);
+  }
+
+  private Reply language(Command command) {
+    ChannelRef channel = command.invoker().channel();
+    if (command.argument().isEmpty()) {
+      Language current = settings.options(channel).language();
+      return Reply.Text.privately(
+          Phrase.of("reply.language.current", Phrase.of("reply.language." + current.code())));
+    }
+    Optional<Language> language = Language.parse(command.argument());
+    if (language.isEmpty()) {
+      return new Reply.Invalid(
+          Phrase.of("reply.language.unknown", command.argument()), Verb.LANGUAGE);
+    }
+    settings.setOptions(
+        channel, settings.options(channel).withLanguage(language.get()), clock.instant());
+    return Reply.Text.shared(Phrase.of("reply.language.done"));
+  }
+
+  private Reply pending(Command command) {
+    String value = command.argument().toLowerCase(Locale.ROOT);
+    boolean on = value.equals("on") || value.equals("sí") || value.equals("si");
+    if (!on && !value.equals("off") && !value.equals("no")) {
+      return new Reply.Invalid(
+          Phrase.of("reply.pending.invalid", command.argument()), Verb.PENDING);
+    }
+    ChannelRef channel = command.invoker().channel();
+    settings.setOptions(channel, settings.options(channel).withIncludePending(on), clock.instant());
+    return Reply.Text.shared(Phrase.of(on ? "reply.pending.on" : "reply.pending.off"));
+  }
+
+  private Reply models(Command command) {
+    Set<Model> models = EnumSet.noneOf(Model.class);
+    String text = command.argument().toLowerCase(Locale.ROOT);
+    if (text.equals("all") || text.equals("todos")) {
+      models = EnumSet.allOf(Model.class);
+    } else {
+      for (String word : LIST_SEPARATORS.split(text, -1)) {
+        Optional<Model> model = Model.parse(word);
+        if (model.isEmpty() && !word.isEmpty()) {
+          return new Reply.Invalid(Phrase.of("reply.models.invalid", word), Verb.MODELS);
+        }
+        model.ifPresent(models::add);
+      }
+    }
+    if (models.isEmpty()) {
+      // No model at all would silence the channel without saying so: unsubscribe does that openly.
+      return new Reply.Invalid(Phrase.of("reply.models.invalid", text), Verb.MODELS);
+    }
+    ChannelRef channel = command.invoker().channel();
+    settings.setOptions(channel, settings.options(channel).withModels(models), clock.instant());
+    return Reply.Text.shared(Phrase.of("reply.models.done", modelNames(models)));
+  }
+
+  private Reply digest(Command command) {
+    int threshold;
+    try {
+      threshold = Integer.parseInt(command.argument());
+    } catch (NumberFormatException e) {
+      threshold = 0;
+    }
+    if (threshold < 1 || threshold > ChannelOptions.MAX_DIGEST_THRESHOLD) {
+      return new Reply.Invalid(
+          Phrase.of(
+              "reply.digest.invalid", command.argument(), ChannelOptions.MAX_DIGEST_THRESHOLD),
+          Verb.DIGEST);
+    }
+    ChannelRef channel = command.invoker().channel();
+    settings.setOptions(
+        channel, settings.options(channel).withDigestThreshold(threshold), clock.instant());
+    return Reply.Text.shared(Phrase.of("reply.digest.done", threshold));
+  }
+
+  private Place place(Target target) {
+    Optional<UsState> state = target.wholeState();
+    if (state.isPresent()) {
+      return Place.of(state.get());
+    }
+    return gazetteer.county(target.code()).map(Place::of).orElse(Place.of(target.state()));
+  }
+
+  private static String modelNames(Set<Model> models) {
+    return String.join(", ", models.stream().sorted().map(Model::name).toList());
+  }
+
+  private static int byCode(Target a, Target b) {
+    return a.code().compareTo(b.code());
+  }
+}

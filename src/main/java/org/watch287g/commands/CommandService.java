@@ -1,0 +1,122 @@
+package org.watch287g.commands;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Language;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.CountyQuery;
+import org.watch287g.geo.Gazetteer;
+
+/**
+ * Answers commands, the same way on every platform, from local state only (no network), well inside
+ * the platforms' three-second deadlines.
+ *
+ * <p>Contract: {@link #handle} never throws. Bad input gets an {@link Reply.Invalid} saying what to
+ * write instead; a person who may not change the channel gets a {@link Reply.Refused}; an
+ * unexpected failure (a broken database, say) is logged and answered with a short apology, never a
+ * stack trace.
+ *
+ * <p>Thread-safe: platforms may call it from several threads.
+ */
+public final class CommandService {
+  private static final System.Logger log = System.getLogger(CommandService.class.getName());
+
+  private final CommandParser parser = new CommandParser();
+  private final PlaceReader places;
+  private final StatusLookup statuses;
+  private final ChannelSettings settings;
+  private final ChannelCommands channels;
+
+  public CommandService(
+      CountyQuery query,
+      Gazetteer gazetteer,
+      AgencyResolver resolver,
+      PublishedLists lists,
+      ChannelSettings settings,
+      Clock clock) {
+    this.places = new PlaceReader(query);
+    this.statuses = new StatusLookup(lists, resolver, gazetteer);
+    this.settings = settings;
+    this.channels = new ChannelCommands(places, settings, gazetteer, clock);
+  }
+
+  /**
+   * A reply and the language to render it in.
+   *
+   * @param language the channel's language after the command (so {@code language es} is confirmed
+   *     in Spanish)
+   */
+  public record Response(Reply reply, Language language) {
+    /** The reply as plain text in its language. */
+    public String plainText() {
+      return reply.plainText(language);
+    }
+  }
+
+  /** Reads and answers the text typed after {@code /287g}. Never throws. */
+  public Response respond(String text, Invoker invoker) {
+    CommandParser.Parsed parsed = parser.parse(text, invoker);
+    Reply reply =
+        parsed instanceof CommandParser.Ready r
+            ? handle(r.command())
+            : ((CommandParser.Rejected) parsed).reply();
+    return new Response(reply, language(invoker.channel()));
+  }
+
+  /** Answers a command. Never throws. */
+  public Reply handle(Command command) {
+    try {
+      return answer(command);
+    } catch (RuntimeException e) {
+      log.log(Level.ERROR, "cannot answer /287g " + command.verb().word(), e);
+      return new Reply.Invalid(Phrase.of("reply.unexpected"), null);
+    }
+  }
+
+  /**
+   * The status of the place some text names, as {@code /287g status} gives it: a {@link
+   * Reply.StatusReply}, or the reply that asks again. For the {@code status} CLI. Never throws.
+   */
+  public Reply status(String text) {
+    if (text.strip().length() > Command.MAX_ARGUMENT) {
+      return new Reply.Invalid(Phrase.of("reply.tooLong", Command.MAX_ARGUMENT), null);
+    }
+    return handle(new Command(Verb.STATUS, text, Invoker.console(), false));
+  }
+
+  /** The language a channel's replies are written in (English for a channel never set up). */
+  public Language language(ChannelRef channel) {
+    try {
+      return settings.options(channel).language();
+    } catch (RuntimeException e) {
+      log.log(Level.WARNING, "cannot read the language of " + channel, e);
+      return Language.EN;
+    }
+  }
+
+  private Reply answer(Command command) {
+    Verb verb = command.verb();
+    if (verb.changesChannel() && !command.invoker().canManage()) {
+      return new Reply.Refused(Phrase.of("reply.refused"));
+    }
+    return switch (verb) {
+      case STATUS -> status(command);
+      case HELP -> new Reply.Help(List.of(Verb.values()));
+      default -> channels.handle(command);
+    };
+  }
+
+  private Reply status(Command command) {
+    PlaceReader.Reading reading = places.read(Verb.STATUS, command.argument(), false);
+    if (!(reading instanceof PlaceReader.Found f)) {
+      return ((PlaceReader.Asked) reading).reply();
+    }
+    List<Phrase> notes =
+        f.corrected()
+            ? List.of(Phrase.of("reply.status.readAs", command.argument(), f.place()))
+            : List.of();
+    return new Reply.StatusReply(statuses.status(f.place()), notes, !command.share());
+  }
+}

@@ -1,0 +1,106 @@
+package org.watch287g.commands;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.Language;
+
+/**
+ * An answer to a command, not yet in any platform's format nor in any language. Platforms render
+ * each kind their own way (Slack blocks, Discord embeds); {@link #plainText} is the console's
+ * rendering and every platform's fallback.
+ *
+ * <p>{@link #ephemeral()} says who should see it: true for the person who asked only (Slack's
+ * ephemeral responses, Discord's ephemeral flag), false for the whole channel (confirmations of
+ * what the channel follows, and {@code status ... share}).
+ */
+public sealed interface Reply {
+
+  /** Whether only the person who asked should see this. */
+  boolean ephemeral();
+
+  /** The reply as plain text in a language: lines separated by '\n', no trailing newline. */
+  default String plainText(Language language) {
+    return PlainText.render(this, Words.of(language));
+  }
+
+  /** Sentences, one per line: confirmations, what a channel follows, its options. */
+  record Text(List<Phrase> lines, boolean ephemeral) implements Reply {
+    public Text {
+      lines = List.copyOf(lines);
+    }
+
+    static Text shared(Phrase... lines) {
+      return new Text(List.of(lines), false);
+    }
+
+    static Text privately(Phrase... lines) {
+      return new Text(List.of(lines), true);
+    }
+  }
+
+  /**
+   * The answer to {@code status}.
+   *
+   * @param notes what to say first, e.g. that a misspelling was read as a county; may be empty
+   */
+  record StatusReply(Status status, List<Phrase> notes, boolean ephemeral) implements Reply {
+    public StatusReply {
+      Objects.requireNonNull(status, "status");
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * The place was ambiguous, misspelt or not found: the places it may have meant, to offer as
+   * choices (buttons, autocomplete, or commands to copy). Each choice's {@link Place#code()} reads
+   * back as exactly that place: {@code /287g <verb> <code>}.
+   *
+   * @param verb the command to run with the choice
+   * @param question what to ask ("\"springfield\" could be several places. Did you mean:")
+   */
+  record DidYouMean(Verb verb, Phrase question, List<Place> choices) implements Reply {
+    public DidYouMean {
+      choices = List.copyOf(choices);
+    }
+
+    @Override
+    public boolean ephemeral() {
+      return true;
+    }
+  }
+
+  /** The person may not do this here; the reason says why and what they can do instead. */
+  record Refused(Phrase reason) implements Reply {
+    @Override
+    public boolean ephemeral() {
+      return true;
+    }
+  }
+
+  /**
+   * The input could not be used. Named for what it is rather than "Error", which would shadow
+   * {@link java.lang.Error} wherever it is imported.
+   *
+   * @param problem what was wrong, and how to write it instead
+   * @param usage the verb whose usage and example to show after it; null for none
+   */
+  record Invalid(Phrase problem, @Nullable Verb usage) implements Reply {
+    @Override
+    public boolean ephemeral() {
+      return true;
+    }
+  }
+
+  /** Every verb with its usage, what it does and an example, and how places can be written. */
+  record Help(List<Verb> verbs) implements Reply {
+    public Help {
+      verbs = List.copyOf(verbs);
+    }
+
+    @Override
+    public boolean ephemeral() {
+      return true;
+    }
+  }
+}

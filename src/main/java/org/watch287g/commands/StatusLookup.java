@@ -1,0 +1,144 @@
+package org.watch287g.commands;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.County;
+import org.watch287g.geo.Coverage;
+import org.watch287g.geo.Gazetteer;
+
+/**
+ * Builds a {@link Status}: which agreements, requests and changes are "there".
+ *
+ * <p>An agreement is there when its coverage includes the county asked about, or when it reaches
+ * the county's whole state (a state agency, or an agency nobody could place: the same rule the
+ * matcher uses for alerts, so status never hides what would alert). For a state, everything in the
+ * state is there.
+ *
+ * <p>Resolving every row of a list costs tens of milliseconds, so the coverages of the latest
+ * snapshot of each list are kept until a newer snapshot is served. Thread-safe.
+ */
+final class StatusLookup {
+  /** How many recorded changes a status shows. */
+  static final int RECENT = 10;
+
+  /** How many of a state's changes are read to find a county's latest ones. */
+  private static final int SCAN = 500;
+
+  private final PublishedLists lists;
+  private final AgencyResolver resolver;
+  private final Gazetteer gazetteer;
+  private final ConcurrentMap<ListKind, Resolved> cache = new ConcurrentHashMap<>();
+
+  StatusLookup(PublishedLists lists, AgencyResolver resolver, Gazetteer gazetteer) {
+    this.lists = lists;
+    this.resolver = resolver;
+    this.gazetteer = gazetteer;
+  }
+
+  /** One list's snapshot with each row's coverage. */
+  private record Resolved(long snapshotId, LocalDate readOn, List<Status.Entry> entries) {}
+
+  Status status(Place place) {
+    Optional<Resolved> agreements = resolved(ListKind.PARTICIPATING);
+    Optional<Resolved> pending = resolved(ListKind.PENDING);
+    return new Status(
+        place,
+        agreements.map(r -> there(r.entries(), place)).orElse(List.of()),
+        pending.map(r -> there(r.entries(), place)).orElse(List.of()),
+        recent(place),
+        agreements.map(Resolved::readOn).orElse(null),
+        pending.map(Resolved::readOn).orElse(null));
+  }
+
+  private Optional<Resolved> resolved(ListKind kind) {
+    Optional<Snapshot> latest = lists.latestGood(kind);
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    Snapshot snapshot = latest.get();
+    Resolved cached = cache.get(kind);
+    if (cached != null && cached.snapshotId() == snapshot.id()) {
+      return Optional.of(cached);
+    }
+    List<Status.Entry> entries = new ArrayList<>();
+    for (Agreement a : snapshot.publication().agreements()) {
+      Coverage c = resolver.resolve(a);
+      entries.add(new Status.Entry(a, reach(c), names(List.copyOf(c.counties()))));
+    }
+    Resolved fresh = new Resolved(snapshot.id(), day(snapshot.provenance().fetchedAt()), entries);
+    cache.put(kind, fresh);
+    return Optional.of(fresh);
+  }
+
+  private static List<Status.Entry> there(List<Status.Entry> entries, Place place) {
+    return entries.stream()
+        .filter(e -> e.agreement().state() == place.state())
+        .filter(e -> covers(e.reach(), e.counties(), place))
+        .toList();
+  }
+
+  private List<Status.Change> recent(Place place) {
+    List<Status.Change> found = new ArrayList<>();
+    for (PublishedLists.RecordedChange r : lists.recentChanges(place.state(), SCAN)) {
+      List<String> codes = codes(r.coverage());
+      Status.Reach reach = reach(r.coverage());
+      List<String> names = names(codes);
+      if (covers(reach, names, place) && found.size() < RECENT) {
+        found.add(new Status.Change(day(r.detectedAt()), r.event(), reach, names));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether an agency reaching so far is there; compares county names, which are unique in a state.
+   */
+  private static boolean covers(Status.Reach reach, List<String> counties, Place place) {
+    County county = place.county();
+    return county == null || reach != Status.Reach.COUNTIES || counties.contains(county.name());
+  }
+
+  private static Status.Reach reach(Coverage c) {
+    if (c.statewide()) {
+      return Status.Reach.STATEWIDE;
+    }
+    return c.resolved() ? Status.Reach.COUNTIES : Status.Reach.UNKNOWN;
+  }
+
+  private static Status.Reach reach(String coverage) {
+    if (coverage.startsWith("ST:")) {
+      return Status.Reach.STATEWIDE;
+    }
+    return coverage.isEmpty() ? Status.Reach.UNKNOWN : Status.Reach.COUNTIES;
+  }
+
+  private static List<String> codes(String coverage) {
+    if (coverage.isEmpty() || coverage.startsWith("ST:")) {
+      return List.of();
+    }
+    return Arrays.asList(coverage.split(";", -1));
+  }
+
+  private List<String> names(List<String> fips) {
+    List<String> names = new ArrayList<>();
+    for (String code : fips) {
+      names.add(gazetteer.county(code).map(County::name).orElse(code));
+    }
+    return names;
+  }
+
+  private static LocalDate day(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,270 @@
+package org.watch287g.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Target;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.Model;
+import org.watch287g.dataset.UsState;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.CountyQuery;
+import org.watch287g.geo.Gazetteer;
+import org.watch287g.store.Database;
+import org.watch287g.store.EventStore;
+import org.watch287g.store.PublishedRecords;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SubscriptionRepository;
+import org.watch287g.testing.SeededDatabase;
+
+/** The command service over a real database holding real ICE publications. */
+class CommandServiceTest {
+  static final ChannelRef CHANNEL = new ChannelRef("slack", "T0001", "C0HOU");
+  static final Invoker MANAGER = new Invoker(CHANNEL, "U1", true);
+  static final Invoker MEMBER = new Invoker(CHANNEL, "U2", false);
+  static CountyQuery query;
+
+  @TempDir Path dir;
+  SubscriptionRepository subscriptions;
+  CommandService service;
+
+  @BeforeAll
+  static void index() {
+    query = new CountyQuery(Gazetteer.bundled());
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    Database db = SeededDatabase.create(dir.resolve("bot.db"));
+    subscriptions = new SubscriptionRepository(db);
+    service =
+        new CommandService(
+            query,
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            new PublishedRecords(new SnapshotRepository(db), new EventStore(db)),
+            subscriptions,
+            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC));
+  }
+
+  Reply ask(String text, Invoker who) {
+    return service.respond(text, who).reply();
+  }
+
+  @Test
+  @DisplayName("status harris tx lists the agreements ICE's 2026-05-18 list has in Harris County")
+  void statusOfHarris() {
+    Reply.StatusReply reply =
+        assertInstanceOf(Reply.StatusReply.class, ask("status harris tx", MEMBER));
+    Status s = reply.status();
+
+    assertEquals("48201", s.place().code());
+    assertEquals(LocalDate.of(2026, 5, 18), s.agreementsAsOf());
+    List<String> agencies = s.agreements().stream().map(e -> e.agreement().agency()).toList();
+    assertTrue(agencies.contains("Southside Place Police Department"), agencies.toString());
+    assertTrue(agencies.contains("Texas National Guard"), "statewide agencies count: " + agencies);
+    assertTrue(s.agreements().stream().allMatch(e -> e.agreement().state() == UsState.TX));
+    assertTrue(
+        s.agreements().stream()
+            .allMatch(
+                e -> e.reach() != Status.Reach.COUNTIES || e.counties().contains("Harris County")));
+    assertTrue(reply.ephemeral(), "only the asker sees a status unless shared");
+    String text = reply.plainText(Language.EN);
+    assertTrue(text.contains("287(g) in Harris County, TX"), text);
+    assertTrue(text.contains("May 18, 2026"), text);
+    assertTrue(text.contains("ICE says the link is pending"), "Southside Place's MOA:\n" + text);
+    assertTrue(text.contains("https://www.ice.gov/doclib/287gMOA/"), text);
+  }
+
+  @Test
+  @DisplayName("status ... share is for the whole channel")
+  void statusShared() {
+    assertFalse(ask("status harris tx share", MEMBER).ephemeral());
+  }
+
+  @Test
+  @DisplayName(
+      "status of a state lists every agreement in it, and shows its recorded changes with renames")
+  void statusOfAState() {
+    Status fl = ((Reply.StatusReply) ask("status florida", MEMBER)).status();
+
+    assertEquals(Place.of(UsState.FL), fl.place());
+    assertTrue(fl.agreements().size() > 100, "Florida has hundreds: " + fl.agreements().size());
+    assertEquals(1, fl.recent().size());
+    assertEquals(ChangeEvent.Type.RENAMED, fl.recent().get(0).event().type());
+    String text = ask("status FL", MEMBER).plainText(Language.EN);
+    assertTrue(
+        text.contains("Indiatlantic Police Department under a corrected name")
+            && text.contains("previously listed as Indialantic Police Department"),
+        text);
+    assertTrue(text.contains("more: ask about one county"), "a state's long list is cut:\n" + text);
+  }
+
+  @Test
+  @DisplayName("a county's changes are those of agencies covering it; other counties' are left out")
+  void recentChangesByCounty() {
+    Status brevard = ((Reply.StatusReply) ask("status brevard fl", MEMBER)).status();
+    Status dade = ((Reply.StatusReply) ask("status miami-dade fl", MEMBER)).status();
+
+    assertEquals(1, brevard.recent().size());
+    assertEquals(0, dade.recent().size());
+  }
+
+  @Test
+  @DisplayName("an ambiguous place gets did-you-mean choices that read back as exactly one place")
+  void ambiguousPlace() {
+    Reply.DidYouMean d =
+        assertInstanceOf(Reply.DidYouMean.class, ask("status springfield", MEMBER));
+
+    assertTrue(d.choices().size() >= 2 && d.choices().size() <= PlaceReader.CHOICES);
+    assertTrue(d.ephemeral());
+    for (Place p : d.choices()) {
+      Reply again = ask("status " + p.code(), MEMBER);
+      assertEquals(p, ((Reply.StatusReply) again).status().place());
+    }
+    assertTrue(d.plainText(Language.EN).contains("/287g status 17167"), d.plainText(Language.EN));
+  }
+
+  @Test
+  @DisplayName(
+      "a misspelt county is answered with how it was read, but subscribing to it asks first")
+  void misspelling() {
+    Reply.StatusReply s = (Reply.StatusReply) ask("status hariss tx", MEMBER);
+    Reply sub = ask("subscribe hariss tx", MANAGER);
+
+    assertEquals("48201", s.status().place().code());
+    assertTrue(s.plainText(Language.EN).startsWith("Read \"hariss tx\" as Harris County, TX."));
+    assertInstanceOf(Reply.DidYouMean.class, sub);
+    assertTrue(subscriptions.find(CHANNEL).isEmpty(), "nothing followed on a guess");
+  }
+
+  @Test
+  @DisplayName("subscribing without permission is refused with a reason, and changes nothing")
+  void subscribeWithoutPermission() {
+    Reply r = ask("subscribe harris tx", MEMBER);
+
+    Reply.Refused refused = assertInstanceOf(Reply.Refused.class, r);
+    assertTrue(refused.ephemeral());
+    assertTrue(r.plainText(Language.EN).contains("Only people who can manage this channel"));
+    assertTrue(subscriptions.find(CHANNEL).isEmpty());
+    assertInstanceOf(Reply.Refused.class, ask("language es", MEMBER));
+    assertInstanceOf(Reply.Refused.class, ask("digest 3", MEMBER));
+    assertInstanceOf(Reply.StatusReply.class, ask("status TX", MEMBER), "anyone may look");
+    assertInstanceOf(Reply.Text.class, ask("list", MEMBER), "anyone may list");
+  }
+
+  @Test
+  @DisplayName("subscribe, list and unsubscribe round-trip, confirming each by the place's name")
+  void subscribeListUnsubscribe() {
+    String done = ask("subscribe harris tx", MANAGER).plainText(Language.EN);
+    ask("subscribe TX", MANAGER);
+    String again = ask("/287g subscribe 48201", MANAGER).plainText(Language.EN);
+    String list = ask("list", MEMBER).plainText(Language.EN);
+    String gone = ask("unsubscribe harris county, texas", MANAGER).plainText(Language.EN);
+    String notFollowed = ask("unsubscribe harris tx", MANAGER).plainText(Language.EN);
+
+    assertTrue(done.startsWith("This channel now follows Harris County, TX"), done);
+    assertEquals("This channel already follows Harris County, TX.", again);
+    assertTrue(list.contains("follows 2 places:\n  - Harris County, TX\n  - Texas"), list);
+    assertTrue(
+        list.contains("Language: English. Pending requests: on. Models: JEM, TFM, WSO."), list);
+    assertEquals("This channel no longer follows Harris County, TX.", gone);
+    assertTrue(notFollowed.startsWith("This channel does not follow Harris County, TX."));
+    assertEquals(Set.of(Target.state(UsState.TX)), subscriptions.find(CHANNEL).get().targets());
+    assertFalse(
+        ask("subscribe harris tx", MANAGER).ephemeral(), "the channel sees what it follows");
+  }
+
+  @Test
+  @DisplayName("language es makes replies Spanish, help included; language en brings English back")
+  void spanish() {
+    CommandService.Response set = service.respond("language es", MANAGER);
+    CommandService.Response help = service.respond("help", MEMBER);
+    CommandService.Response status = service.respond("status harris tx", MEMBER);
+
+    assertEquals(Language.ES, set.language());
+    assertEquals("Este canal ahora recibe sus respuestas y avisos en español.", set.plainText());
+    assertTrue(help.plainText().startsWith("Comandos de /287g:"), help.plainText());
+    assertTrue(help.plainText().contains("Por ejemplo: /287g status harris tx"));
+    assertTrue(status.plainText().contains("lista de ICE leída el 18 de mayo de 2026"));
+    assertEquals(Language.EN, service.respond("idioma english", MANAGER).language());
+  }
+
+  @Test
+  @DisplayName("help shows every verb with its usage and an example, options syntax included")
+  void helpListsEveryVerb() {
+    String help = ask("help", MEMBER).plainText(Language.EN);
+
+    for (Verb v : Verb.values()) {
+      assertTrue(help.contains("/287g " + v.word()), v + " in\n" + help);
+    }
+    assertTrue(help.contains("/287g pending on|off"));
+    assertTrue(help.contains("/287g models jem,tfm,wso|all"));
+    assertTrue(help.contains("/287g digest <1-100>"));
+    assertEquals(ask("", MEMBER), ask("/287g", MEMBER), "no words at all is help");
+  }
+
+  @Test
+  @DisplayName("pending, models and digest set the channel's options with the documented syntax")
+  void options() {
+    assertFalse(ask("pending off", MANAGER).ephemeral());
+    ask("models jem, TFM", MANAGER);
+    ask("digest 12", MANAGER);
+
+    var options = subscriptions.options(CHANNEL);
+    assertFalse(options.includePending());
+    assertEquals(EnumSet.of(Model.JEM, Model.TFM), options.models());
+    assertEquals(12, options.digestThreshold());
+    assertInstanceOf(Reply.Invalid.class, ask("pending maybe", MANAGER));
+    assertInstanceOf(Reply.Invalid.class, ask("models jem,xyz", MANAGER));
+    assertInstanceOf(Reply.Invalid.class, ask("models", MANAGER));
+    assertInstanceOf(Reply.Invalid.class, ask("digest 0", MANAGER));
+    assertInstanceOf(Reply.Invalid.class, ask("digest lots", MANAGER));
+    assertInstanceOf(Reply.Invalid.class, ask("language klingon", MANAGER));
+    assertEquals(12, subscriptions.options(CHANNEL).digestThreshold(), "bad input changes nothing");
+    ask("models all", MANAGER);
+    assertEquals(EnumSet.allOf(Model.class), subscriptions.options(CHANNEL).models());
+  }
+
+  @Test
+  @DisplayName("junk and over-long input get a helpful message, never an exception")
+  void junk() {
+    String unknown = ask("frobnicate harris", MEMBER).plainText(Language.EN);
+    String nowhere = ask("status qqqqqqqqqq zz", MEMBER).plainText(Language.EN);
+    Reply tooLong = ask("status " + "x".repeat(500), MEMBER);
+    Reply missing = ask("subscribe", MANAGER);
+
+    assertTrue(unknown.contains("\"frobnicate\" is not a /287g command"), unknown);
+    assertTrue(nowhere.startsWith("No county, state or town is called"), nowhere);
+    assertTrue(tooLong.plainText(Language.EN).contains("at most 200 characters"));
+    assertTrue(missing.plainText(Language.EN).contains("How to write it: /287g subscribe"));
+    for (String junk :
+        List.of(
+            "\u0000\u0001",
+            "status \"\"",
+            "status ;DROP TABLE channel",
+            "status 99999",
+            "   ",
+            "digest 99999999999999")) {
+      Reply r = ask(junk, MANAGER);
+      assertFalse(r.plainText(Language.EN).isBlank(), junk);
+    }
+  }
+}
