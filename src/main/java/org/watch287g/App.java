@@ -2,6 +2,7 @@ package org.watch287g;
 
 import org.watch287g.cli.CheckCommand;
 import org.watch287g.cli.CountyCommand;
+import org.watch287g.cli.DemoCommand;
 import org.watch287g.cli.DiffCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       ResolveCommand.class,
       CountyCommand.class,
       DiffCommand.class,
+      DemoCommand.class,
       StatusCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -29,6 +29,7 @@ import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
+import org.watch287g.watch.Replay;
 
 /**
  * The composition root: builds every object of the bot, in the order data flows through them. No
@@ -54,6 +55,8 @@ public final class Wiring implements AutoCloseable {
   private final SourceClient source;
   private final PollCycle pollCycle;
   private final Poller poller;
+  private final DeliveryWorker consoleWorker;
+  private final Replay replay;
   private final DeliveryLoop deliveries;
   private final CommandService commands;
 
@@ -90,10 +93,17 @@ public final class Wiring implements AutoCloseable {
             subscriptions,
             clock);
     AlertComposer composer = new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled());
-    this.deliveries =
-        new DeliveryLoop(
-            List.of(worker(new ConsoleDeliverer(System.out), composer, clock)),
-            Duration.ofSeconds(1));
+    this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
+    this.replay =
+        Replay.create(
+            parser,
+            new PublicationGuard(),
+            AgencyResolver.bundled(),
+            ledger,
+            snapshots,
+            subscriptions,
+            clock);
+    this.deliveries = new DeliveryLoop(List.of(consoleWorker), Duration.ofSeconds(1));
   }
 
   private DeliveryWorker worker(Deliverer deliverer, AlertComposer composer, Clock clock) {
@@ -155,6 +165,16 @@ public final class Wiring implements AutoCloseable {
   /** Answers {@code /287g} commands for every platform (and the {@code status} CLI). */
   public CommandService commands() {
     return commands;
+  }
+
+  /** The console's delivery worker, for commands that deliver in the foreground ({@code demo}). */
+  public DeliveryWorker consoleWorker() {
+    return consoleWorker;
+  }
+
+  /** Local publications through the poll's stages ({@code demo}). */
+  public Replay replay() {
+    return replay;
   }
 
   public DeliveryLoop deliveries() {

@@ -34,12 +34,19 @@ public final class ConsoleDeliverer implements Deliverer {
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
-    return print(text.render(alert));
+    return print(to(channel) + text.render(alert));
   }
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
-    return print(text.render(digest));
+    return print(to(channel) + text.render(digest));
+  }
+
+  /**
+   * Names the channel when there are several (as in {@code demo}); the console's own needs none.
+   */
+  private static String to(ChannelRef channel) {
+    return channel.equals(ChannelRef.console()) ? "" : "» #" + channel.channel() + "\n";
   }
 
   private DeliveryResult print(String block) {

@@ -183,6 +183,19 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName(
+      "demo replays ICE's history with a progress line per publication, the first a baseline")
+  void demoReplaysHistory() {
+    Result r = run("demo");
+
+    assertEquals(0, r.status(), r.err());
+    List<String> progress = r.out().lines().filter(l -> l.startsWith("[")).toList();
+    assertEquals(10, progress.size(), r.out());
+    assertTrue(progress.get(0).endsWith("the baseline, no alerts"), progress.get(0));
+    assertTrue(progress.get(9).startsWith("[####################] 2026-05-18"), progress.get(9));
+  }
+
+  @Test
   @DisplayName("check fetches once from the configured page and prints what it stored")
   void checkFetchesOnce() throws Exception {
     try (FakeIce ice = new FakeIce()) {

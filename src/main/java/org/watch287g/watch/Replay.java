@@ -1,0 +1,103 @@
+package org.watch287g.watch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.watch287g.alerts.Matcher;
+import org.watch287g.changes.Differ;
+import org.watch287g.changes.PublicationGuard;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.source.UnreadablePublicationException;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceCursor;
+import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SubscriptionRepository;
+
+/**
+ * Feeds local publications through the same judge, diff, match and keep stages a poll uses, as if
+ * ICE had published them: for {@code demo}, which replays ICE's history.
+ */
+public final class Replay {
+  private final SpreadsheetParser parser;
+  private final Publications publications;
+  private final SourceLedger ledger;
+  private final SnapshotRepository snapshots;
+  private final SubscriptionRepository subscriptions;
+  private final Clock clock;
+
+  private Replay(
+      SpreadsheetParser parser,
+      Publications publications,
+      SourceLedger ledger,
+      SnapshotRepository snapshots,
+      SubscriptionRepository subscriptions,
+      Clock clock) {
+    this.parser = parser;
+    this.publications = publications;
+    this.ledger = ledger;
+    this.snapshots = snapshots;
+    this.subscriptions = subscriptions;
+    this.clock = clock;
+  }
+
+  public static Replay create(
+      SpreadsheetParser parser,
+      PublicationGuard guard,
+      AgencyResolver resolver,
+      SourceLedger ledger,
+      SnapshotRepository snapshots,
+      SubscriptionRepository subscriptions,
+      Clock clock) {
+    Publications publications = new Publications(guard, new Differ(), resolver, new Matcher());
+    return new Replay(parser, publications, ledger, snapshots, subscriptions, clock);
+  }
+
+  /** What one publication did: changes found and alerts queued. */
+  public record Result(int changes, int alerts, List<String> quarantined) {}
+
+  /**
+   * Keeps one publication (one or both lists, each a file) as a poll would.
+   *
+   * @param files each file's name and bytes
+   * @throws UnreadablePublicationException if a file is not an ICE list; nothing is kept
+   */
+  public Result publish(Map<String, byte[]> files) throws UnreadablePublicationException {
+    Instant now = clock.instant();
+    List<Publications.Fresh> fresh = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      String name = file.getKey();
+      Publication publication = parser.parse(file.getValue(), name);
+      String hash = Provenance.sha256Of(file.getValue());
+      Provenance provenance =
+          new Provenance(Provenance.Origin.IMPORTED, name, publication.kind(), now, hash);
+      SourceCursor cursor = new SourceCursor(publication.kind(), name, null, null, hash, now, now);
+      fresh.add(
+          new Publications.Fresh(
+              publication.kind(),
+              publication,
+              new SourceLedger.Kept(
+                  cursor, provenance, Snapshot.Status.GOOD, null, publication, name)));
+    }
+    Map<ListKind, Publication> bases = new EnumMap<>(ListKind.class);
+    for (ListKind kind : ListKind.values()) {
+      snapshots.latestBase(kind).ifPresent(s -> bases.put(kind, s.publication()));
+    }
+    Publications.Outcome outcome = publications.judge(fresh, bases, subscriptions.all());
+    ledger.keep(outcome.kept(), outcome.found(), now);
+    int alerts = outcome.found().stream().mapToInt(f -> f.channels().size()).sum();
+    List<String> quarantined =
+        outcome.kept().stream()
+            .filter(k -> k.status() == Snapshot.Status.QUARANTINED)
+            .map(k -> k.next().url() + ": " + k.reason())
+            .toList();
+    return new Result(outcome.found().size(), alerts, quarantined);
+  }
+}
