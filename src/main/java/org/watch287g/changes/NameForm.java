@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.watch287g.dataset.AgreementKey;
+import org.watch287g.dataset.EditDistance;
 import org.watch287g.dataset.UsState;
 
 /**

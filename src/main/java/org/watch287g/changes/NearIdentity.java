@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.EditDistance;
 import org.watch287g.dataset.Publication;
 
 /**

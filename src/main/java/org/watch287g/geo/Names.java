@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.watch287g.dataset.EditDistance;
 
 /**
  * How place names are compared: people and ICE write "St. Luice", "Saint Lucie", "DOÑA ANA" and
@@ -66,44 +67,8 @@ final class Names {
     return folded;
   }
 
-  /**
-   * The optimal-string-alignment distance (Levenshtein plus swaps of neighbours): how many typos
-   * turn one name into the other. Stops early and returns {@code limit + 1} when it is over {@code
-   * limit}.
-   */
+  /** How many typos separate two folded names, up to {@code limit} + 1. */
   static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) > limit) {
-      return limit + 1;
-    }
-    int[] before = new int[b.length() + 1];
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      int rowMin = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d = Math.min(d, before[j - 2] + 1);
-        }
-        current[j] = d;
-        rowMin = Math.min(rowMin, d);
-      }
-      if (rowMin > limit) {
-        return limit + 1;
-      }
-      int[] spare = before;
-      before = previous;
-      previous = current;
-      current = spare;
-    }
-    return previous[b.length()];
+    return EditDistance.between(a, b, limit);
   }
 }

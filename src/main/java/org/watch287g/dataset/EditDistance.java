@@ -1,7 +1,10 @@
-package org.watch287g.changes;
+package org.watch287g.dataset;
 
-/** How many typos separate two words. */
-final class EditDistance {
+/**
+ * How many typos separate two names: used wherever ICE's or a person's spelling is forgiven (the
+ * differ's renames, the gazetteer's closest county or town).
+ */
+public final class EditDistance {
   private EditDistance() {}
 
   /**
@@ -9,7 +12,7 @@ final class EditDistance {
    * neighbouring letters ("Dogulas" is one typo from "Douglas"). Returns {@code limit + 1} as soon
    * as the distance is known to exceed {@code limit}.
    */
-  static int between(String a, String b, int limit) {
+  public static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
