@@ -3,7 +3,6 @@ package org.watch287g.watch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,10 +109,7 @@ public final class PollCycle {
 
   /** Judges, diffs and keeps the cycle's new publications in one transaction. */
   private List<CycleReport.Line> keep(List<Publications.Fresh> fresh, Instant now) {
-    Map<ListKind, Publication> bases = new EnumMap<>(ListKind.class);
-    for (ListKind kind : ListKind.values()) {
-      snapshots.latestBase(kind).ifPresent(s -> bases.put(kind, s.publication()));
-    }
+    Map<ListKind, Publication> bases = Publications.bases(snapshots);
     Publications.Outcome outcome = publications.judge(fresh, bases, subscriptions.all());
     List<Long> ids = ledger.keep(outcome.kept(), outcome.found(), now);
     List<CycleReport.Line> lines = new ArrayList<>();

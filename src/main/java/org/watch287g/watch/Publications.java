@@ -1,6 +1,5 @@
 package org.watch287g.watch;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Publication;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Coverage;
+import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
 
 /**
@@ -101,8 +101,14 @@ final class Publications {
     return found;
   }
 
-  /** When the changes were found: the fetch time of the publications kept. */
-  static Instant at(List<SourceLedger.Kept> kept, Instant fallback) {
-    return kept.isEmpty() ? fallback : kept.get(0).provenance().fetchedAt();
+  /**
+   * The latest good, non-bundled publication of each list that has one: what a diff starts from.
+   */
+  static Map<ListKind, Publication> bases(SnapshotRepository snapshots) {
+    Map<ListKind, Publication> bases = new EnumMap<>(ListKind.class);
+    for (ListKind kind : ListKind.values()) {
+      snapshots.latestBase(kind).ifPresent(s -> bases.put(kind, s.publication()));
+    }
+    return bases;
   }
 }

@@ -3,7 +3,6 @@ package org.watch287g.watch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.watch287g.alerts.Matcher;
@@ -86,10 +85,7 @@ public final class Replay {
               new SourceLedger.Kept(
                   cursor, provenance, Snapshot.Status.GOOD, null, publication, name)));
     }
-    Map<ListKind, Publication> bases = new EnumMap<>(ListKind.class);
-    for (ListKind kind : ListKind.values()) {
-      snapshots.latestBase(kind).ifPresent(s -> bases.put(kind, s.publication()));
-    }
+    Map<ListKind, Publication> bases = Publications.bases(snapshots);
     Publications.Outcome outcome = publications.judge(fresh, bases, subscriptions.all());
     ledger.keep(outcome.kept(), outcome.found(), now);
     int alerts = outcome.found().stream().mapToInt(f -> f.channels().size()).sum();
