@@ -76,7 +76,7 @@ public final class Wiring implements AutoCloseable {
         PollCycle.create(
             source,
             parser,
-            new PublicationGuard(),
+            new PublicationGuard(config.alerts().maxRemoval()),
             AgencyResolver.bundled(),
             ledger,
             snapshots,
@@ -92,12 +92,13 @@ public final class Wiring implements AutoCloseable {
             new PublishedRecords(snapshots, events),
             subscriptions,
             clock);
-    AlertComposer composer = new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled());
+    AlertComposer composer =
+        new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
     this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
     this.replay =
         Replay.create(
             parser,
-            new PublicationGuard(),
+            new PublicationGuard(config.alerts().maxRemoval()),
             AgencyResolver.bundled(),
             ledger,
             snapshots,

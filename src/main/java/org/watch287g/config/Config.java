@@ -11,13 +11,19 @@ import java.util.List;
  * @param storage where snapshots and subscriptions are kept
  * @param slack the Slack app (off when its token is empty)
  * @param discord the Discord bot (off when its token is empty)
+ * @param alerts the toolkit links alerts end with, and the guard's removal threshold
  */
 public record Config(
-    SourceConfig source, StorageConfig storage, SlackConfig slack, DiscordConfig discord) {
+    SourceConfig source,
+    StorageConfig storage,
+    SlackConfig slack,
+    DiscordConfig discord,
+    AlertsConfig alerts) {
 
   /** This config with the database at another path ({@code --db}). */
   public Config withDatabase(Path path) {
-    return new Config(source, new StorageConfig(path, storage.busyTimeout()), slack, discord);
+    return new Config(
+        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts);
   }
 
   /** The chat platforms that are on, for the start-up log; "console" when neither is. */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigLoader {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
-  private static final Set<String> SECTIONS = Set.of("source", "storage", "slack", "discord");
+  private static final Set<String> SECTIONS =
+      Set.of("source", "storage", "slack", "discord", "alerts");
 
   private final Map<String, String> environment;
 
@@ -89,7 +90,8 @@ public final class ConfigLoader {
             source(section(root, "source")),
             storage(section(root, "storage")),
             slack(section(root, "slack")),
-            discord(section(root, "discord")));
+            discord(section(root, "discord")),
+            alerts(section(root, "alerts")));
     if (config.source().pollInterval().toSeconds() < 60) {
       log.warn(
           "source.pollInterval is {}: under a minute is meant for tests and local fakes only",
@@ -163,6 +165,16 @@ public final class ConfigLoader {
             s.httpUrl("apiUrl", DiscordConfig.DISCORD_API),
             s.webSocketUrl("gatewayUrl", DiscordConfig.DISCORD_GATEWAY),
             s.text("adminChannel", ""));
+    s.rejectUnknownKeys();
+    return config;
+  }
+
+  private static AlertsConfig alerts(ConfigSection s) {
+    String toolkit = s.text("toolkit", "");
+    AlertsConfig config =
+        new AlertsConfig(
+            toolkit.isEmpty() ? null : Path.of(toolkit),
+            s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL));
     s.rejectUnknownKeys();
     return config;
   }

@@ -90,6 +90,23 @@ final class ConfigSection {
     throw error(key, "\"" + value + "\" is not a positive whole number", "e.g. " + fallback);
   }
 
+  /** A share above 0 and at most 1, written 0.2 or 20%. */
+  double share(String key, double fallback) {
+    String value = text(key, Double.toString(fallback));
+    try {
+      double parsed =
+          value.endsWith("%")
+              ? Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100
+              : Double.parseDouble(value);
+      if (parsed > 0 && parsed <= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw error(key, "\"" + value + "\" is not a share", "write e.g. 0.2 or 20% for a fifth");
+  }
+
   int integer(String key, int fallback, int min, int max) {
     String value = text(key, Integer.toString(fallback));
     try {

@@ -201,6 +201,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("the guard's removal share is read as 0.25 or 25%, and nonsense names the key")
+  void maxRemovalShare() {
+    ConfigLoader loader = new ConfigLoader(NO_ENV);
+
+    assertEquals(0.20, loader.load(null).alerts().maxRemoval());
+    assertEquals(0.25, loader.parse("alerts:\n  maxRemoval: 25%\n", "c").alerts().maxRemoval());
+    assertEquals(0.5, loader.parse("alerts:\n  maxRemoval: 0.5\n", "c").alerts().maxRemoval());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> loader.parse("alerts:\n  maxRemoval: 2\n", "c"));
+    assertTrue(e.getMessage().startsWith("alerts.maxRemoval:"), e.getMessage());
+  }
+
+  @Test
   @DisplayName("config.example.yml, as shipped, loads and documents every key")
   void exampleConfigLoads() throws Exception {
     Path example = Path.of("config.example.yml");
