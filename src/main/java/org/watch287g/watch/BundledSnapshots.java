@@ -3,6 +3,9 @@ package org.watch287g.watch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
@@ -59,7 +62,10 @@ public final class BundledSnapshots {
       return;
     }
     try {
-      importer.store(read(name), name, Provenance.Origin.BUNDLED);
+      // The file names start with the date ICE published them (see SOURCES.md).
+      Instant published =
+          LocalDate.parse(name.substring(0, 10)).atStartOfDay(ZoneOffset.UTC).toInstant();
+      importer.store(read(name), name, Provenance.Origin.BUNDLED, published);
     } catch (UnreadablePublicationException e) {
       throw new IllegalStateException("the bundled " + name + " does not parse: " + e, e);
     }

@@ -1,6 +1,7 @@
 package org.watch287g.watch;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
@@ -31,9 +32,19 @@ public final class Importer {
    */
   public Snapshot store(byte[] bytes, String name, Provenance.Origin origin)
       throws UnreadablePublicationException {
+    return store(bytes, name, origin, clock.instant());
+  }
+
+  /**
+   * As {@link #store(byte[], String, Provenance.Origin)}, dated {@code publishedAt}: for files
+   * whose publication date is known (the bundled ones), so that {@code status} does not present a
+   * 2026 list as read today.
+   */
+  public Snapshot store(byte[] bytes, String name, Provenance.Origin origin, Instant publishedAt)
+      throws UnreadablePublicationException {
     Publication publication = parser.parse(bytes, name);
     Provenance provenance =
-        new Provenance(origin, name, null, clock.instant(), Provenance.sha256Of(bytes));
+        new Provenance(origin, name, null, publishedAt, Provenance.sha256Of(bytes));
     long id = snapshots.save(provenance, Snapshot.Status.GOOD, null, publication);
     return new Snapshot(id, provenance, Snapshot.Status.GOOD, null, publication);
   }
