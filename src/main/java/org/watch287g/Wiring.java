@@ -29,6 +29,7 @@ import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
+import org.watch287g.watch.Publications;
 import org.watch287g.watch.Replay;
 
 /**
@@ -72,15 +73,20 @@ public final class Wiring implements AutoCloseable {
     this.parser = new SpreadsheetParser();
     this.importer = new Importer(parser, snapshots, clock);
     this.source = new SourceClient(config.source());
-    this.pollCycle =
-        PollCycle.create(
-            source,
-            parser,
+    Publications publications =
+        Publications.create(
             new PublicationGuard(config.alerts().maxRemoval()),
             AgencyResolver.bundled(),
             ledger,
             snapshots,
-            subscriptions,
+            subscriptions);
+    this.pollCycle =
+        new PollCycle(
+            source,
+            parser,
+            publications,
+            ledger,
+            snapshots,
             config.source().pageUrl().toString(),
             clock);
     this.poller = new Poller(pollCycle, config.source().pollInterval());
@@ -95,15 +101,7 @@ public final class Wiring implements AutoCloseable {
     AlertComposer composer =
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
     this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
-    this.replay =
-        Replay.create(
-            parser,
-            new PublicationGuard(config.alerts().maxRemoval()),
-            AgencyResolver.bundled(),
-            ledger,
-            snapshots,
-            subscriptions,
-            clock);
+    this.replay = new Replay(parser, publications, clock);
     this.deliveries = new DeliveryLoop(List.of(consoleWorker), Duration.ofSeconds(1));
   }
 

@@ -4,19 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watch287g.alerts.Matcher;
-import org.watch287g.changes.Differ;
-import org.watch287g.changes.PublicationGuard;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
-import org.watch287g.geo.AgencyResolver;
 import org.watch287g.source.Download;
 import org.watch287g.source.PageLinks;
 import org.watch287g.source.SourceClient;
@@ -28,7 +23,6 @@ import org.watch287g.store.FetchAttempt.Outcome;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceCursor;
 import org.watch287g.store.SourceLedger;
-import org.watch287g.store.SubscriptionRepository;
 
 /**
  * One look at ICE: read the page, then for each list download (conditionally), parse, judge and
@@ -46,17 +40,16 @@ public final class PollCycle {
   private final Publications publications;
   private final SourceLedger ledger;
   private final SnapshotRepository snapshots;
-  private final SubscriptionRepository subscriptions;
   private final String pageUrl;
   private final Clock clock;
 
-  PollCycle(
+  /** The poll cycle of the bot: reads and parses, then hands new publications to be kept. */
+  public PollCycle(
       SourceClient source,
       SpreadsheetParser parser,
       Publications publications,
       SourceLedger ledger,
       SnapshotRepository snapshots,
-      SubscriptionRepository subscriptions,
       String pageUrl,
       Clock clock) {
     this.source = source;
@@ -64,25 +57,8 @@ public final class PollCycle {
     this.publications = publications;
     this.ledger = ledger;
     this.snapshots = snapshots;
-    this.subscriptions = subscriptions;
     this.pageUrl = pageUrl;
     this.clock = clock;
-  }
-
-  /** The poll cycle of the bot: reads, judges, diffs, matches and keeps. */
-  public static PollCycle create(
-      SourceClient source,
-      SpreadsheetParser parser,
-      PublicationGuard guard,
-      AgencyResolver resolver,
-      SourceLedger ledger,
-      SnapshotRepository snapshots,
-      SubscriptionRepository subscriptions,
-      String pageUrl,
-      Clock clock) {
-    Publications publications = new Publications(guard, new Differ(), resolver, new Matcher());
-    return new PollCycle(
-        source, parser, publications, ledger, snapshots, subscriptions, pageUrl, clock);
   }
 
   /** Runs one cycle; never throws for a problem with the source. */
@@ -109,9 +85,9 @@ public final class PollCycle {
 
   /** Judges, diffs and keeps the cycle's new publications in one transaction. */
   private List<CycleReport.Line> keep(List<Publications.Fresh> fresh, Instant now) {
-    Map<ListKind, Publication> bases = Publications.bases(snapshots);
-    Publications.Outcome outcome = publications.judge(fresh, bases, subscriptions.all());
-    List<Long> ids = ledger.keep(outcome.kept(), outcome.found(), now);
+    Publications.Stored stored = publications.keep(fresh, now);
+    Publications.Outcome outcome = stored.outcome();
+    List<Long> ids = stored.ids();
     List<CycleReport.Line> lines = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       SourceLedger.Kept k = outcome.kept().get(i);
@@ -124,7 +100,7 @@ public final class PollCycle {
                   + ids.get(i)
                   + (good ? ": " + k.detail() : " not served: " + k.reason())));
     }
-    if (bases.isEmpty()) {
+    if (stored.baseline()) {
       lines.add(
           new CycleReport.Line(
               "changes", Outcome.STORED, "none: this first publication is the baseline"));

@@ -1,5 +1,6 @@
 package org.watch287g.watch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Coverage;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SubscriptionRepository;
 
 /**
  * What one cycle's new publications mean: each judged by the guard against the last good one of its
@@ -25,18 +27,65 @@ import org.watch287g.store.SourceLedger;
  *
  * <p>The first publication of an installation is its baseline: with nothing to diff against, it
  * yields no changes, whatever its date. The snapshot bundled in the jar is never a base.
+ *
+ * <p>Shared by the poll cycle and the replay of {@code demo}, so both keep publications the same
+ * way.
  */
-final class Publications {
+public final class Publications {
   private final PublicationGuard guard;
   private final Differ differ;
   private final AgencyResolver resolver;
   private final Matcher matcher;
+  private final SourceLedger ledger;
+  private final SnapshotRepository snapshots;
+  private final SubscriptionRepository subscriptions;
 
-  Publications(PublicationGuard guard, Differ differ, AgencyResolver resolver, Matcher matcher) {
+  Publications(
+      PublicationGuard guard,
+      Differ differ,
+      AgencyResolver resolver,
+      Matcher matcher,
+      SourceLedger ledger,
+      SnapshotRepository snapshots,
+      SubscriptionRepository subscriptions) {
     this.guard = guard;
     this.differ = differ;
     this.resolver = resolver;
     this.matcher = matcher;
+    this.ledger = ledger;
+    this.snapshots = snapshots;
+    this.subscriptions = subscriptions;
+  }
+
+  /** The stage between parsing and delivery: guard, diff, match and keep. */
+  public static Publications create(
+      PublicationGuard guard,
+      AgencyResolver resolver,
+      SourceLedger ledger,
+      SnapshotRepository snapshots,
+      SubscriptionRepository subscriptions) {
+    return new Publications(
+        guard, new Differ(), resolver, new Matcher(), ledger, snapshots, subscriptions);
+  }
+
+  /**
+   * What {@link #keep} did.
+   *
+   * @param outcome the publications kept (with their verdicts) and the changes found
+   * @param ids the new snapshots' ids, in the order of {@code outcome.kept()}
+   * @param baseline whether there was nothing to diff against: the installation's first
+   */
+  record Stored(Outcome outcome, List<Long> ids, boolean baseline) {}
+
+  /**
+   * Judges, diffs and matches new publications against the latest good ones, and keeps it all in
+   * one transaction.
+   */
+  Stored keep(List<Fresh> fresh, Instant now) {
+    Map<ListKind, Publication> bases = bases(snapshots);
+    Outcome outcome = judge(fresh, bases, subscriptions.all());
+    List<Long> ids = ledger.keep(outcome.kept(), outcome.found(), now);
+    return new Stored(outcome, ids, bases.isEmpty());
   }
 
   /** A publication just downloaded and parsed, with what the ledger needs to keep it. */

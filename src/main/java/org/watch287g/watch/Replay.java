@@ -5,20 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.watch287g.alerts.Matcher;
-import org.watch287g.changes.Differ;
-import org.watch287g.changes.PublicationGuard;
-import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
-import org.watch287g.geo.AgencyResolver;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.source.UnreadablePublicationException;
-import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceCursor;
 import org.watch287g.store.SourceLedger;
-import org.watch287g.store.SubscriptionRepository;
 
 /**
  * Feeds local publications through the same judge, diff, match and keep stages a poll uses, as if
@@ -27,36 +20,12 @@ import org.watch287g.store.SubscriptionRepository;
 public final class Replay {
   private final SpreadsheetParser parser;
   private final Publications publications;
-  private final SourceLedger ledger;
-  private final SnapshotRepository snapshots;
-  private final SubscriptionRepository subscriptions;
   private final Clock clock;
 
-  private Replay(
-      SpreadsheetParser parser,
-      Publications publications,
-      SourceLedger ledger,
-      SnapshotRepository snapshots,
-      SubscriptionRepository subscriptions,
-      Clock clock) {
+  public Replay(SpreadsheetParser parser, Publications publications, Clock clock) {
     this.parser = parser;
     this.publications = publications;
-    this.ledger = ledger;
-    this.snapshots = snapshots;
-    this.subscriptions = subscriptions;
     this.clock = clock;
-  }
-
-  public static Replay create(
-      SpreadsheetParser parser,
-      PublicationGuard guard,
-      AgencyResolver resolver,
-      SourceLedger ledger,
-      SnapshotRepository snapshots,
-      SubscriptionRepository subscriptions,
-      Clock clock) {
-    Publications publications = new Publications(guard, new Differ(), resolver, new Matcher());
-    return new Replay(parser, publications, ledger, snapshots, subscriptions, clock);
   }
 
   /** What one publication did: changes found and alerts queued. */
@@ -85,9 +54,7 @@ public final class Replay {
               new SourceLedger.Kept(
                   cursor, provenance, Snapshot.Status.GOOD, null, publication, name)));
     }
-    Map<ListKind, Publication> bases = Publications.bases(snapshots);
-    Publications.Outcome outcome = publications.judge(fresh, bases, subscriptions.all());
-    ledger.keep(outcome.kept(), outcome.found(), now);
+    Publications.Outcome outcome = publications.keep(fresh, now).outcome();
     int alerts = outcome.found().stream().mapToInt(f -> f.channels().size()).sum();
     List<String> quarantined =
         outcome.kept().stream()

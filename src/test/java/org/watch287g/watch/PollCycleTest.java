@@ -83,14 +83,13 @@ class PollCycleTest {
     subscriptions = new SubscriptionRepository(database);
     Clock clock = Clock.fixed(Instant.parse("2025-05-19T12:00:00Z"), ZoneOffset.UTC);
     cycle =
-        PollCycle.create(
+        new PollCycle(
             client,
             new SpreadsheetParser(),
-            new PublicationGuard(),
-            AgencyResolver.bundled(),
+            Publications.create(
+                new PublicationGuard(), AgencyResolver.bundled(), ledger, snapshots, subscriptions),
             ledger,
             snapshots,
-            subscriptions,
             ice.pageUrl().toString(),
             clock);
   }
