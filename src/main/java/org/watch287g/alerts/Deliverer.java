@@ -22,6 +22,9 @@ public interface Deliverer {
   /** Sends one part of a digest. */
   DeliveryResult deliver(ChannelRef channel, DigestPart digest);
 
+  /** Sends an operator notice to the platform's admin channel. */
+  DeliveryResult deliver(ChannelRef adminChannel, Notice notice);
+
   /**
    * A platform's limits for one digest message, in the terms of {@link Digest#split}.
    *

@@ -17,6 +17,19 @@ public sealed interface DeliveryResult {
   /** Something transient went wrong (a timeout, a 5xx): try again later, with backoff. */
   record Failed(String reason) implements DeliveryResult {}
 
-  /** The platform refused for good (channel gone, bot removed): do not try again. */
+  /** The platform refused this message for good (it is malformed, too long): do not try again. */
   record Rejected(String reason) implements DeliveryResult {}
+
+  /**
+   * The channel cannot be reached until someone acts (the bot is not in it, lost access, the
+   * channel was archived or deleted): hold its alerts, pause the channel and tell the operator.
+   * Nothing is given up: subscribing the channel again resumes it.
+   */
+  record Unavailable(String reason) implements DeliveryResult {}
+
+  /**
+   * The platform refuses the bot itself (token revoked or invalid): hold every alert to the
+   * platform and tell the operator; they resume once the token is fixed and the bot restarted.
+   */
+  record Unauthorized(String reason) implements DeliveryResult {}
 }

@@ -6,6 +6,7 @@ import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Notice;
 
 /**
  * The console platform: alerts printed as readable blocks, for trying the bot without Slack or
@@ -40,6 +41,11 @@ public final class ConsoleDeliverer implements Deliverer {
   @Override
   public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
     return print(to(channel) + text.render(digest));
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
+    return print("⚠ " + notice.text());
   }
 
   /**

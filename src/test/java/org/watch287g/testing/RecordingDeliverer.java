@@ -11,6 +11,7 @@ import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Notice;
 
 /**
  * A platform that records what it accepted and answers as scripted: by default it accepts; {@link
@@ -80,6 +81,11 @@ public final class RecordingDeliverer implements Deliverer {
   @Override
   public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
     return answer(channel, digest.plainText());
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
+    return answer(adminChannel, notice.text());
   }
 
   private DeliveryResult answer(ChannelRef channel, String text) {
