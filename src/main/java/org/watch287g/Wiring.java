@@ -2,7 +2,10 @@ package org.watch287g;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryWorker;
@@ -15,6 +18,7 @@ import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
+import org.watch287g.slack.SlackPlatform;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
@@ -60,6 +64,7 @@ public final class Wiring implements AutoCloseable {
   private final Replay replay;
   private final DeliveryLoop deliveries;
   private final CommandService commands;
+  private final @Nullable SlackPlatform slack;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
@@ -102,7 +107,14 @@ public final class Wiring implements AutoCloseable {
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
     this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
     this.replay = new Replay(parser, publications, clock);
-    this.deliveries = new DeliveryLoop(List.of(consoleWorker), Duration.ofSeconds(1));
+    List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
+    // Slack: built (not started) when its bot token is set; RunCommand starts it.
+    this.slack =
+        config.slack().enabled() ? new SlackPlatform(config.slack(), commands, clock) : null;
+    if (slack != null) {
+      workers.add(worker(slack.deliverer(), composer, clock));
+    }
+    this.deliveries = new DeliveryLoop(workers, Duration.ofSeconds(1));
   }
 
   private DeliveryWorker worker(Deliverer deliverer, AlertComposer composer, Clock clock) {
@@ -180,11 +192,19 @@ public final class Wiring implements AutoCloseable {
     return deliveries;
   }
 
+  /** The Slack app, when Slack is on ({@code slack.botToken} set); not started. */
+  public Optional<SlackPlatform> slack() {
+    return Optional.ofNullable(slack);
+  }
+
   /** Stops polling, finishes the delivery in progress, and releases the HTTP client. */
   @Override
   public void close() {
     poller.close();
     deliveries.close();
+    if (slack != null) {
+      slack.close();
+    }
     source.close();
     database.close();
   }

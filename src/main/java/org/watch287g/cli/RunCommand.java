@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.watch287g.Wiring;
 import org.watch287g.config.Config;
 import org.watch287g.console.ConsolePrompt;
+import org.watch287g.slack.SlackPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -46,6 +47,7 @@ public final class RunCommand implements Callable<Integer> {
         wiring.database().path(),
         config.source().pageUrl(),
         config.source().pollInterval());
+    wiring.slack().ifPresent(SlackPlatform::start);
     wiring.deliveries().start();
     wiring.poller().start();
     if (ConsolePrompt.startIfTerminal(wiring.commands())) {

@@ -1,0 +1,204 @@
+package org.watch287g.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import java.util.ArrayList;
+import java.util.List;
+import org.watch287g.alerts.AlertMessage;
+import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Notice;
+
+/**
+ * The core's messages as Block Kit, always within Slack's limits, which Slack enforces by refusing
+ * the whole message ({@code invalid_blocks}): at most {@value #MAX_BLOCKS} blocks, {@value
+ * #MAX_HEADER} characters in a header, {@value #MAX_SECTION} in a section, {@value #MAX_BUTTON} in
+ * a button's label; and a plain-text fallback of at most {@value #MAX_TEXT} characters (Slack cuts
+ * longer ones, and notifications only show the start anyway).
+ *
+ * <p>Pure: no I/O, so every limit is unit-tested.
+ */
+final class SlackBlocks {
+  static final int MAX_BLOCKS = 50;
+  static final int MAX_HEADER = 150;
+  static final int MAX_SECTION = 3000;
+  static final int MAX_BUTTON = 75;
+  static final int MAX_TEXT = 4000;
+  static final int MAX_URL = 3000;
+
+  /**
+   * What one digest message may carry, in the core's terms ({@link
+   * org.watch287g.alerts.Digest#split}). 40 lines of about 200 characters stay far below the 50
+   * blocks, and 6,000 characters leave room for the bullets and escapes added here while keeping
+   * the message under the ~12,000 characters at which Slack refuses blocks as too long.
+   */
+  static final int DIGEST_ITEMS = 40;
+
+  static final int DIGEST_CHARS = 6000;
+
+  private static final String ELLIPSIS = "…";
+
+  private SlackBlocks() {}
+
+  /** An alert: the headline as header, its labelled details, the model, links, a context line. */
+  static SlackMessage alert(AlertMessage alert) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(h -> h.text(plainText(cut(alert.headline(), MAX_HEADER)))));
+    StringBuilder details = new StringBuilder();
+    for (AlertMessage.Field f : alert.fields()) {
+      String url = f.url();
+      String value = url != null && usableUrl(url) ? link(url, f.value()) : escape(f.value());
+      details.append('*').append(escape(f.label())).append(":* ").append(value).append('\n');
+    }
+    addSections(blocks, details.toString().strip());
+    addSections(blocks, escape(alert.modelExplainer()));
+    List<BlockElement> buttons = new ArrayList<>();
+    String moaUrl = alert.moaUrl();
+    if (moaUrl != null && usableUrl(moaUrl)) {
+      buttons.add(linkButton("moa", words(alert.language(), "slack.button.moa"), moaUrl));
+    }
+    String addendum = alert.addendumUrl();
+    if (addendum != null && usableUrl(addendum)) {
+      buttons.add(
+          linkButton("addendum", words(alert.language(), "slack.button.addendum"), addendum));
+    }
+    if (!buttons.isEmpty()) {
+      blocks.add(actions(a -> a.elements(buttons)));
+    }
+    if (!alert.links().isEmpty()) {
+      StringBuilder links = new StringBuilder("*").append(escape(alert.labels().whatYouCanDo()));
+      links.append("*");
+      for (AlertMessage.Link l : alert.links()) {
+        links.append("\n• ");
+        links.append(usableUrl(l.url()) ? link(l.url(), l.title()) : escape(l.title()));
+      }
+      addSections(blocks, links.toString());
+    }
+    String note = words(alert.language(), "slack.alert.context");
+    blocks.add(context(c -> c.elements(List.of(markdownText(escape(note))))));
+    return new SlackMessage(cut(alert.plainText().strip(), MAX_TEXT), capped(blocks));
+  }
+
+  /** A digest part: its title as header, the lines as bullets in as few sections as fit. */
+  static SlackMessage digest(DigestPart part) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(h -> h.text(plainText(cut(part.title(), MAX_HEADER)))));
+    List<String> items = new ArrayList<>();
+    for (String line : part.lines()) {
+      items.add("• " + escape(line));
+    }
+    String more = part.more();
+    if (more != null) {
+      items.add("_" + escape(more) + "_");
+    }
+    addSections(blocks, String.join("\n", items));
+    return new SlackMessage(cut(part.plainText().strip(), MAX_TEXT), capped(blocks));
+  }
+
+  /** An operator notice: a bold title, then the text. */
+  static SlackMessage notice(Notice notice) {
+    String title = words(Language.EN, "slack.notice.title");
+    List<LayoutBlock> blocks = new ArrayList<>();
+    addSections(blocks, "*" + escape(title) + "*\n" + escape(notice.text()));
+    return new SlackMessage(cut(title + ": " + notice.text(), MAX_TEXT), capped(blocks));
+  }
+
+  /**
+   * A command's reply, already plain text in its language (the core renders it): the lines in
+   * sections, with extra lines the adapter adds (such as the invite hint) after them.
+   */
+  static SlackMessage reply(String plainText) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    addSections(blocks, escape(plainText.strip()));
+    return new SlackMessage(cut(plainText.strip(), MAX_TEXT), capped(blocks));
+  }
+
+  /**
+   * Adds mrkdwn as sections of at most {@link #MAX_SECTION} characters, breaking between lines
+   * where it can (a line longer than a whole section is cut). Empty text adds nothing.
+   */
+  static void addSections(List<LayoutBlock> blocks, String mrkdwn) {
+    if (mrkdwn.isBlank()) {
+      return;
+    }
+    StringBuilder chunk = new StringBuilder();
+    for (String line : mrkdwn.split("\n", -1)) {
+      String piece = line.length() > MAX_SECTION ? cut(line, MAX_SECTION) : line;
+      if (chunk.length() > 0 && chunk.length() + 1 + piece.length() > MAX_SECTION) {
+        addSection(blocks, chunk.toString());
+        chunk.setLength(0);
+      }
+      if (chunk.length() > 0) {
+        chunk.append('\n');
+      }
+      chunk.append(piece);
+    }
+    addSection(blocks, chunk.toString());
+  }
+
+  private static void addSection(List<LayoutBlock> blocks, String text) {
+    // Slack refuses a section whose text is empty or only whitespace.
+    if (!text.isBlank()) {
+      blocks.add(section(s -> s.text(markdownText(text))));
+    }
+  }
+
+  /**
+   * At most {@link #MAX_BLOCKS} blocks: a reply too long for them loses its end, and the last block
+   * kept becomes a note that says so; the full text remains in the fallback.
+   */
+  private static List<LayoutBlock> capped(List<LayoutBlock> blocks) {
+    if (blocks.size() <= MAX_BLOCKS) {
+      return blocks;
+    }
+    List<LayoutBlock> kept = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
+    kept.add(context(c -> c.elements(List.of(markdownText(ELLIPSIS)))));
+    return kept;
+  }
+
+  private static BlockElement linkButton(String id, String label, String url) {
+    return button(b -> b.actionId("link-" + id).text(plainText(cut(label, MAX_BUTTON))).url(url));
+  }
+
+  /** A mrkdwn link; the label loses the characters that would end it early. */
+  static String link(String url, String label) {
+    return "<" + url.replace(">", "%3E").replace("|", "%7C") + "|" + escape(label) + ">";
+  }
+
+  /** Only http(s) links go into blocks: Slack refuses a button with any other URL. */
+  static boolean usableUrl(String url) {
+    return (url.startsWith("https://") || url.startsWith("http://")) && url.length() <= MAX_URL;
+  }
+
+  /**
+   * Slack's three control characters in mrkdwn, escaped as Slack asks, so that an agency called "A
+   * & B" or text with {@code <!channel>} in it shows as typed and pings no one.
+   */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** At most {@code max} characters, ending with an ellipsis when cut; no split surrogate pair. */
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - ELLIPSIS.length();
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + ELLIPSIS;
+  }
+
+  private static String words(Language language, String key, Object... arguments) {
+    return SlackWords.text(language, key, arguments);
+  }
+}

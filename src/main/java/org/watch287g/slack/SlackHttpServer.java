@@ -1,0 +1,203 @@
+package org.watch287g.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code POST /slack/events} to a Bolt app on the JDK's own HTTP server, since Bolt's Jetty
+ * adapter is not available in a version matching Bolt 1.51 (research/platforms.md §A).
+ *
+ * <p>Before Bolt sees a request: only that path and method (404, 405), a bounded body (413), and
+ * the {@link ReplayGuard} (401 for a signed request seen before). Bolt then verifies the signature
+ * and the timestamp (401) and runs the handlers. Requests run on a small bounded pool; when it and
+ * its queue are full the server's own thread runs the request, which slows accepting new ones
+ * rather than queueing without end.
+ */
+final class SlackHttpServer implements AutoCloseable {
+  static final String PATH = "/slack/events";
+
+  /** Slash commands and interactions are a few KiB; anything much larger is not from Slack. */
+  static final int MAX_BODY = 64 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
+  private static final String TIMESTAMP = "x-slack-request-timestamp";
+  private static final String SIGNATURE = "x-slack-signature";
+
+  private final App app;
+  private final SlackRequestParser parser;
+  private final ReplayGuard replays;
+  private final HttpServer server;
+  private final ThreadPoolExecutor pool;
+
+  /** Binds now (so a port in use fails at start-up) and serves once {@link #start} is called. */
+  SlackHttpServer(App app, String bindAddress, int port, Clock clock) throws IOException {
+    this.app = app;
+    this.parser = new SlackRequestParser(app.config());
+    this.replays = new ReplayGuard(clock, 20_000);
+    this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
+    AtomicInteger n = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64),
+            r -> {
+              Thread t = new Thread(r, "slack-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    server.setExecutor(pool);
+    server.createContext("/", this::exchange);
+  }
+
+  void start() {
+    server.start();
+  }
+
+  /** The port bound, useful when 0 was asked for. */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void exchange(HttpExchange ex) throws IOException {
+    try (ex) {
+      if (!ex.getRequestURI().getPath().equals(PATH)) {
+        send(ex, 404, "text/plain", "not found");
+        return;
+      }
+      if (!ex.getRequestMethod().equals("POST")) {
+        ex.getResponseHeaders().set("Allow", "POST");
+        send(ex, 405, "text/plain", "only POST");
+        return;
+      }
+      byte @Nullable [] body = readBounded(ex);
+      if (body == null) {
+        send(ex, 413, "text/plain", "too large");
+        return;
+      }
+      serve(ex, new String(body, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      log.debug("Slack request aborted: {}", e.toString());
+    } catch (RuntimeException e) {
+      log.warn("cannot answer a Slack request", e);
+    }
+  }
+
+  private void serve(HttpExchange ex, String body) throws IOException {
+    Map<String, List<String>> headers = new HashMap<>();
+    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    String timestamp = ex.getRequestHeaders().getFirst(TIMESTAMP);
+    String signature = ex.getRequestHeaders().getFirst(SIGNATURE);
+    boolean signed = timestamp != null && signature != null;
+    if (signed) {
+      ReplayGuard.Verdict verdict = replays.claim(timestamp, signature);
+      if (verdict != ReplayGuard.Verdict.FIRST) {
+        log.warn("refused a Slack request: {}", verdict.name().toLowerCase(Locale.ROOT));
+        int status = verdict == ReplayGuard.Verdict.FULL ? 503 : 401;
+        send(ex, status, "application/json", "{\"error\":\"invalid request\"}");
+        return;
+      }
+    }
+    Response response;
+    try {
+      Request<?> request =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(ex.getRequestURI().getPath())
+                  .queryString(QueryStringParser.toMap(ex.getRequestURI().getRawQuery()))
+                  .headers(new RequestHeaders(headers))
+                  .requestBody(body)
+                  .remoteAddress(ex.getRemoteAddress().getAddress().getHostAddress())
+                  .build());
+      response = app.run(request);
+    } catch (Exception e) {
+      // Bolt throws when it cannot start (auth.test failing); Slack shows its own error.
+      log.warn("Bolt could not handle a request: {}", e.toString());
+      response = Response.builder().statusCode(500).body("").build();
+    }
+    int status = response.getStatusCode() == null ? 500 : response.getStatusCode();
+    if (signed && status == 401) {
+      replays.release(timestamp, signature);
+    }
+    if (status == 401) {
+      log.warn("refused a Slack request: bad or missing signature, or stale timestamp");
+    }
+    Map<String, List<String>> extra = response.getHeaders();
+    if (extra != null) {
+      extra.forEach((k, v) -> ex.getResponseHeaders().put(k, v));
+    }
+    String type = response.getContentType();
+    send(ex, status, type == null ? "text/plain" : type, response.getBody());
+  }
+
+  /** The body, or null when it is over {@link #MAX_BODY}; reads no more than that. */
+  private static byte @Nullable [] readBounded(HttpExchange ex) throws IOException {
+    String length = ex.getRequestHeaders().getFirst("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > MAX_BODY) {
+          return null;
+        }
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      return body.length > MAX_BODY ? null : body;
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String type, @Nullable String body)
+      throws IOException {
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  /** Stops accepting, gives requests in progress up to a second, then stops the pool. */
+  @Override
+  public void close() {
+    server.stop(1);
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
