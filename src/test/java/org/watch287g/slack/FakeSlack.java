@@ -1,0 +1,178 @@
+package org.watch287g.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local Slack Web API (and response_url) for tests: answers {@code auth.test}, {@code
+ * chat.postMessage}, {@code conversations.join} and {@code users.info} with {@code ok:true} unless
+ * a test scripted other answers for a method, and records every call.
+ */
+final class FakeSlack implements AutoCloseable {
+  static final String RESPONSE_PATH = "/response-url";
+
+  /** One recorded call: the method (or the response_url path) and its decoded parameters. */
+  record Call(String method, Map<String, String> params, String body, @Nullable String auth) {
+    /** The blocks posted, parsed, when the call had any. */
+    @Nullable JsonElement blocks() {
+      String b = params.get("blocks");
+      return b == null ? null : JsonParser.parseString(b);
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+  private volatile String usersInfo = user(false);
+
+  FakeSlack() throws IOException {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return answer(request);
+          }
+        });
+    server.start();
+  }
+
+  /** The Web API base to configure as {@code slack.apiUrl}. */
+  String apiUrl() {
+    return server.url("/api/").toString();
+  }
+
+  String responseUrl() {
+    return server.url(RESPONSE_PATH).toString();
+  }
+
+  /** The next calls of {@code method} get these answers, in order; then {@code ok:true} again. */
+  FakeSlack script(String method, MockResponse... responses) {
+    scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(responses));
+    return this;
+  }
+
+  /** Makes {@code users.info} describe an admin, or not. */
+  FakeSlack userIsAdmin(boolean admin) {
+    usersInfo = user(admin);
+    return this;
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  static MockResponse error(String code) {
+    return json(200, "{\"ok\":false,\"error\":\"" + code + "\"}");
+  }
+
+  static MockResponse rateLimited(int seconds) {
+    return new MockResponse.Builder()
+        .code(429)
+        .addHeader("Retry-After", String.valueOf(seconds))
+        .addHeader("Content-Type", "application/json")
+        .body("{\"ok\":false,\"error\":\"ratelimited\"}")
+        .build();
+  }
+
+  List<Call> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  List<Call> calls(String method) {
+    return calls().stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  /** Waits up to {@code timeout} for a call that matches. */
+  Call await(Predicate<Call> wanted, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      for (Call c : calls()) {
+        if (wanted.test(c)) {
+          return c;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no such call within " + timeout + "; calls: " + calls());
+  }
+
+  Call awaitResponse(Duration timeout) throws InterruptedException {
+    return await(c -> c.method().equals(RESPONSE_PATH), timeout);
+  }
+
+  private MockResponse answer(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
+    String body = request.getBody() == null ? "" : request.getBody().utf8();
+    calls.add(new Call(method, form(body), body, request.getHeaders().get("Authorization")));
+    Deque<MockResponse> queue = scripted.get(method);
+    if (queue != null) {
+      MockResponse next = queue.poll();
+      if (next != null) {
+        return next;
+      }
+    }
+    return switch (method) {
+      case "auth.test" ->
+          json(200, "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
+      case "chat.postMessage" -> json(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
+      case "users.info" -> json(200, usersInfo);
+      default -> json(200, "{\"ok\":true}");
+    };
+  }
+
+  private static String user(boolean admin) {
+    return "{\"ok\":true,\"user\":{\"id\":\"U1\",\"is_admin\":"
+        + admin
+        + ",\"is_owner\":false,\"is_primary_owner\":false}}";
+  }
+
+  /** Form parameters; a JSON body (response_url) gives none. */
+  static Map<String, String> form(String body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (body.startsWith("{")) {
+      return params;
+    }
+    for (String pair : body.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      params.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,182 @@
+package org.watch287g.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.slack.api.util.json.GsonFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watch287g.alerts.AlertMessage;
+import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.Digest;
+import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Notice;
+
+class SlackBlocksTest {
+
+  static JsonElement json(SlackMessage m) {
+    return GsonFactory.createSnakeCase().toJsonTree(m.blocks());
+  }
+
+  static String wire(SlackMessage m) {
+    return json(m).toString();
+  }
+
+  @Test
+  void an_alert_has_a_header_its_details_a_moa_button_the_toolkit_and_a_fallback() {
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.harris());
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    JsonArray blocks = json(m).getAsJsonArray();
+    assertEquals("header", blocks.get(0).getAsJsonObject().get("type").getAsString());
+    String all = wire(m);
+    assertTrue(all.contains("Harris County Sheriff's Office signed"), all);
+    assertTrue(all.contains("*Agency:* Harris County Sheriff's Office"), all);
+    assertTrue(all.contains("\"url\":\"https://www.ice.gov/doclib/287gMOA/r_harristx.pdf\""), all);
+    assertTrue(all.contains("Read the agreement (MOA)"), all);
+    assertTrue(
+        all.contains("<https://www.ilrc.org/resources/ending-287g-toolkit-local-organizers|"), all);
+    assertTrue(m.text().startsWith("Harris County Sheriff's Office signed"), m.text());
+  }
+
+  @Test
+  void a_headline_longer_than_150_characters_is_cut_to_the_header_limit_with_an_ellipsis() {
+    String headline = "A".repeat(400);
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.alert(headline, "x", "y"));
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    String header =
+        json(m)
+            .getAsJsonArray()
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("text")
+            .get("text")
+            .getAsString();
+    assertEquals(150, header.length());
+    assertTrue(header.endsWith("…"));
+  }
+
+  @Test
+  void a_huge_explainer_is_split_into_sections_of_at_most_3000_characters() {
+    String explainer = ("Local officers question people. ".repeat(40) + "\n").repeat(20);
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.alert("Headline", "Agency", explainer));
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    long sections =
+        json(m).getAsJsonArray().asList().stream()
+            .filter(b -> b.getAsJsonObject().get("type").getAsString().equals("section"))
+            .count();
+    assertTrue(sections > 5, sections + " sections");
+  }
+
+  @Test
+  void text_that_would_need_more_than_50_blocks_is_capped_at_50() {
+    String text = ("x".repeat(2999) + "\n").repeat(80);
+    SlackMessage m = SlackBlocks.reply(text);
+
+    assertEquals(50, m.blocks().size());
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+  }
+
+  @Test
+  void slack_control_characters_are_escaped_so_nobody_is_pinged() {
+    SlackMessage m = SlackBlocks.reply("A & B <!channel> > C");
+
+    String all = wire(m);
+    assertTrue(all.contains("A &amp; B &lt;!channel&gt; &gt; C"), all);
+    assertFalse(all.contains("<!channel>"), all);
+  }
+
+  @Test
+  void a_long_digest_splits_into_parts_that_each_fit_slack() {
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      alerts.add(
+          SlackFixtures.alert(
+              "Agency number "
+                  + i
+                  + " & partners signed a 287(g) agreement with ICE "
+                  + "x".repeat(i % 7 == 0 ? 400 : 60),
+              "Agency " + i,
+              "explained"));
+    }
+    Deliverer.DigestBudget budget = new SlackDeliverer(null).digestBudget();
+    List<DigestPart> parts =
+        new Digest().split(alerts, Language.EN, budget.maxItems(), budget.maxChars());
+
+    assertTrue(parts.size() >= 8, parts.size() + " parts");
+    int lines = 0;
+    for (DigestPart part : parts) {
+      SlackMessage m = SlackBlocks.digest(part);
+      SlackFixtures.assertWithinLimits(m.text(), json(m));
+      assertTrue(wire(m).length() < 12_000, "message of " + wire(m).length());
+      lines += part.lines().size();
+    }
+    assertEquals(300, lines);
+  }
+
+  @Test
+  void a_capped_digest_shows_how_many_were_left_out() {
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      alerts.add(SlackFixtures.alert("Agency " + i + " signed", "Agency " + i, "e"));
+    }
+    List<DigestPart> parts = new Digest().split(alerts, Language.EN, 40, 6000, 1);
+    SlackMessage m = SlackBlocks.digest(parts.get(0));
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    assertTrue(wire(m).contains("more."), wire(m));
+  }
+
+  @Test
+  void a_notice_names_itself_as_for_the_operator() {
+    SlackMessage m =
+        SlackBlocks.notice(
+            new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page failed 3 times."));
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    assertTrue(m.text().contains("ICE's page failed 3 times."), m.text());
+    assertTrue(wire(m).contains("Notice for whoever runs watch287g"), wire(m));
+  }
+
+  @Test
+  void a_spanish_alert_gets_spanish_slack_words() {
+    AlertMessage en = SlackFixtures.harris();
+    AlertMessage es =
+        new AlertMessage(
+            Language.ES,
+            en.type(),
+            en.list(),
+            en.headline(),
+            en.agency(),
+            null,
+            en.place(),
+            en.date(),
+            en.moa(),
+            en.moaUrl(),
+            null,
+            en.modelTitle(),
+            en.modelExplainer(),
+            en.links(),
+            en.labels());
+
+    String all = wire(SlackBlocks.alert(es));
+    assertTrue(all.contains("Leer el acuerdo (MOA)"), all);
+    assertTrue(all.contains("Según las listas 287(g) de ICE"), all);
+  }
+
+  @Test
+  void cutting_never_splits_a_surrogate_pair() {
+    String text = "a".repeat(148) + "😀😀";
+    String cut = SlackBlocks.cut(text, 150);
+
+    assertTrue(cut.length() <= 150);
+    assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - 2)));
+  }
+}

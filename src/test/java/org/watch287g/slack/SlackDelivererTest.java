@@ -1,0 +1,171 @@
+package org.watch287g.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.Slack;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.DeliveryResult;
+import org.watch287g.alerts.Notice;
+
+/** The deliverer against a local Web API: what it posts, and how it reads Slack's answers. */
+class SlackDelivererTest {
+  static final ChannelRef CHANNEL = new ChannelRef("slack", "T1", "C1");
+
+  FakeSlack fake;
+  Slack slack;
+  SlackDeliverer deliverer;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = new FakeSlack();
+    com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
+    config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+    config.setStatsEnabled(false);
+    slack = Slack.getInstance(config);
+    deliverer = new SlackDeliverer(slack.methods("xoxb-test"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    slack.close();
+    fake.close();
+  }
+
+  @Test
+  void an_alert_is_posted_with_blocks_text_and_the_bot_token() {
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertInstanceOf(DeliveryResult.Sent.class, r);
+    FakeSlack.Call call = fake.calls("chat.postMessage").get(0);
+    assertEquals("C1", call.params().get("channel"));
+    assertEquals("Bearer xoxb-test", call.auth());
+    SlackFixtures.assertWithinLimits(call.params().get("text"), call.blocks());
+  }
+
+  @Test
+  void a_429_becomes_retry_after_with_slacks_delay_and_the_next_try_is_sent() {
+    fake.script("chat.postMessage", FakeSlack.rateLimited(7));
+
+    DeliveryResult first = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+    DeliveryResult second = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertEquals(
+        Duration.ofSeconds(7), assertInstanceOf(DeliveryResult.RetryAfter.class, first).delay());
+    assertInstanceOf(DeliveryResult.Sent.class, second);
+    assertEquals(2, fake.calls("chat.postMessage").size());
+  }
+
+  @Test
+  void not_in_channel_joins_the_channel_once_and_sends_again() {
+    fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertInstanceOf(DeliveryResult.Sent.class, r);
+    assertEquals("C1", fake.calls("conversations.join").get(0).params().get("channel"));
+    assertEquals(
+        List.of("chat.postMessage", "conversations.join", "chat.postMessage"),
+        fake.calls().stream().map(FakeSlack.Call::method).toList());
+  }
+
+  @Test
+  void not_in_channel_that_cannot_be_joined_makes_the_channel_unavailable() {
+    fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
+    fake.script("conversations.join", FakeSlack.error("method_not_supported_for_channel_type"));
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    DeliveryResult.Unavailable u = assertInstanceOf(DeliveryResult.Unavailable.class, r);
+    assertTrue(u.reason().contains("method_not_supported_for_channel_type"), u.reason());
+    assertEquals(1, fake.calls("chat.postMessage").size());
+  }
+
+  @Test
+  void still_not_in_channel_after_joining_is_unavailable_without_a_loop() {
+    fake.script(
+        "chat.postMessage", FakeSlack.error("not_in_channel"), FakeSlack.error("not_in_channel"));
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertInstanceOf(DeliveryResult.Unavailable.class, r);
+    assertEquals(2, fake.calls("chat.postMessage").size());
+    assertEquals(1, fake.calls("conversations.join").size());
+  }
+
+  @Test
+  void channel_errors_make_the_channel_unavailable() {
+    for (String error :
+        List.of("channel_not_found", "is_archived", "restricted_action", "missing_scope")) {
+      fake.script("chat.postMessage", FakeSlack.error(error));
+      DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+      assertEquals(new DeliveryResult.Unavailable(error), r, error);
+    }
+  }
+
+  @Test
+  void token_errors_make_the_bot_unauthorized() {
+    for (String error :
+        List.of("invalid_auth", "token_revoked", "account_inactive", "not_authed")) {
+      fake.script("chat.postMessage", FakeSlack.error(error));
+      DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+      assertEquals(new DeliveryResult.Unauthorized(error), r, error);
+    }
+  }
+
+  @Test
+  void a_message_slack_refuses_as_malformed_is_rejected() {
+    for (String error : List.of("msg_too_long", "invalid_blocks")) {
+      fake.script("chat.postMessage", FakeSlack.error(error));
+      DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+      assertEquals(new DeliveryResult.Rejected(error), r, error);
+    }
+  }
+
+  @Test
+  void a_5xx_or_an_unknown_error_is_a_transient_failure() {
+    fake.script("chat.postMessage", FakeSlack.json(503, "{}"), FakeSlack.error("internal_error"));
+
+    assertInstanceOf(
+        DeliveryResult.Failed.class, deliverer.deliver(CHANNEL, SlackFixtures.harris()));
+    assertInstanceOf(
+        DeliveryResult.Failed.class, deliverer.deliver(CHANNEL, SlackFixtures.harris()));
+  }
+
+  @Test
+  void an_unreachable_slack_is_a_transient_failure_not_an_exception() {
+    fake.close();
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertInstanceOf(DeliveryResult.Failed.class, r);
+  }
+
+  @Test
+  void a_notice_is_posted_to_the_admin_channel() {
+    ChannelRef admin = new ChannelRef("slack", "T1", "C0ADMIN");
+
+    DeliveryResult r =
+        deliverer.deliver(
+            admin, new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page failed."));
+
+    assertInstanceOf(DeliveryResult.Sent.class, r);
+    FakeSlack.Call call = fake.calls("chat.postMessage").get(0);
+    assertEquals("C0ADMIN", call.params().get("channel"));
+    assertTrue(call.params().get("text").contains("ICE's page failed."));
+  }
+
+  @Test
+  void retry_after_reads_seconds_and_falls_back_to_one_second() {
+    assertEquals(Duration.ofSeconds(30), SlackDeliverer.retryAfter("30"));
+    assertEquals(Duration.ofSeconds(1), SlackDeliverer.retryAfter(null));
+    assertEquals(Duration.ofSeconds(1), SlackDeliverer.retryAfter("soon"));
+    assertEquals(Duration.ofSeconds(1), SlackDeliverer.retryAfter("0"));
+  }
+}
