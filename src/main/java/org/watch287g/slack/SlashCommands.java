@@ -161,7 +161,7 @@ final class SlashCommands {
   private boolean allowedLocally(String user) {
     return switch (permission.mode()) {
       case MEMBERS -> true;
-      case USERS -> permission.users().contains(user);
+      case USERS -> permission.users().stream().anyMatch(u -> u.equalsIgnoreCase(user));
       case ADMINS -> false;
     };
   }

@@ -1,0 +1,271 @@
+package org.watch287g.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.ChannelRef;
+
+/** Signed slash commands to the real Bolt app, served by the bot on loopback. */
+class SlackEndpointTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  SlackTestBot bot;
+
+  @BeforeEach
+  void start() throws Exception {
+    bot = new SlackTestBot(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  static JsonObject json(String body) {
+    return JsonParser.parseString(body).getAsJsonObject();
+  }
+
+  /** The reply the person sees, whether in the acknowledgement or through the response_url. */
+  JsonObject reply(HttpResponse<String> ack) throws Exception {
+    assertEquals(200, ack.statusCode(), ack.body());
+    if (!ack.body().isBlank()) {
+      return json(ack.body());
+    }
+    return json(bot.fake.awaitResponse(WAIT).body());
+  }
+
+  static String text(JsonObject reply) {
+    return reply.get("text").getAsString();
+  }
+
+  static String type(JsonObject reply) {
+    return reply.get("response_type").getAsString();
+  }
+
+  @Test
+  void an_unsigned_request_is_refused_with_401() throws Exception {
+    HttpResponse<String> r =
+        bot.send(
+            HttpRequest.newBuilder(bot.endpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(bot.body("help", "C1", "U1")))
+                .build());
+
+    assertEquals(401, r.statusCode());
+  }
+
+  @Test
+  void a_request_signed_with_the_wrong_secret_is_refused_with_401() throws Exception {
+    HttpResponse<String> r =
+        bot.post(bot.body("help", "C1", "U1"), Instant.now().getEpochSecond(), "not-the-secret");
+
+    assertEquals(401, r.statusCode());
+  }
+
+  @Test
+  void a_request_signed_ten_minutes_ago_is_refused_with_401() throws Exception {
+    long tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond();
+
+    HttpResponse<String> r =
+        bot.post(bot.body("help", "C1", "U1"), tenMinutesAgo, SlackTestBot.SECRET);
+
+    assertEquals(401, r.statusCode());
+  }
+
+  @Test
+  void a_request_signed_an_hour_ahead_is_refused_with_401() throws Exception {
+    long ahead = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+
+    HttpResponse<String> r = bot.post(bot.body("help", "C1", "U1"), ahead, SlackTestBot.SECRET);
+
+    assertEquals(401, r.statusCode());
+  }
+
+  @Test
+  void an_exact_replay_of_an_accepted_request_is_refused_with_401() throws Exception {
+    String body = bot.body("unsubscribe harris tx", "C1", "U1");
+    long now = Instant.now().getEpochSecond();
+
+    HttpResponse<String> first = bot.post(body, now, SlackTestBot.SECRET);
+    HttpResponse<String> replay = bot.post(body, now, SlackTestBot.SECRET);
+
+    assertEquals(200, first.statusCode());
+    assertEquals(401, replay.statusCode());
+  }
+
+  @Test
+  void a_refused_request_does_not_block_the_genuine_one_with_the_same_timestamp() throws Exception {
+    String body = bot.body("help", "C1", "U1");
+    long now = Instant.now().getEpochSecond();
+    String forged = "v0=" + "0".repeat(64);
+    HttpResponse<String> bad =
+        bot.send(
+            HttpRequest.newBuilder(bot.endpoint())
+                .header("X-Slack-Request-Timestamp", String.valueOf(now))
+                .header("X-Slack-Signature", forged)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    HttpResponse<String> good = bot.post(body, now, SlackTestBot.SECRET);
+
+    assertEquals(401, bad.statusCode());
+    assertEquals(200, good.statusCode());
+  }
+
+  @Test
+  void a_body_over_64_kib_is_refused_with_413() throws Exception {
+    String body = bot.body("status " + "x".repeat(70_000), "C1", "U1");
+
+    HttpResponse<String> r = bot.post(body, Instant.now().getEpochSecond(), SlackTestBot.SECRET);
+
+    assertEquals(413, r.statusCode());
+  }
+
+  @Test
+  void other_paths_are_404_and_other_methods_405() throws Exception {
+    HttpResponse<String> path =
+        bot.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port + "/admin"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
+    HttpResponse<String> get = bot.send(HttpRequest.newBuilder(bot.endpoint()).GET().build());
+
+    assertEquals(404, path.statusCode());
+    assertEquals(405, get.statusCode());
+  }
+
+  @Test
+  void help_is_answered_privately_and_lists_subscribe() throws Exception {
+    JsonObject reply = reply(bot.command("help"));
+
+    assertEquals("ephemeral", type(reply));
+    assertTrue(text(reply).contains("subscribe"), text(reply));
+    SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
+  }
+
+  @Test
+  void status_of_harris_tx_is_answered_privately_about_harris_county() throws Exception {
+    JsonObject reply = reply(bot.command("status harris tx"));
+
+    assertEquals("ephemeral", type(reply));
+    assertTrue(text(reply).contains("Harris County, TX"), text(reply));
+    SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
+  }
+
+  @Test
+  void status_with_share_is_posted_in_the_channel() throws Exception {
+    JsonObject reply = reply(bot.command("status harris tx share"));
+
+    assertEquals("in_channel", type(reply));
+    assertTrue(text(reply).contains("Harris County, TX"), text(reply));
+  }
+
+  @Test
+  void status_of_a_whole_state_fits_slacks_limits() throws Exception {
+    JsonObject reply = reply(bot.command("status florida"));
+
+    SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
+  }
+
+  @Test
+  void an_ambiguous_place_offers_choices_to_copy() throws Exception {
+    JsonObject reply = reply(bot.command("status washington county"));
+
+    assertEquals("ephemeral", type(reply));
+    assertTrue(text(reply).contains("status "), text(reply));
+    assertTrue(text(reply).lines().count() > 2, text(reply));
+  }
+
+  @Test
+  void an_unknown_command_gets_a_helpful_message_and_no_stack_trace() throws Exception {
+    JsonObject reply = reply(bot.command("frobnicate harris"));
+
+    assertEquals("ephemeral", type(reply));
+    assertTrue(text(reply).contains("frobnicate"), text(reply));
+    assertFalse(text(reply).contains("Exception"), text(reply));
+  }
+
+  @Test
+  void too_long_input_is_refused_with_a_message() throws Exception {
+    JsonObject reply = reply(bot.command("status " + "harris ".repeat(200)));
+
+    assertEquals("ephemeral", type(reply));
+    assertFalse(text(reply).isBlank());
+  }
+
+  @Test
+  void subscribe_joins_the_channel_and_confirms_in_it_through_the_response_url() throws Exception {
+    HttpResponse<String> ack = bot.command("subscribe harris tx", "C7", "U1");
+
+    assertEquals(200, ack.statusCode());
+    JsonObject reply = json(bot.fake.awaitResponse(WAIT).body());
+    assertEquals("in_channel", type(reply));
+    assertTrue(text(reply).contains("Harris County, TX"), text(reply));
+    assertFalse(text(reply).contains("/invite"), text(reply));
+    assertEquals("C7", bot.fake.calls("conversations.join").get(0).params().get("channel"));
+    assertEquals(
+        1,
+        bot.wiring
+            .subscriptions()
+            .find(new ChannelRef("slack", "T1", "C7"))
+            .orElseThrow()
+            .targets()
+            .size());
+  }
+
+  @Test
+  void subscribe_where_the_bot_cannot_join_tells_the_user_to_invite_it() throws Exception {
+    bot.fake.script("conversations.join", FakeSlack.error("method_not_supported_for_channel_type"));
+
+    JsonObject reply = reply(bot.command("subscribe harris tx", "G1", "U1"));
+
+    assertTrue(text(reply).contains("/invite <@UBOT>"), text(reply));
+  }
+
+  @Test
+  void unsubscribe_list_and_the_options_are_answered_in_the_channel() throws Exception {
+    reply(bot.command("subscribe harris tx"));
+    bot.fake.awaitResponse(WAIT);
+
+    JsonObject list = reply(bot.command("list"));
+    JsonObject pending = reply(bot.command("pending off"));
+    JsonObject models = reply(bot.command("models jem"));
+    JsonObject digest = reply(bot.command("digest 10"));
+    JsonObject unsubscribe = reply(bot.command("unsubscribe harris tx"));
+
+    assertTrue(text(list).contains("Harris County, TX"), text(list));
+    assertEquals("in_channel", type(pending), text(pending));
+    assertEquals("in_channel", type(models), text(models));
+    assertEquals("in_channel", type(digest), text(digest));
+    assertEquals("in_channel", type(unsubscribe), text(unsubscribe));
+    assertTrue(
+        bot.wiring
+            .subscriptions()
+            .find(new ChannelRef("slack", "T1", "C1"))
+            .orElseThrow()
+            .targets()
+            .isEmpty());
+  }
+
+  @Test
+  void language_es_makes_the_channel_answer_in_spanish() throws Exception {
+    JsonObject set = reply(bot.command("language es", "C9", "U1"));
+    JsonObject help = reply(bot.command("help", "C9", "U1"));
+
+    assertEquals("in_channel", type(set));
+    assertTrue(text(help).contains("comandos") || text(help).contains("Comandos"), text(help));
+  }
+}

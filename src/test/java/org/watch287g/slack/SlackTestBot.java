@@ -1,0 +1,117 @@
+package org.watch287g.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.watch287g.Wiring;
+import org.watch287g.config.Config;
+import org.watch287g.config.ConfigLoader;
+
+/**
+ * The whole bot, built by the real {@code Wiring} with Slack on, served on a free loopback port and
+ * pointed at a {@link FakeSlack}; sends slash commands signed the way Slack signs them.
+ */
+final class SlackTestBot implements AutoCloseable {
+  static final String SECRET = "e2e-signing-secret";
+
+  final FakeSlack fake;
+  final Wiring wiring;
+  final SlackPlatform slack;
+  final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final AtomicInteger triggers = new AtomicInteger();
+
+  /**
+   * @param dir where the database goes
+   * @param slackYaml extra keys of the {@code slack} section, one per line, indented by 2
+   * @param extraYaml more sections (e.g. {@code source:})
+   */
+  SlackTestBot(Path dir, String slackYaml, String extraYaml) throws IOException {
+    this.fake = new FakeSlack();
+    String yaml =
+        "storage:\n  path: "
+            + dir.resolve("bot.db")
+            + "\nslack:\n  botToken: ${SLACK_BOT_TOKEN}\n  signingSecret: ${SLACK_SIGNING_SECRET}\n"
+            + "  apiUrl: "
+            + fake.apiUrl()
+            + "\n  port: 0\n"
+            + slackYaml
+            + extraYaml;
+    Config config =
+        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SECRET))
+            .parse(yaml, "test");
+    this.wiring = new Wiring(config, Clock.systemUTC());
+    wiring.seedBundledSnapshots();
+    this.slack = wiring.slack().orElseThrow();
+    slack.start();
+    this.port = slack.port().orElseThrow();
+  }
+
+  SlackTestBot(Path dir) throws IOException {
+    this(dir, "", "");
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port + SlackHttpServer.PATH);
+  }
+
+  /**
+   * The form body Slack sends for {@code /287g <text>} typed by {@code user} in {@code channel}.
+   */
+  String body(String text, String channel, String user) {
+    return "token=legacy&team_id=T1&team_domain=test&channel_id="
+        + channel
+        + "&channel_name=watch&user_id="
+        + user
+        + "&user_name=someone&command=%2F287g&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
+        + "&api_app_id=A1&is_enterprise_install=false&response_url="
+        + URLEncoder.encode(fake.responseUrl(), StandardCharsets.UTF_8)
+        + "&trigger_id=1."
+        + triggers.incrementAndGet();
+  }
+
+  /** Sends {@code /287g <text>}, signed now. */
+  HttpResponse<String> command(String text, String channel, String user) throws Exception {
+    return post(body(text, channel, user), Instant.now().getEpochSecond(), SECRET);
+  }
+
+  HttpResponse<String> command(String text) throws Exception {
+    return command(text, "C1", "U1");
+  }
+
+  /** Posts a body signed with {@code secret} at {@code timestamp}. */
+  HttpResponse<String> post(String body, long timestamp, String secret) throws Exception {
+    String ts = String.valueOf(timestamp);
+    String signature = new SlackSignature.Generator(secret).generate(ts, body);
+    return send(
+        HttpRequest.newBuilder(endpoint())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    wiring.close();
+    fake.close();
+  }
+}
