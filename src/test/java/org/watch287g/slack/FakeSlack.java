@@ -19,6 +19,9 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +45,9 @@ final class FakeSlack implements AutoCloseable {
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
   private volatile String usersInfo = user(false);
+  private final List<String> socketReplies = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> envelopes = new ArrayList<>();
+  private volatile @Nullable WebSocket socket;
 
   FakeSlack() throws IOException {
     server.setDispatcher(
@@ -124,8 +130,54 @@ final class FakeSlack implements AutoCloseable {
     return await(c -> c.method().equals(RESPONSE_PATH), timeout);
   }
 
+  /**
+   * Socket Mode: sends an envelope to the bot's open socket, or keeps it for the next connection
+   * (which gets Slack's {@code hello} first).
+   */
+  FakeSlack envelope(String json) {
+    synchronized (envelopes) {
+      WebSocket open = socket;
+      if (open != null) {
+        open.send(json);
+      } else {
+        envelopes.add(json);
+      }
+    }
+    return this;
+  }
+
+  /** What the bot sent back over the socket (acknowledgements with their payloads). */
+  List<String> socketReplies() {
+    synchronized (socketReplies) {
+      return List.copyOf(socketReplies);
+    }
+  }
+
   private MockResponse answer(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
+    if (path.equals("/link")) {
+      return new MockResponse.Builder()
+          .webSocketUpgrade(
+              new WebSocketListener() {
+                @Override
+                public void onOpen(WebSocket socket, Response response) {
+                  socket.send(
+                      "{\"type\":\"hello\",\"num_connections\":1,"
+                          + "\"connection_info\":{\"app_id\":\"A1\"}}");
+                  synchronized (envelopes) {
+                    envelopes.forEach(socket::send);
+                    envelopes.clear();
+                    FakeSlack.this.socket = socket;
+                  }
+                }
+
+                @Override
+                public void onMessage(WebSocket socket, String text) {
+                  socketReplies.add(text);
+                }
+              })
+          .build();
+    }
     String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     calls.add(new Call(method, form(body), body, request.getHeaders().get("Authorization")));
@@ -141,6 +193,12 @@ final class FakeSlack implements AutoCloseable {
           json(200, "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
       case "chat.postMessage" -> json(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
       case "users.info" -> json(200, usersInfo);
+      case "apps.connections.open" ->
+          json(
+              200,
+              "{\"ok\":true,\"url\":\""
+                  + server.url("/link").toString().replace("http:", "ws:")
+                  + "\"}");
       default -> json(200, "{\"ok\":true}");
     };
   }
@@ -173,6 +231,10 @@ final class FakeSlack implements AutoCloseable {
 
   @Override
   public void close() {
+    WebSocket open = socket;
+    if (open != null) {
+      open.close(1000, "bye");
+    }
     server.close();
   }
 }
