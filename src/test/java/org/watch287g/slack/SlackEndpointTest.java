@@ -268,4 +268,13 @@ class SlackEndpointTest {
     assertEquals("in_channel", type(set));
     assertTrue(text(help).contains("comandos") || text(help).contains("Comandos"), text(help));
   }
+
+  @Test
+  void a_payload_the_bot_cannot_use_is_answered_with_a_short_apology_not_a_stack_trace()
+      throws Exception {
+    JsonObject reply = reply(bot.command("list", "C1%3Cbad%3E", "U1"));
+
+    assertTrue(text(reply).contains("Something went wrong"), text(reply));
+    assertFalse(text(reply).contains("Exception"), text(reply));
+  }
 }
