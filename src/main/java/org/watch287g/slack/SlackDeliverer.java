@@ -114,7 +114,10 @@ public final class SlackDeliverer implements Deliverer {
     // Public channels can be joined without an invitation (channels:join); private ones cannot.
     Answer joined = join(channel.channel());
     if (joined instanceof Refused j) {
-      return new DeliveryResult.Unavailable("not_in_channel, and cannot join: " + j.error());
+      // A token problem found while joining is the bot's, not the channel's.
+      return UNAUTHORIZED.contains(j.error())
+          ? j.result()
+          : new DeliveryResult.Unavailable("not_in_channel, and cannot join: " + j.error());
     }
     if (!(joined.result() instanceof DeliveryResult.Sent)) {
       return joined.result();

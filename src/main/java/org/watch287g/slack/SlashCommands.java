@@ -82,7 +82,7 @@ final class SlashCommands {
                 || verb.get() == Verb.SUBSCRIBE);
     if (!needsSlack) {
       try {
-        Invoker invoker = new Invoker(channel, user, changes && allowedLocally(user));
+        Invoker invoker = new Invoker(channel, user, allowedLocally(user));
         return ctx.ack(render(commands.respond(text, invoker), null));
       } catch (RuntimeException e) {
         log.error("cannot answer /287g in {}", channel, e);

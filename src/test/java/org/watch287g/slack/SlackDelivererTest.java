@@ -88,6 +88,27 @@ class SlackDelivererTest {
   }
 
   @Test
+  void a_token_error_while_joining_is_the_bots_problem_not_the_channels() {
+    fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
+    fake.script("conversations.join", FakeSlack.error("token_revoked"));
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertEquals(new DeliveryResult.Unauthorized("token_revoked"), r);
+  }
+
+  @Test
+  void a_429_while_joining_is_a_rate_limit() {
+    fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
+    fake.script("conversations.join", FakeSlack.rateLimited(3));
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
+
+    assertEquals(
+        Duration.ofSeconds(3), assertInstanceOf(DeliveryResult.RetryAfter.class, r).delay());
+  }
+
+  @Test
   void still_not_in_channel_after_joining_is_unavailable_without_a_loop() {
     fake.script(
         "chat.postMessage", FakeSlack.error("not_in_channel"), FakeSlack.error("not_in_channel"));
