@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watch287g.alerts.ChannelRef;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.SlackConfig;
 
@@ -42,6 +43,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final ThreadPoolExecutor slow;
   private final Clock clock;
   private volatile @Nullable String botUserId;
+  private volatile @Nullable String teamId;
   private @Nullable SlackHttpServer http;
   private @Nullable SocketModeApp socket;
 
@@ -91,9 +93,20 @@ public final class SlackPlatform implements AutoCloseable {
     return deliverer;
   }
 
-  /** The channel ID configured for operator notices, if any. */
-  public Optional<String> adminChannel() {
-    return config.adminChannel().isEmpty() ? Optional.empty() : Optional.of(config.adminChannel());
+  /**
+   * The channel configured for operator notices ({@code slack.adminChannel}), if any, to pass to
+   * {@link SlackDeliverer#deliver(ChannelRef, org.watch287g.alerts.Notice)}. Its workspace is the
+   * team {@code auth.test} named at {@link #start}, or "unknown" before that: only the channel ID
+   * is used to post.
+   */
+  public Optional<ChannelRef> adminChannel() {
+    if (config.adminChannel().isEmpty()) {
+      return Optional.empty();
+    }
+    String team = teamId;
+    return Optional.of(
+        new ChannelRef(
+            SlackDeliverer.PLATFORM, team == null ? "unknown" : team, config.adminChannel()));
   }
 
   /**
@@ -141,6 +154,7 @@ public final class SlackPlatform implements AutoCloseable {
       AuthTestResponse r = methods.authTest(req -> req);
       if (r.isOk()) {
         botUserId = r.getUserId();
+        teamId = r.getTeamId();
         log.info("Slack: signed in to workspace {} as bot user {}", r.getTeamId(), r.getUserId());
         app.start();
       } else {

@@ -90,4 +90,12 @@ class SlackPermissionTest {
       assertTrue(bot.fake.calls("users.info").isEmpty());
     }
   }
+
+  @Test
+  void the_admin_channel_is_the_configured_one_in_the_workspace_auth_test_named() throws Exception {
+    try (SlackTestBot bot = new SlackTestBot(dir, "  adminChannel: C0ADMIN\n", "")) {
+      assertEquals(
+          new ChannelRef("slack", "T1", "C0ADMIN"), bot.slack.adminChannel().orElseThrow());
+    }
+  }
 }
