@@ -22,6 +22,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class SlackHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
   private static final String TIMESTAMP = "x-slack-request-timestamp";
   private static final String SIGNATURE = "x-slack-signature";
+  private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   static {
     // The JDK server writes a response's headers and body separately and, without TCP_NODELAY,
@@ -61,6 +63,7 @@ final class SlackHttpServer implements AutoCloseable {
   private final ReplayGuard replays;
   private final HttpServer server;
   private final ThreadPoolExecutor pool;
+  private final AtomicLong lastWarning = new AtomicLong();
 
   /** Binds now (so a port in use fails at start-up) and serves once {@link #start} is called. */
   SlackHttpServer(App app, String bindAddress, int port, Clock clock) throws IOException {
@@ -128,7 +131,7 @@ final class SlackHttpServer implements AutoCloseable {
     if (signed) {
       ReplayGuard.Verdict verdict = replays.claim(timestamp, signature);
       if (verdict != ReplayGuard.Verdict.FIRST) {
-        log.warn("refused a Slack request: {}", verdict.name().toLowerCase(Locale.ROOT));
+        refused(verdict.name().toLowerCase(Locale.ROOT));
         int status = verdict == ReplayGuard.Verdict.FULL ? 503 : 401;
         send(ex, status, "application/json", "{\"error\":\"invalid request\"}");
         return;
@@ -156,7 +159,7 @@ final class SlackHttpServer implements AutoCloseable {
       replays.release(timestamp, signature);
     }
     if (status == 401) {
-      log.warn("refused a Slack request: bad or missing signature, or stale timestamp");
+      refused("bad or missing signature, or stale timestamp (check slack.signingSecret)");
     }
     Map<String, List<String>> extra = response.getHeaders();
     if (extra != null) {
@@ -164,6 +167,20 @@ final class SlackHttpServer implements AutoCloseable {
     }
     String type = response.getContentType();
     send(ex, status, type == null ? "text/plain" : type, response.getBody());
+  }
+
+  /**
+   * Logs a refused request: at most one warning a minute, so that a flood of forged requests cannot
+   * flood the log; the rest at debug level.
+   */
+  private void refused(String why) {
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    if ((last == 0 || now - last > WARN_EVERY_NANOS) && lastWarning.compareAndSet(last, now)) {
+      log.warn("refused a Slack request: {}", why);
+    } else {
+      log.debug("refused a Slack request: {}", why);
+    }
   }
 
   /** The body, or null when it is over {@link #MAX_BODY}; reads no more than that. */
