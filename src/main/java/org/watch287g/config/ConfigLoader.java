@@ -138,6 +138,7 @@ public final class ConfigLoader {
             s.text("appToken", "${SLACK_APP_TOKEN}"),
             s.httpUrl("apiUrl", SlackConfig.SLACK_API),
             s.integer("port", 3000, 0, 65535),
+            s.nonEmptyText("bindAddress", SlackConfig.LOOPBACK),
             s.text("adminChannel", ""),
             s.subscribePermission("subscribePermission"));
     s.rejectUnknownKeys();

@@ -12,6 +12,8 @@ import java.util.Set;
  *     needed ({@code SLACK_APP_TOKEN})
  * @param apiUrl the Web API base; the method name is appended
  * @param port where {@code POST /slack/events} is served in HTTP mode
+ * @param bindAddress the address that port is bound to: loopback by default, for a TLS proxy on the
+ *     same machine; {@code 0.0.0.0} for one elsewhere (a container's)
  * @param adminChannel the channel ID for operator notices; empty for none
  * @param subscribePermission who may subscribe a channel: {@code members}, {@code admins}, or a
  *     list of user IDs
@@ -22,10 +24,14 @@ public record SlackConfig(
     String appToken,
     URI apiUrl,
     int port,
+    String bindAddress,
     String adminChannel,
     SubscribePermission subscribePermission) {
 
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
+
+  /** Only this machine can reach the Slack endpoint unless {@code slack.bindAddress} says more. */
+  public static final String LOOPBACK = "127.0.0.1";
 
   /** Whether Slack is on: a bot token is set. */
   public boolean enabled() {

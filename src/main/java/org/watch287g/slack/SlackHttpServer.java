@@ -70,7 +70,11 @@ final class SlackHttpServer implements AutoCloseable {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.replays = new ReplayGuard(clock, 20_000);
-    this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
+    InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+    if (address.isUnresolved()) {
+      throw new IOException("no such address: " + bindAddress);
+    }
+    this.server = HttpServer.create(address, 64);
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(

@@ -25,15 +25,15 @@ import org.watch287g.config.SlackConfig;
 
 /**
  * Slack for the bot: one Bolt app answering {@code /287g}, reached over HTTP ({@code POST
- * /slack/events} on {@code slack.port}, loopback only: put a TLS proxy in front) or, when {@code
- * slack.appToken} is set, over Socket Mode; and the {@link SlackDeliverer} that posts alerts.
+ * /slack/events} on {@code slack.port}, loopback unless {@code slack.bindAddress} says otherwise:
+ * put a TLS proxy in front) or, when {@code slack.appToken} is set, over Socket Mode; and the
+ * {@link SlackDeliverer} that posts alerts.
  *
  * <p>Built by {@code Wiring}, started and closed by {@code run}. Tokens and the signing secret go
  * to the SDK only; nothing here logs them.
  */
 public final class SlackPlatform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
-  private static final String LOOPBACK = "127.0.0.1";
 
   private final SlackConfig config;
   private final Slack slack;
@@ -131,14 +131,23 @@ public final class SlackPlatform implements AutoCloseable {
       return;
     }
     try {
-      SlackHttpServer server = new SlackHttpServer(app, LOOPBACK, config.port(), clock);
+      SlackHttpServer server = new SlackHttpServer(app, config.bindAddress(), config.port(), clock);
       server.start();
       http = server;
-      log.info("Slack: serving POST {} on {}:{}", SlackHttpServer.PATH, LOOPBACK, server.port());
+      log.info(
+          "Slack: serving POST {} on {}:{}",
+          SlackHttpServer.PATH,
+          config.bindAddress(),
+          server.port());
     } catch (IOException e) {
       throw new UncheckedIOException(
           new IOException(
-              "cannot serve Slack on " + LOOPBACK + ":" + config.port() + ": " + e.getMessage(),
+              "cannot serve Slack on "
+                  + config.bindAddress()
+                  + ":"
+                  + config.port()
+                  + ": "
+                  + e.getMessage(),
               e));
     }
   }

@@ -1,0 +1,46 @@
+package org.watch287g.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.watch287g.config.ConfigLoader;
+import org.watch287g.config.SlackConfig;
+
+/** The Slack keys this adapter added to the config. */
+class SlackConfigKeysTest {
+  static SlackConfig slack(String yaml) {
+    return new ConfigLoader(Map.of()).parse(yaml, "test").slack();
+  }
+
+  @Test
+  void the_endpoint_listens_on_loopback_unless_bind_address_says_otherwise() {
+    assertEquals("127.0.0.1", slack("slack:\n  port: 3000\n").bindAddress());
+    assertEquals("0.0.0.0", slack("slack:\n  bindAddress: 0.0.0.0\n").bindAddress());
+  }
+
+  @Test
+  void an_address_that_does_not_resolve_stops_the_start_with_a_message() {
+    SlackConfig config =
+        slack(
+            """
+            slack:
+              botToken: xoxb-x
+              signingSecret: s
+              apiUrl: http://127.0.0.1:9/api/
+              bindAddress: no-such-host.invalid
+              port: 0
+            """);
+    SlackPlatform platform = new SlackPlatform(config, null, Clock.systemUTC());
+    try {
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, platform::start);
+      assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());
+    } finally {
+      platform.close();
+    }
+  }
+}
