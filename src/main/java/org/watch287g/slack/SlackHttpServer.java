@@ -56,6 +56,11 @@ final class SlackHttpServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // And a request (headers and body) must arrive within 10 s: otherwise a few clients sending
+    // slowly would hold every thread of the pool. Slack sends a command in one go.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
   }
 
   private final App app;
