@@ -85,6 +85,9 @@ public final class SlackPlatform implements AutoCloseable {
     this.app.command(SlashCommands.COMMAND, slash::handle);
     // The alert buttons are links; Slack still tells the app of each click, which wants an ack.
     this.app.blockAction(Pattern.compile("link-.*"), (req, ctx) -> ctx.ack());
+    // "Did you mean" buttons run the command for the place chosen.
+    this.app.blockAction(
+        Pattern.compile(Pattern.quote(SlashCommands.CHOICE) + "\\d+"), slash::choose);
     this.deliverer = new SlackDeliverer(methods);
   }
 

@@ -1,14 +1,26 @@
 package org.watch287g.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +32,7 @@ import org.watch287g.alerts.Language;
 import org.watch287g.commands.CommandParser;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
+import org.watch287g.commands.Place;
 import org.watch287g.commands.Reply;
 import org.watch287g.commands.Verb;
 import org.watch287g.config.SlackConfig.SubscribePermission;
@@ -71,7 +84,7 @@ final class SlashCommands {
       channel = new ChannelRef(SlackDeliverer.PLATFORM, p.getTeamId(), p.getChannelId());
     } catch (RuntimeException e) {
       log.warn("a /287g request without a usable team or channel ID");
-      return ctx.ack(apology(Language.EN));
+      return ctx.ack(toSlash(apology(Language.EN)));
     }
     String user = p.getUserId() == null ? "" : p.getUserId();
     Optional<Verb> verb = verb(text, channel, user);
@@ -83,16 +96,16 @@ final class SlashCommands {
     if (!needsSlack) {
       try {
         Invoker invoker = new Invoker(channel, user, allowedLocally(user));
-        return ctx.ack(render(commands.respond(text, invoker), null));
+        return ctx.ack(toSlash(render(commands.respond(text, invoker), null)));
       } catch (RuntimeException e) {
         log.error("cannot answer /287g in {}", channel, e);
-        return ctx.ack(apology(commands.language(channel)));
+        return ctx.ack(toSlash(apology(commands.language(channel))));
       }
     }
     try {
-      slow.execute(() -> answerLater(text, channel, user, verb.get(), ctx));
+      slow.execute(() -> answerLater(text, channel, user, r -> ctx.respond(toSlash(r))));
     } catch (RejectedExecutionException e) {
-      return ctx.ack(plain(SlackWords.text(commands.language(channel), "slack.busy")));
+      return ctx.ack(toSlash(plain(SlackWords.text(commands.language(channel), "slack.busy"))));
     }
     return ctx.ack();
   }
@@ -105,18 +118,57 @@ final class SlashCommands {
         : Optional.empty();
   }
 
-  private void answerLater(
-      String text, ChannelRef channel, String user, Verb verb, SlashCommandContext ctx) {
-    SlashCommandResponse answer;
+  /** Where a later answer goes: a slash command's or a button's response_url. */
+  private interface Sender {
+    void send(Rendered answer) throws Exception;
+  }
+
+  /**
+   * A click on a "did you mean" button: runs the command the button carries ({@code subscribe
+   * 48201}) as if typed by whoever clicked, and answers through the response_url. Acknowledged at
+   * once, since Slack wants every interaction acknowledged within three seconds.
+   */
+  Response choose(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload p = request.getPayload();
+    if (p.getActions() == null
+        || p.getActions().isEmpty()
+        || p.getTeam() == null
+        || p.getChannel() == null
+        || p.getUser() == null) {
+      return ctx.ack();
+    }
+    String text = p.getActions().get(0).getValue() == null ? "" : p.getActions().get(0).getValue();
+    ChannelRef channel;
     try {
-      Optional<Boolean> allowed = allowed(user);
+      channel =
+          new ChannelRef(SlackDeliverer.PLATFORM, p.getTeam().getId(), p.getChannel().getId());
+    } catch (RuntimeException e) {
+      log.warn("a /287g choice without a usable team or channel ID");
+      return ctx.ack();
+    }
+    String user = p.getUser().getId() == null ? "" : p.getUser().getId();
+    try {
+      slow.execute(() -> answerLater(text, channel, user, r -> ctx.respond(toAction(r))));
+    } catch (RejectedExecutionException e) {
+      log.warn("too many /287g requests at once; a choice in {} was dropped", channel);
+    }
+    return ctx.ack();
+  }
+
+  private void answerLater(String text, ChannelRef channel, String user, Sender sender) {
+    Optional<Verb> verb = verb(text, channel, user);
+    Rendered answer;
+    try {
+      // Only a command that changes the channel needs to know (and may need to ask Slack).
+      boolean changes = verb.map(Verb::changesChannel).orElse(false);
+      Optional<Boolean> allowed = changes ? allowed(user) : Optional.of(allowedLocally(user));
       if (allowed.isEmpty()) {
         answer = plain(SlackWords.text(commands.language(channel), "slack.permissionUnknown"));
       } else {
         CommandService.Response response =
             commands.respond(text, new Invoker(channel, user, allowed.get()));
         String hint = null;
-        if (verb == Verb.SUBSCRIBE
+        if (verb.orElse(Verb.HELP) == Verb.SUBSCRIBE
             && response.reply() instanceof Reply.Text t
             && !t.ephemeral()
             && !joined(channel)) {
@@ -133,7 +185,7 @@ final class SlashCommands {
       answer = apology(commands.language(channel));
     }
     try {
-      ctx.respond(answer);
+      sender.send(answer);
     } catch (Exception e) {
       log.warn("cannot answer /287g in {} through its response_url: {}", channel, e.toString());
     }
@@ -184,30 +236,71 @@ final class SlashCommands {
     }
   }
 
-  /** A reply as Slack's response: blocks, fallback, and who sees it. */
-  static SlashCommandResponse render(CommandService.Response response, @Nullable String extra) {
+  /** An answer ready to send either way: who sees it, the fallback text and the blocks. */
+  record Rendered(boolean ephemeral, String text, List<LayoutBlock> blocks) {}
+
+  /**
+   * A reply in Slack's terms. "Did you mean" replies get a button per choice (at most {@link
+   * #MAX_CHOICES}) that runs the command for that place; the text keeps the commands to copy.
+   */
+  static Rendered render(CommandService.Response response, @Nullable String extra) {
     String text = response.plainText();
     if (extra != null) {
       text = text + "\n\n" + extra;
     }
     SlackMessage message = SlackBlocks.reply(text);
+    List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+    if (response.reply() instanceof Reply.DidYouMean d
+        && !d.choices().isEmpty()
+        && blocks.size() < SlackBlocks.MAX_BLOCKS) {
+      List<BlockElement> buttons = new ArrayList<>();
+      List<Place> choices = d.choices();
+      for (int i = 0; i < Math.min(MAX_CHOICES, choices.size()); i++) {
+        Place place = choices.get(i);
+        String label = SlackBlocks.cut(place.label(response.language()), SlackBlocks.MAX_BUTTON);
+        String value = d.verb().word() + " " + place.code();
+        String id = CHOICE + i;
+        buttons.add(button(b -> b.actionId(id).text(plainText(label)).value(value)));
+      }
+      blocks.add(actions(a -> a.elements(buttons)));
+    }
+    return new Rendered(response.reply().ephemeral(), message.text(), blocks);
+  }
+
+  /** Buttons a "did you mean" reply offers; Slack allows 25 in one actions block. */
+  static final int MAX_CHOICES = 10;
+
+  /** The action ID prefix of those buttons. */
+  static final String CHOICE = "choose-";
+
+  static SlashCommandResponse toSlash(Rendered r) {
     return SlashCommandResponse.builder()
-        .responseType(response.reply().ephemeral() ? "ephemeral" : "in_channel")
-        .text(message.text())
-        .blocks(message.blocks())
+        .responseType(r.ephemeral() ? "ephemeral" : "in_channel")
+        .text(r.text())
+        .blocks(r.blocks())
         .build();
   }
 
-  private static SlashCommandResponse plain(String text) {
+  /**
+   * A private answer replaces the message whose button was clicked; one for the whole channel (a
+   * subscription confirmed) is posted as a new message, since Slack cannot turn a private message
+   * into a public one.
+   */
+  static ActionResponse toAction(Rendered r) {
+    return ActionResponse.builder()
+        .responseType(r.ephemeral() ? "ephemeral" : "in_channel")
+        .replaceOriginal(r.ephemeral())
+        .text(r.text())
+        .blocks(r.blocks())
+        .build();
+  }
+
+  private static Rendered plain(String text) {
     SlackMessage message = SlackBlocks.reply(text);
-    return SlashCommandResponse.builder()
-        .responseType("ephemeral")
-        .text(message.text())
-        .blocks(message.blocks())
-        .build();
+    return new Rendered(true, message.text(), message.blocks());
   }
 
-  private static SlashCommandResponse apology(Language language) {
+  private static Rendered apology(Language language) {
     return plain(SlackWords.text(language, "reply.unexpected"));
   }
 }

@@ -277,4 +277,51 @@ class SlackEndpointTest {
     assertTrue(text(reply).contains("Something went wrong"), text(reply));
     assertFalse(text(reply).contains("Exception"), text(reply));
   }
+
+  @Test
+  void an_ambiguous_place_offers_a_button_per_choice_that_runs_the_command_when_clicked()
+      throws Exception {
+    JsonObject reply = reply(bot.command("subscribe washington county", "C5", "U1"));
+    JsonObject actions = null;
+    for (var block : reply.getAsJsonArray("blocks")) {
+      if (block.getAsJsonObject().get("type").getAsString().equals("actions")) {
+        actions = block.getAsJsonObject();
+      }
+    }
+    assertTrue(actions != null, reply.toString());
+    JsonObject first = actions.getAsJsonArray("elements").get(0).getAsJsonObject();
+    assertTrue(first.has("value"), reply.toString());
+    String value = first.get("value").getAsString();
+    assertTrue(value.startsWith("subscribe "), value);
+    SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
+
+    HttpResponse<String> click =
+        bot.post(
+            bot.click(first.get("action_id").getAsString(), value, "C5", "U1"),
+            Instant.now().getEpochSecond(),
+            SlackTestBot.SECRET);
+
+    assertEquals(200, click.statusCode(), click.body());
+    // The first answer through the response_url was the question; the second, the confirmation.
+    JsonObject confirmed =
+        json(
+            bot.fake
+                .await(
+                    c ->
+                        c.method().equals(FakeSlack.RESPONSE_PATH)
+                            && c.body().contains("now follows"),
+                    WAIT)
+                .body());
+    assertEquals("in_channel", type(confirmed), confirmed.toString());
+    assertEquals(false, confirmed.get("replace_original").getAsBoolean());
+    assertTrue(text(confirmed).contains("Washington County, AL"), text(confirmed));
+    assertEquals(
+        1,
+        bot.wiring
+            .subscriptions()
+            .find(new ChannelRef("slack", "T1", "C5"))
+            .orElseThrow()
+            .targets()
+            .size());
+  }
 }

@@ -83,6 +83,31 @@ final class SlackTestBot implements AutoCloseable {
         + triggers.incrementAndGet();
   }
 
+  /** The form body Slack sends when {@code user} clicks a button carrying {@code value}. */
+  String click(String actionId, String value, String channel, String user) {
+    String payload =
+        "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"t\"},"
+            + "\"user\":{\"id\":\""
+            + user
+            + "\",\"username\":\"someone\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\","
+            + "\"token\":\"legacy\",\"container\":{\"type\":\"message\",\"message_ts\":\"1.2\","
+            + "\"channel_id\":\""
+            + channel
+            + "\",\"is_ephemeral\":true},\"trigger_id\":\"1.2."
+            + triggers.incrementAndGet()
+            + "\",\"channel\":{\"id\":\""
+            + channel
+            + "\",\"name\":\"watch\"},\"response_url\":\""
+            + fake.responseUrl()
+            + "\",\"actions\":[{\"action_id\":\""
+            + actionId
+            + "\",\"block_id\":\"b\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},"
+            + "\"value\":\""
+            + value
+            + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
+    return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+  }
+
   /** Sends {@code /287g <text>}, signed now. */
   HttpResponse<String> command(String text, String channel, String user) throws Exception {
     return post(body(text, channel, user), Instant.now().getEpochSecond(), SECRET);
