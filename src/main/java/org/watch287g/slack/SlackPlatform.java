@@ -8,7 +8,6 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.commands.CommandService;
+import org.watch287g.config.ConfigException;
 import org.watch287g.config.SlackConfig;
 
 /**
@@ -116,7 +116,8 @@ public final class SlackPlatform implements AutoCloseable {
    * Checks the token with {@code auth.test} (a failure is logged; Bolt checks again on the first
    * request), then serves: Socket Mode when an app token is set, else HTTP.
    *
-   * @throws UncheckedIOException when the HTTP port cannot be bound or Socket Mode cannot start
+   * @throws ConfigException when the HTTP port cannot be bound or Socket Mode cannot connect, so
+   *     that {@code run} stops with the key to fix
    */
   public synchronized void start() {
     checkToken();
@@ -128,8 +129,10 @@ public final class SlackPlatform implements AutoCloseable {
         socket = s;
         log.info("Slack: connected by Socket Mode");
       } catch (Exception e) {
-        throw new UncheckedIOException(
-            new IOException("cannot start Slack Socket Mode: " + e.getMessage(), e));
+        throw new ConfigException(
+            "slack.appToken",
+            "cannot connect to Slack by Socket Mode (" + e.getMessage() + ")",
+            "check SLACK_APP_TOKEN (an xapp- token with connections:write) and the network");
       }
       return;
     }
@@ -142,16 +145,17 @@ public final class SlackPlatform implements AutoCloseable {
           SlackHttpServer.PATH,
           config.bindAddress(),
           server.port());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          new IOException(
-              "cannot serve Slack on "
-                  + config.bindAddress()
-                  + ":"
-                  + config.port()
-                  + ": "
-                  + e.getMessage(),
-              e));
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(
+          "slack.port",
+          "cannot listen on "
+              + config.bindAddress()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getMessage()
+              + ")",
+          "choose another slack.port, stop what uses this one, or fix slack.bindAddress");
     }
   }
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.watch287g.config.ConfigException;
 import org.watch287g.config.ConfigLoader;
 import org.watch287g.config.SlackConfig;
 
@@ -37,7 +37,8 @@ class SlackConfigKeysTest {
             """);
     SlackPlatform platform = new SlackPlatform(config, null, Clock.systemUTC());
     try {
-      UncheckedIOException e = assertThrows(UncheckedIOException.class, platform::start);
+      ConfigException e = assertThrows(ConfigException.class, platform::start);
+      assertTrue(e.getMessage().startsWith("slack.port: "), e.getMessage());
       assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());
     } finally {
       platform.close();
