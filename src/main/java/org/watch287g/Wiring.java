@@ -2,7 +2,10 @@ package org.watch287g;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryWorker;
@@ -12,6 +15,7 @@ import org.watch287g.commands.CommandService;
 import org.watch287g.config.Config;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.console.ConsoleDeliverer;
+import org.watch287g.discord.DiscordPlatform;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
@@ -60,6 +64,7 @@ public final class Wiring implements AutoCloseable {
   private final Replay replay;
   private final DeliveryLoop deliveries;
   private final CommandService commands;
+  private final @Nullable DiscordPlatform discord;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
@@ -90,9 +95,10 @@ public final class Wiring implements AutoCloseable {
             config.source().pageUrl().toString(),
             clock);
     this.poller = new Poller(pollCycle, config.source().pollInterval());
+    CountyQuery places = new CountyQuery(Gazetteer.bundled());
     this.commands =
         new CommandService(
-            new CountyQuery(Gazetteer.bundled()),
+            places,
             Gazetteer.bundled(),
             AgencyResolver.bundled(),
             new PublishedRecords(snapshots, events),
@@ -102,7 +108,20 @@ public final class Wiring implements AutoCloseable {
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
     this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
     this.replay = new Replay(parser, publications, clock);
-    this.deliveries = new DeliveryLoop(List.of(consoleWorker), Duration.ofSeconds(1));
+    List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
+    // Discord: one bot for every server that invites it; started by RunCommand.
+    this.discord =
+        config.discord().enabled()
+            ? new DiscordPlatform(
+                config.discord(),
+                commands,
+                places,
+                guild -> subscriptions.forgetWorkspace(DiscordPlatform.platformName(), guild))
+            : null;
+    if (discord != null) {
+      workers.add(worker(discord.deliverer(), composer, clock));
+    }
+    this.deliveries = new DeliveryLoop(workers, Duration.ofSeconds(1));
   }
 
   private DeliveryWorker worker(Deliverer deliverer, AlertComposer composer, Clock clock) {
@@ -180,11 +199,19 @@ public final class Wiring implements AutoCloseable {
     return deliveries;
   }
 
+  /** The Discord bot, when a Discord token is set. */
+  public Optional<DiscordPlatform> discord() {
+    return Optional.ofNullable(discord);
+  }
+
   /** Stops polling, finishes the delivery in progress, and releases the HTTP client. */
   @Override
   public void close() {
     poller.close();
     deliveries.close();
+    if (discord != null) {
+      discord.close();
+    }
     source.close();
     database.close();
   }

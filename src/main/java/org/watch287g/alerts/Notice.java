@@ -6,8 +6,8 @@ package org.watch287g.alerts;
  * AdminNotices}, which also keeps an outage from repeating it every poll.
  *
  * @param kind what happened
- * @param key what makes two notices the same one (one quarantined file, one channel's failures):
- *     a notice whose key was told recently is not told again
+ * @param key what makes two notices the same one (one quarantined file, one channel's failures): a
+ *     notice whose key was told recently is not told again
  * @param text the whole message, plain text, in the operator's language
  */
 public record Notice(Kind kind, String key, String text) {

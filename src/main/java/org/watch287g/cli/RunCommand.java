@@ -46,6 +46,7 @@ public final class RunCommand implements Callable<Integer> {
         wiring.database().path(),
         config.source().pageUrl(),
         config.source().pollInterval());
+    wiring.discord().ifPresent(d -> d.start());
     wiring.deliveries().start();
     wiring.poller().start();
     if (ConsolePrompt.startIfTerminal(wiring.commands())) {

@@ -209,4 +209,22 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
     }
     return s.toString();
   }
+
+  /**
+   * Forgets every channel of a Slack workspace or Discord guild, and all they follow (the bot was
+   * removed from it); their subscriptions go with them (ON DELETE CASCADE).
+   *
+   * @return how many channels were forgotten
+   */
+  public int forgetWorkspace(String platform, String workspace) {
+    return database.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
+            s.setString(1, platform);
+            s.setString(2, workspace);
+            return s.executeUpdate();
+          }
+        });
+  }
 }
