@@ -62,6 +62,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TS = "2025-01-01T00:00:00.000000+00:00";
+  private static final String CALLBACK = "/api/v10/interactions/";
 
   /** One request as the fake received it. */
   public record Request(String method, String path, String body, long receivedNanos) {
@@ -78,6 +79,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+  private final Map<String, Request> callbacks = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> guilds =
       Collections.synchronizedMap(new LinkedHashMap<>());
   private final AtomicInteger seq = new AtomicInteger();
@@ -280,7 +282,20 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** The callback an interaction got, waiting for it. */
   public Request awaitCallback(String interactionId, Duration timeout) throws InterruptedException {
-    return await(r -> r.path().startsWith("/api/v10/interactions/" + interactionId + "/"), timeout);
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (callbacks) {
+      while (true) {
+        Request r = callbacks.get(interactionId);
+        if (r != null) {
+          return r;
+        }
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("no callback for " + interactionId + "; got " + summary());
+        }
+        callbacks.wait(Math.max(1, left / 1_000_000));
+      }
+    }
   }
 
   /** "METHOD path" of every request, for failure messages. */
@@ -328,7 +343,15 @@ public final class FakeDiscord implements AutoCloseable {
       return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     }
     String body = request.getBody() == null ? "" : request.getBody().utf8();
-    requests.add(new Request(request.getMethod(), path, body, System.nanoTime()));
+    Request recorded = new Request(request.getMethod(), path, body, System.nanoTime());
+    requests.add(recorded);
+    if (path.startsWith(CALLBACK)) {
+      String id = path.substring(CALLBACK.length(), path.indexOf('/', CALLBACK.length()));
+      synchronized (callbacks) {
+        callbacks.putIfAbsent(id, recorded);
+        callbacks.notifyAll();
+      }
+    }
     Deque<MockResponse> queue = scripted.get(request.getMethod() + " " + path);
     if (queue != null) {
       MockResponse next = queue.poll();
