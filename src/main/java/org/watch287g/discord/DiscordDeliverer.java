@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -62,15 +63,18 @@ final class DiscordDeliverer implements Deliverer {
           ErrorResponse.THREAD_LOCKED);
 
   private final Supplier<@Nullable JDA> jda;
+  private final BooleanSupplier tokenRefused;
   private final Duration timeout;
   private final DiscordRender render = new DiscordRender();
 
   /**
    * @param jda the connected client, or null while there is none (not started, or closed)
+   * @param tokenRefused whether Discord refused the token when the bot logged in
    * @param timeout how long one post may take before it counts as failed (and is cancelled)
    */
-  DiscordDeliverer(Supplier<@Nullable JDA> jda, Duration timeout) {
+  DiscordDeliverer(Supplier<@Nullable JDA> jda, BooleanSupplier tokenRefused, Duration timeout) {
     this.jda = jda;
+    this.tokenRefused = tokenRefused;
     this.timeout = timeout;
   }
 
@@ -102,6 +106,10 @@ final class DiscordDeliverer implements Deliverer {
 
   private DeliveryResult post(ChannelRef channel, MessageCreateData message) {
     JDA client = jda.get();
+    if (tokenRefused.getAsBoolean()
+        || (client != null && client.getStatus() == JDA.Status.FAILED_TO_LOGIN)) {
+      return new DeliveryResult.Unauthorized("Discord refused the bot token at login");
+    }
     if (client == null || client.getStatus() != JDA.Status.CONNECTED) {
       return new DeliveryResult.Failed("not connected to the Discord gateway yet");
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
@@ -48,6 +49,7 @@ public final class DiscordPlatform implements AutoCloseable {
   private final ExecutorService events = pool("discord-events", 4);
   private final ExecutorService work = pool("discord-answers", 4);
   private volatile @Nullable JDA jda;
+  private volatile boolean tokenRefused;
 
   /**
    * @param forgetGuild removes the subscriptions of a guild the bot has left, given its ID
@@ -59,7 +61,7 @@ public final class DiscordPlatform implements AutoCloseable {
       Consumer<String> forgetGuild) {
     this.config = config;
     this.listener = new InteractionListener(commands, places, forgetGuild, work);
-    this.deliverer = new DiscordDeliverer(() -> jda, POST_TIMEOUT);
+    this.deliverer = new DiscordDeliverer(() -> jda, () -> tokenRefused, POST_TIMEOUT);
   }
 
   /** The platform name alerts and subscriptions use: "discord". */
@@ -104,6 +106,11 @@ public final class DiscordPlatform implements AutoCloseable {
               .addEventListeners(listener)
               .build();
       log.info("Discord: connecting to {}", gateway);
+    } catch (InvalidTokenException e) {
+      tokenRefused = true;
+      log.error(
+          "Discord is off: Discord refused the bot token (DISCORD_TOKEN); reset it in the"
+              + " Developer Portal and restart. Alerts to Discord are held until then.");
     } catch (RuntimeException e) {
       // The message never holds the token; JDA says "The provided token is invalid!".
       log.error("Discord is off: cannot log in to {}: {}", config.apiUrl(), e.getMessage());
