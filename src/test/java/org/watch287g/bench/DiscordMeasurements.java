@@ -130,6 +130,11 @@ public final class DiscordMeasurements {
         out[i - WARMUP] = (callback.receivedNanos() - sent) / 1_000;
       }
     }
+    if (Boolean.getBoolean("raw")) {
+      // -Draw=true: the first latencies in order, to see whether slow ones alternate or cluster.
+      System.out.println(
+          "first 40 (µs), type " + type + ": " + Arrays.toString(Arrays.copyOf(out, 40)));
+    }
     Arrays.sort(out);
     return out;
   }
