@@ -2,8 +2,13 @@ package org.watch287g;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watch287g.alerts.AdminNotices;
 import org.watch287g.alerts.AlertComposer;
+import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.RetryPolicy;
@@ -31,6 +36,7 @@ import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
 import org.watch287g.watch.Publications;
 import org.watch287g.watch.Replay;
+import org.watch287g.watch.SourceHealth;
 
 /**
  * The composition root: builds every object of the bot, in the order data flows through them. No
@@ -44,6 +50,7 @@ import org.watch287g.watch.Replay;
  * </pre>
  */
 public final class Wiring implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private final Config config;
   private final Database database;
   private final SnapshotRepository snapshots;
@@ -60,6 +67,7 @@ public final class Wiring implements AutoCloseable {
   private final Replay replay;
   private final DeliveryLoop deliveries;
   private final CommandService commands;
+  private final AdminNotices notices;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
@@ -89,7 +97,6 @@ public final class Wiring implements AutoCloseable {
             snapshots,
             config.source().pageUrl().toString(),
             clock);
-    this.poller = new Poller(pollCycle, config.source().pollInterval());
     this.commands =
         new CommandService(
             new CountyQuery(Gazetteer.bundled()),
@@ -100,7 +107,24 @@ public final class Wiring implements AutoCloseable {
             clock);
     AlertComposer composer =
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
-    this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
+    ConsoleDeliverer console = new ConsoleDeliverer(System.out);
+    List<AdminNotices.Route> adminRoutes = new ArrayList<>();
+    if (!config.slack().enabled() && !config.discord().enabled()) {
+      // Trying the bot at a terminal: the operator is the person reading the console.
+      adminRoutes.add(new AdminNotices.Route(console, ChannelRef.console()));
+    }
+    this.notices =
+        new AdminNotices(
+            adminRoutes,
+            text -> log.warn("admin notice: {}", text),
+            AdminNotices.Limits.defaults(),
+            clock);
+    this.poller =
+        new Poller(
+            pollCycle,
+            new SourceHealth(notices, SourceHealth.FAILING_AFTER),
+            config.source().pollInterval());
+    this.consoleWorker = worker(console, composer, clock);
     this.replay = new Replay(parser, publications, clock);
     this.deliveries = new DeliveryLoop(List.of(consoleWorker), Duration.ofSeconds(1));
   }
@@ -113,6 +137,7 @@ public final class Wiring implements AutoCloseable {
         composer,
         AgencyResolver.bundled(),
         RetryPolicy.defaults(),
+        notices,
         clock);
   }
 
@@ -174,6 +199,11 @@ public final class Wiring implements AutoCloseable {
   /** Local publications through the poll's stages ({@code demo}). */
   public Replay replay() {
     return replay;
+  }
+
+  /** Tells the operator what needs attention (admin channels, and the log). */
+  public AdminNotices notices() {
+    return notices;
   }
 
   public DeliveryLoop deliveries() {
