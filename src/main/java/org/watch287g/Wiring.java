@@ -1,9 +1,11 @@
 package org.watch287g;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.AdminNotices;
@@ -14,12 +16,16 @@ import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
+import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
+import org.watch287g.ops.AdminServer;
+import org.watch287g.ops.Metrics;
+import org.watch287g.ops.Readiness;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
@@ -29,6 +35,7 @@ import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
 import org.watch287g.store.SubscriptionRepository;
+import org.watch287g.store.Vitals;
 import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
@@ -68,6 +75,10 @@ public final class Wiring implements AutoCloseable {
   private final DeliveryLoop deliveries;
   private final CommandService commands;
   private final AdminNotices notices;
+  private final Vitals vitals;
+  private final Metrics metrics;
+  private final List<Readiness.PlatformCheck> platformChecks = new ArrayList<>();
+  private @Nullable AdminServer adminServer;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
@@ -126,6 +137,8 @@ public final class Wiring implements AutoCloseable {
             config.source().pollInterval());
     this.consoleWorker = worker(console, composer, clock);
     this.replay = new Replay(parser, publications, clock);
+    this.vitals = new Vitals(database);
+    this.metrics = new Metrics(vitals);
     this.deliveries = new DeliveryLoop(List.of(consoleWorker), Duration.ofSeconds(1));
   }
 
@@ -210,9 +223,44 @@ public final class Wiring implements AutoCloseable {
     return deliveries;
   }
 
+  /**
+   * Serves {@code /healthz}, {@code /readyz} and {@code /metrics} on the admin port, if on. A port
+   * already taken is logged, not fatal: alerts matter more than metrics.
+   */
+  public void startAdminEndpoint(Clock clock) {
+    AdminConfig admin = config.admin();
+    if (!admin.enabled()) {
+      return;
+    }
+    Readiness readiness =
+        new Readiness(vitals, config.source().pollInterval(), platformChecks, clock);
+    try {
+      adminServer = AdminServer.start(admin, readiness, metrics);
+      log.info(
+          "health and metrics on http://{}:{}/ (healthz, readyz, metrics)",
+          admin.bindAddress(),
+          adminServer.port());
+    } catch (IOException | RuntimeException e) {
+      log.error(
+          "cannot serve health and metrics on {}:{} ({}); set admin.port to a free port, or"
+              + " admin.enabled: false",
+          admin.bindAddress(),
+          admin.port(),
+          e.toString());
+    }
+  }
+
+  /** Times {@code /287g} answers for {@code /metrics}. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
   /** Stops polling, finishes the delivery in progress, and releases the HTTP client. */
   @Override
   public void close() {
+    if (adminServer != null) {
+      adminServer.close();
+    }
     poller.close();
     deliveries.close();
     source.close();
