@@ -5,6 +5,7 @@ import org.watch287g.cli.CheckCommand;
 import org.watch287g.cli.CountyCommand;
 import org.watch287g.cli.DemoCommand;
 import org.watch287g.cli.DiffCommand;
+import org.watch287g.cli.HealthcheckCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
 import org.watch287g.cli.ResolveCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StatusCommand.class,
       BackupCommand.class,
+      HealthcheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'watch287g <command> --help' for a command's options."})
