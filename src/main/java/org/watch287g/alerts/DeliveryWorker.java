@@ -45,6 +45,9 @@ public final class DeliveryWorker {
   /** Until when the platform refused the bot's token: no round runs before it. */
   private Instant pausedUntil = Instant.EPOCH;
 
+  /** Set from another thread at shutdown: the round ends after the message in flight. */
+  private volatile boolean stopping;
+
   public DeliveryWorker(
       Outbox outbox,
       Deliverer deliverer,
@@ -76,10 +79,18 @@ public final class DeliveryWorker {
     }
   }
 
+  /**
+   * Ends the round in progress after the message being sent (which is recorded), and every later
+   * one at once: how shutdown stays quick without losing or repeating an alert. Thread-safe.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
   /** Sends what is due now; returns what happened. */
   public Round deliverDue() {
     Instant now = clock.instant();
-    if (now.isBefore(pausedUntil)) {
+    if (stopping || now.isBefore(pausedUntil)) {
       return new Round(0, 0, 0);
     }
     List<OutboxItem> due = outbox.due(deliverer.platform(), now, ROUND);
@@ -156,7 +167,7 @@ public final class DeliveryWorker {
     if (result instanceof DeliveryResult.Sent) {
       outbox.markSent(ids, now);
       tally[0] += ids.size();
-      return Next.GO_ON;
+      return stopping ? Next.STOP : Next.GO_ON;
     }
     if (result instanceof DeliveryResult.Unavailable unavailable) {
       // The rows stay pending, uncounted: the outbox skips a paused channel until it resumes.
