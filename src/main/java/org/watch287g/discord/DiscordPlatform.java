@@ -2,6 +2,8 @@ package org.watch287g.discord;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -115,6 +117,27 @@ public final class DiscordPlatform implements AutoCloseable {
       // The message never holds the token; JDA says "The provided token is invalid!".
       log.error("Discord is off: cannot log in to {}: {}", config.apiUrl(), e.getMessage());
     }
+  }
+
+  /**
+   * What keeps the bot from working now, for a readiness check: the token refused, not started, or
+   * the gateway not connected (JDA reconnects by itself). Empty when connected.
+   */
+  public Optional<String> problem() {
+    if (tokenRefused) {
+      return Optional.of("Discord refused the bot token");
+    }
+    JDA client = jda;
+    if (client == null) {
+      return Optional.of("the Discord bot is not running");
+    }
+    JDA.Status status = client.getStatus();
+    return status == JDA.Status.CONNECTED
+        ? Optional.empty()
+        : Optional.of(
+            "the Discord gateway is not connected ("
+                + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + ")");
   }
 
   /** The client, once started; null before {@link #start} or after a failed login. */

@@ -85,6 +85,11 @@ class DiscordDelivererTest {
   }
 
   @Test
+  void a_connected_bot_reports_no_problem() {
+    assertEquals(java.util.Optional.empty(), wiring.discord().orElseThrow().problem());
+  }
+
+  @Test
   void an_accepted_alert_is_sent_as_one_post_to_the_channel() {
     DeliveryResult result = deliverer.deliver(ref(0), DiscordRenderTest.beauregard());
 

@@ -1,10 +1,12 @@
 package org.watch287g.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.DeliveryResult;
@@ -46,6 +48,7 @@ class DiscordLoginTest {
 
         assertInstanceOf(DeliveryResult.Unauthorized.class, result);
         assertNull(platform.jda(), "no client runs on a refused token");
+        assertEquals(Optional.of("Discord refused the bot token"), platform.problem());
       }
     }
   }
