@@ -4,22 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.watch287g.alerts.ChannelOptions;
-import org.watch287g.alerts.ChannelRef;
-import org.watch287g.alerts.Subscription;
-import org.watch287g.alerts.Target;
+import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.commands.ChannelSettings;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.PublishedLists;
@@ -30,6 +29,8 @@ import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
+import org.watch287g.store.Database;
+import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.testing.FakeDiscord;
 
 /**
@@ -41,38 +42,36 @@ class DiscordDeferralTest {
   static final String CHANNEL = "1300000000000000101";
   static final Duration SLOW = Duration.ofMillis(2_500);
 
+  @TempDir Path dir;
   FakeDiscord discord;
   DiscordPlatform platform;
 
-  /** Settings that take {@link #SLOW} to read, as a database stuck behind a lock would. */
-  static final class SlowSettings implements ChannelSettings {
-    @Override
-    public boolean follow(ChannelRef channel, Target target, Instant at, @Nullable String by) {
-      return true;
-    }
+  /**
+   * A channel's settings that take {@link #SLOW} to read, as a database stuck behind a lock would:
+   * every other call goes to the real repository. A proxy, so that it keeps up with the interface.
+   */
+  static ChannelSettings slow(ChannelSettings real) {
+    InvocationHandler slowOptions =
+        (proxy, method, args) -> {
+          if (method.getName().equals("options")) {
+            Thread.sleep(SLOW.toMillis());
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (ChannelSettings)
+        Proxy.newProxyInstance(
+            ChannelSettings.class.getClassLoader(),
+            new Class<?>[] {ChannelSettings.class},
+            slowOptions);
+  }
 
-    @Override
-    public boolean unfollow(ChannelRef channel, Target target) {
-      return true;
-    }
-
-    @Override
-    public Optional<Subscription> find(ChannelRef channel) {
-      return Optional.empty();
-    }
-
-    @Override
-    public ChannelOptions options(ChannelRef channel) {
-      try {
-        Thread.sleep(SLOW.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return ChannelOptions.defaults();
-    }
-
-    @Override
-    public void setOptions(ChannelRef channel, ChannelOptions options, Instant at) {}
+  /** Settings in a new database of their own. */
+  static ChannelSettings realSettings(Path dir) {
+    return new SubscriptionRepository(Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2)));
   }
 
   /** Nothing published yet. */
@@ -99,7 +98,7 @@ class DiscordDeferralTest {
             Gazetteer.bundled(),
             AgencyResolver.bundled(),
             new NoLists(),
-            new SlowSettings(),
+            slow(realSettings(dir)),
             Clock.systemUTC());
     DiscordConfig config =
         new DiscordConfig(

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.commands.CommandService;
@@ -19,6 +21,7 @@ import org.watch287g.testing.FakeDiscord;
 
 /** A token Discord refuses leaves Discord off, without stopping the bot, and holds its alerts. */
 class DiscordLoginTest {
+  @TempDir Path dir;
 
   @Test
   void a_refused_token_turns_discord_off_and_alerts_to_it_are_unauthorized() throws Exception {
@@ -31,7 +34,7 @@ class DiscordLoginTest {
               Gazetteer.bundled(),
               AgencyResolver.bundled(),
               new DiscordDeferralTest.NoLists(),
-              new DiscordDeferralTest.SlowSettings(),
+              DiscordDeferralTest.realSettings(dir),
               Clock.systemUTC());
       DiscordConfig config =
           new DiscordConfig(
