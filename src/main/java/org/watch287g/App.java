@@ -1,9 +1,11 @@
 package org.watch287g;
 
+import org.watch287g.cli.BackupCommand;
 import org.watch287g.cli.CheckCommand;
 import org.watch287g.cli.CountyCommand;
 import org.watch287g.cli.DemoCommand;
 import org.watch287g.cli.DiffCommand;
+import org.watch287g.cli.HealthcheckCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
 import org.watch287g.cli.ResolveCommand;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       DemoCommand.class,
       StatusCommand.class,
+      BackupCommand.class,
+      HealthcheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'watch287g <command> --help' for a command's options."})
@@ -48,6 +52,8 @@ public final class App implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new App());
     cli.setExecutionExceptionHandler(new Failures());
+    // "--log-format json", not "JSON": enum values are matched without regard to case.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
 

@@ -1,23 +1,34 @@
 package org.watch287g;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watch287g.alerts.AdminNotices;
 import org.watch287g.alerts.AlertComposer;
+import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
+import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.console.ConsoleDeliverer;
+import org.watch287g.discord.DiscordPlatform;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
+import org.watch287g.ops.AdminServer;
+import org.watch287g.ops.Metrics;
+import org.watch287g.ops.Readiness;
+import org.watch287g.slack.SlackDeliverer;
 import org.watch287g.slack.SlackPlatform;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
@@ -28,6 +39,7 @@ import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
 import org.watch287g.store.SubscriptionRepository;
+import org.watch287g.store.Vitals;
 import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
@@ -35,6 +47,7 @@ import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
 import org.watch287g.watch.Publications;
 import org.watch287g.watch.Replay;
+import org.watch287g.watch.SourceHealth;
 
 /**
  * The composition root: builds every object of the bot, in the order data flows through them. No
@@ -48,6 +61,7 @@ import org.watch287g.watch.Replay;
  * </pre>
  */
 public final class Wiring implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private final Config config;
   private final Database database;
   private final SnapshotRepository snapshots;
@@ -64,6 +78,12 @@ public final class Wiring implements AutoCloseable {
   private final Replay replay;
   private final DeliveryLoop deliveries;
   private final CommandService commands;
+  private final AdminNotices notices;
+  private final Vitals vitals;
+  private final Metrics metrics;
+  private final List<Readiness.PlatformCheck> platformChecks = new ArrayList<>();
+  private @Nullable AdminServer adminServer;
+  private final @Nullable DiscordPlatform discord;
   private final @Nullable SlackPlatform slack;
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
@@ -94,10 +114,10 @@ public final class Wiring implements AutoCloseable {
             snapshots,
             config.source().pageUrl().toString(),
             clock);
-    this.poller = new Poller(pollCycle, config.source().pollInterval());
+    CountyQuery places = new CountyQuery(Gazetteer.bundled());
     this.commands =
         new CommandService(
-            new CountyQuery(Gazetteer.bundled()),
+            places,
             Gazetteer.bundled(),
             AgencyResolver.bundled(),
             new PublishedRecords(snapshots, events),
@@ -105,12 +125,62 @@ public final class Wiring implements AutoCloseable {
             clock);
     AlertComposer composer =
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
-    this.consoleWorker = worker(new ConsoleDeliverer(System.out), composer, clock);
-    this.replay = new Replay(parser, publications, clock);
-    List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
-    // Slack: built (not started) when its bot token is set; RunCommand starts it.
+    ConsoleDeliverer console = new ConsoleDeliverer(System.out);
+    List<AdminNotices.Route> adminRoutes = new ArrayList<>();
+    if (!config.slack().enabled() && !config.discord().enabled()) {
+      // Trying the bot at a terminal: the operator is the person reading the console.
+      adminRoutes.add(new AdminNotices.Route(console, ChannelRef.console()));
+    }
+    // Discord: one bot for every server that invites it; started by RunCommand.
+    this.discord =
+        config.discord().enabled()
+            ? new DiscordPlatform(
+                config.discord(),
+                commands,
+                places,
+                guild -> subscriptions.forgetWorkspace(DiscordPlatform.platformName(), guild))
+            : null;
+    if (discord != null) {
+      if (!config.discord().adminChannel().isEmpty()) {
+        adminRoutes.add(
+            new AdminNotices.Route(
+                discord.deliverer(),
+                ChannelRef.admin(DiscordPlatform.platformName(), config.discord().adminChannel())));
+      }
+      platformChecks.add(
+          new Readiness.PlatformCheck(DiscordPlatform.platformName(), discord::problem));
+    }
+    // Slack: one workspace's app, over HTTP or Socket Mode; started by RunCommand.
     this.slack =
         config.slack().enabled() ? new SlackPlatform(config.slack(), commands, clock) : null;
+    if (slack != null) {
+      if (!config.slack().adminChannel().isEmpty()) {
+        adminRoutes.add(
+            new AdminNotices.Route(
+                slack.deliverer(),
+                ChannelRef.admin(SlackDeliverer.PLATFORM, config.slack().adminChannel())));
+      }
+      platformChecks.add(new Readiness.PlatformCheck(SlackDeliverer.PLATFORM, slack::problem));
+    }
+    this.notices =
+        new AdminNotices(
+            adminRoutes,
+            text -> log.warn("admin notice: {}", text),
+            AdminNotices.Limits.defaults(),
+            clock);
+    this.poller =
+        new Poller(
+            pollCycle,
+            new SourceHealth(notices, SourceHealth.FAILING_AFTER),
+            config.source().pollInterval());
+    this.consoleWorker = worker(console, composer, clock);
+    this.replay = new Replay(parser, publications, clock);
+    this.vitals = new Vitals(database);
+    this.metrics = new Metrics(vitals);
+    List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
+    if (discord != null) {
+      workers.add(worker(discord.deliverer(), composer, clock));
+    }
     if (slack != null) {
       workers.add(worker(slack.deliverer(), composer, clock));
     }
@@ -125,6 +195,7 @@ public final class Wiring implements AutoCloseable {
         composer,
         AgencyResolver.bundled(),
         RetryPolicy.defaults(),
+        notices,
         clock);
   }
 
@@ -188,8 +259,45 @@ public final class Wiring implements AutoCloseable {
     return replay;
   }
 
+  /** Tells the operator what needs attention (admin channels, and the log). */
+  public AdminNotices notices() {
+    return notices;
+  }
+
   public DeliveryLoop deliveries() {
     return deliveries;
+  }
+
+  /**
+   * Serves {@code /healthz}, {@code /readyz} and {@code /metrics} on the admin port, if on. A port
+   * already taken is logged, not fatal: alerts matter more than metrics.
+   */
+  public void startAdminEndpoint(Clock clock) {
+    AdminConfig admin = config.admin();
+    if (!admin.enabled()) {
+      return;
+    }
+    Readiness readiness =
+        new Readiness(vitals, config.source().pollInterval(), platformChecks, clock);
+    try {
+      adminServer = AdminServer.start(admin, readiness, metrics);
+      log.info(
+          "health and metrics on http://{}:{}/ (healthz, readyz, metrics)",
+          admin.bindAddress(),
+          adminServer.port());
+    } catch (IOException | RuntimeException e) {
+      log.error(
+          "cannot serve health and metrics on {}:{} ({}); set admin.port to a free port, or"
+              + " admin.enabled: false",
+          admin.bindAddress(),
+          admin.port(),
+          e.toString());
+    }
+  }
+
+  /** The Discord bot, when a Discord token is set. */
+  public Optional<DiscordPlatform> discord() {
+    return Optional.ofNullable(discord);
   }
 
   /** The Slack app, when Slack is on ({@code slack.botToken} set); not started. */
@@ -197,11 +305,22 @@ public final class Wiring implements AutoCloseable {
     return Optional.ofNullable(slack);
   }
 
+  /** Times {@code /287g} answers for {@code /metrics}. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
   /** Stops polling, finishes the delivery in progress, and releases the HTTP client. */
   @Override
   public void close() {
+    if (adminServer != null) {
+      adminServer.close();
+    }
     poller.close();
     deliveries.close();
+    if (discord != null) {
+      discord.close();
+    }
     if (slack != null) {
       slack.close();
     }

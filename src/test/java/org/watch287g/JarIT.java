@@ -1,6 +1,7 @@
 package org.watch287g;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -13,6 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,5 +151,91 @@ class JarIT {
           snapshots.latestGood(ListKind.PENDING).orElseThrow().publication().agreements().size(),
           "the bundled pending list (2026-01-23) is served until ICE publishes one");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "no token or signing secret reaches the log, even when every platform refuses them and at"
+          + " debug level")
+  void secretsNeverLogged() throws Exception {
+    String slackToken = "xoxb-SECRET-slack-bot-token-0001";
+    String signingSecret = "SECRET-signing-secret-0002";
+    String discordToken = "SECRET.discord.token.0003";
+    try (FakeIce ice = new FakeIce();
+        MockWebServer refusing = new MockWebServer()) {
+      ice.publish("05162025am", BundledSnapshots.read("2025-05-16-participating.xlsx"), null);
+      refusing.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              // Slack answers a bad token with 200 and ok:false; Discord with 401.
+              return new MockResponse.Builder()
+                  .code(request.getUrl().encodedPath().startsWith("/api/v10/") ? 401 : 200)
+                  .addHeader("Content-Type", "application/json")
+                  .body(
+                      "{\"ok\":false,\"error\":\"invalid_auth\",\"message\":\"401: Unauthorized\",\"code\":0}")
+                  .build();
+            }
+          });
+      refusing.start();
+      Path config = dir.resolve("config.yml");
+      Files.writeString(
+          config,
+          "{\"storage\":{\"path\":\""
+              + dir.resolve("bot.db")
+              + "\"},\"source\":{\"pageUrl\":\""
+              + ice.pageUrl()
+              + "\",\"pollInterval\":\"PT1S\"},"
+              + "\"admin\":{\"enabled\":false},"
+              + "\"slack\":{\"apiUrl\":\""
+              + refusing.url("/api/")
+              + "\",\"port\":0},"
+              + "\"discord\":{\"apiUrl\":\""
+              + refusing.url("/api/v10/")
+              + "\",\"gatewayUrl\":\"ws://127.0.0.1:"
+              + refusing.getPort()
+              + "/gateway\"}}",
+          StandardCharsets.UTF_8);
+      Path log = dir.resolve("run.log");
+      List<String> command = new ArrayList<>(java("run", "--config", config.toString()));
+      command.add(1, "-Dlogback.configurationFile=" + debugLogback());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().put("SLACK_BOT_TOKEN", slackToken);
+      builder.environment().put("SLACK_SIGNING_SECRET", signingSecret);
+      builder.environment().put("DISCORD_TOKEN", discordToken);
+      builder.environment().remove("SLACK_APP_TOKEN");
+      Process p = builder.start();
+      try {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (ice.requests().stream().filter(r -> r.contains("participating")).count() < 1
+            && Instant.now().isBefore(deadline)) {
+          Thread.sleep(100);
+        }
+        Thread.sleep(1500);
+      } finally {
+        p.destroy();
+      }
+      assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
+      String text = Files.readString(log);
+      assertTrue(text.contains("watch287g started"), text);
+      for (String secret : List.of(slackToken, signingSecret, discordToken)) {
+        assertFalse(text.contains(secret), "the log shows a secret:\n" + text);
+        assertFalse(text.contains(secret.substring(0, 16)), "the log shows part of a secret");
+      }
+    }
+  }
+
+  /** A logback configuration that logs everything, every library included, at DEBUG. */
+  Path debugLogback() throws IOException {
+    Path file = dir.resolve("logback-debug.xml");
+    Files.writeString(
+        file,
+        "<configuration><appender name=\"STDERR\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+            + "<target>System.err</target><encoder><pattern>%level %logger - %msg%n%ex</pattern>"
+            + "</encoder></appender><root level=\"DEBUG\"><appender-ref ref=\"STDERR\"/></root>"
+            + "</configuration>",
+        StandardCharsets.UTF_8);
+    return file;
   }
 }

@@ -22,6 +22,15 @@ public record ChannelRef(String platform, String workspace, String channel) {
     }
   }
 
+  /**
+   * A platform's admin channel, as configured ({@code slack.adminChannel}, {@code
+   * discord.adminChannel}): known by its ID alone, so its workspace is the placeholder {@code
+   * admin}.
+   */
+  public static ChannelRef admin(String platform, String channel) {
+    return new ChannelRef(platform, "admin", channel);
+  }
+
   /** The console's one channel. */
   public static ChannelRef console() {
     return new ChannelRef("console", "local", "console");

@@ -1,6 +1,7 @@
 package org.watch287g.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,12 @@ import org.watch287g.geo.AgencyResolver;
 public final class DeliveryWorker {
   private static final int ROUND = 200;
 
+  /**
+   * How long a platform that refused the bot's token is left alone before trying again: the token
+   * will not fix itself quickly, and the operator has been told.
+   */
+  static final Duration PLATFORM_PAUSE = Duration.ofMinutes(15);
+
   private final Outbox outbox;
   private final Deliverer deliverer;
   private final ChannelDirectory channels;
@@ -32,7 +39,14 @@ public final class DeliveryWorker {
   private final AgencyResolver resolver;
   private final RetryPolicy policy;
   private final Clock clock;
+  private final AdminNotices notices;
   private final Digest digest = new Digest();
+
+  /** Until when the platform refused the bot's token: no round runs before it. */
+  private Instant pausedUntil = Instant.EPOCH;
+
+  /** Set from another thread at shutdown: the round ends after the message in flight. */
+  private volatile boolean stopping;
 
   public DeliveryWorker(
       Outbox outbox,
@@ -41,6 +55,7 @@ public final class DeliveryWorker {
       AlertComposer composer,
       AgencyResolver resolver,
       RetryPolicy policy,
+      AdminNotices notices,
       Clock clock) {
     this.outbox = outbox;
     this.deliverer = deliverer;
@@ -48,6 +63,7 @@ public final class DeliveryWorker {
     this.composer = composer;
     this.resolver = resolver;
     this.policy = policy;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -63,26 +79,55 @@ public final class DeliveryWorker {
     }
   }
 
+  /**
+   * Ends the round in progress after the message being sent (which is recorded), and every later
+   * one at once: how shutdown stays quick without losing or repeating an alert. Thread-safe.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
   /** Sends what is due now; returns what happened. */
   public Round deliverDue() {
-    List<OutboxItem> due = outbox.due(deliverer.platform(), clock.instant(), ROUND);
+    Instant now = clock.instant();
+    if (stopping || now.isBefore(pausedUntil)) {
+      return new Round(0, 0, 0);
+    }
+    List<OutboxItem> due = outbox.due(deliverer.platform(), now, ROUND);
     Map<String, List<OutboxItem>> groups = new LinkedHashMap<>();
     for (OutboxItem item : due) {
       groups.computeIfAbsent(item.channel() + "#" + item.batch(), k -> new ArrayList<>()).add(item);
     }
     int[] tally = new int[3];
-    Set<ChannelRef> limited = new HashSet<>();
+    Set<ChannelRef> skipped = new HashSet<>();
     for (List<OutboxItem> group : groups.values()) {
       ChannelRef channel = group.get(0).channel();
-      if (!limited.contains(channel) && !send(channel, group, tally)) {
-        limited.add(channel);
+      if (skipped.contains(channel)) {
+        continue;
+      }
+      Next next = send(channel, group, tally);
+      if (next == Next.STOP) {
+        break;
+      }
+      if (next == Next.SKIP_CHANNEL) {
+        skipped.add(channel);
       }
     }
     return new Round(tally[0], tally[1], tally[2]);
   }
 
-  /** Sends one channel's alerts of one batch; false when the platform asked to slow down. */
-  private boolean send(ChannelRef channel, List<OutboxItem> group, int[] tally) {
+  /** What the round does after a message. */
+  private enum Next {
+    /** Go on with this channel's next message. */
+    GO_ON,
+    /** Leave this channel for now (it asked to slow down, or cannot be reached). */
+    SKIP_CHANNEL,
+    /** Stop the round: the platform refuses the bot. */
+    STOP
+  }
+
+  /** Sends one channel's alerts of one batch. */
+  private Next send(ChannelRef channel, List<OutboxItem> group, int[] tally) {
     ChannelOptions options = channels.options(channel);
     List<AlertMessage> messages = new ArrayList<>();
     for (OutboxItem item : group) {
@@ -93,33 +138,50 @@ public final class DeliveryWorker {
     if (group.size() <= options.digestThreshold()) {
       for (int i = 0; i < group.size(); i++) {
         DeliveryResult result = deliverer.deliver(channel, messages.get(i));
-        if (!record(result, List.of(group.get(i)), tally)) {
-          return false;
+        Next next = record(channel, result, List.of(group.get(i)), tally);
+        if (next != Next.GO_ON) {
+          return next;
         }
       }
-      return true;
+      return Next.GO_ON;
     }
     Deliverer.DigestBudget budget = deliverer.digestBudget();
-    int next = 0;
+    int first = 0;
     for (DigestPart part :
         digest.split(messages, options.language(), budget.maxItems(), budget.maxChars())) {
-      List<OutboxItem> items = group.subList(next, next + part.lines().size());
-      next += part.lines().size();
-      if (!record(deliverer.deliver(channel, part), items, tally)) {
-        return false;
+      List<OutboxItem> items = group.subList(first, first + part.lines().size());
+      first += part.lines().size();
+      Next next = record(channel, deliverer.deliver(channel, part), items, tally);
+      if (next != Next.GO_ON) {
+        return next;
       }
     }
-    return true;
+    return Next.GO_ON;
   }
 
-  /** Records an outcome for the rows of one message; false when the platform asked to wait. */
-  private boolean record(DeliveryResult result, List<OutboxItem> items, int[] tally) {
+  /** Records an outcome for the rows of one message, and says what the round does next. */
+  private Next record(
+      ChannelRef channel, DeliveryResult result, List<OutboxItem> items, int[] tally) {
     List<Long> ids = items.stream().map(OutboxItem::id).toList();
     Instant now = clock.instant();
     if (result instanceof DeliveryResult.Sent) {
       outbox.markSent(ids, now);
       tally[0] += ids.size();
-      return true;
+      return stopping ? Next.STOP : Next.GO_ON;
+    }
+    if (result instanceof DeliveryResult.Unavailable unavailable) {
+      // The rows stay pending, uncounted: the outbox skips a paused channel until it resumes.
+      channels.pause(channel, unavailable.reason(), now);
+      notices.tell(Notice.channelPaused(channel, unavailable.reason()));
+      tally[1] += ids.size();
+      return Next.SKIP_CHANNEL;
+    }
+    if (result instanceof DeliveryResult.Unauthorized unauthorized) {
+      pausedUntil = now.plus(PLATFORM_PAUSE);
+      outbox.postpone(ids, pausedUntil, "held: " + unauthorized.reason());
+      notices.tell(Notice.platformPaused(deliverer.platform(), unauthorized.reason()));
+      tally[1] += ids.size();
+      return Next.STOP;
     }
     int attempts = items.stream().mapToInt(OutboxItem::attempts).max().orElse(0) + 1;
     Optional<Instant> retry =
@@ -130,9 +192,10 @@ public final class DeliveryWorker {
       tally[1] += ids.size();
     } else {
       outbox.deadLetter(ids, reason);
+      notices.tell(Notice.deadLettered(channel, ids.size(), reason));
       tally[2] += ids.size();
     }
-    return !(result instanceof DeliveryResult.RetryAfter);
+    return result instanceof DeliveryResult.RetryAfter ? Next.SKIP_CHANNEL : Next.GO_ON;
   }
 
   private static String reason(DeliveryResult result) {
@@ -144,6 +207,12 @@ public final class DeliveryWorker {
     }
     if (result instanceof DeliveryResult.Rejected r) {
       return "refused: " + r.reason();
+    }
+    if (result instanceof DeliveryResult.Unavailable u) {
+      return "unavailable: " + u.reason();
+    }
+    if (result instanceof DeliveryResult.Unauthorized u) {
+      return "unauthorized: " + u.reason();
     }
     return "sent";
   }

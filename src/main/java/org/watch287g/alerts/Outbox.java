@@ -21,6 +21,12 @@ public interface Outbox {
   /** Try these rows again at {@code due}, counting one more failed attempt. */
   void retryAt(Collection<Long> ids, Instant due, String error);
 
+  /**
+   * Hold these rows until {@code due} without counting an attempt: nothing is wrong with them, the
+   * platform is unusable for now (its token was refused).
+   */
+  void postpone(Collection<Long> ids, Instant due, String reason);
+
   /** Give up on these rows: kept for the record, never sent. */
   void deadLetter(Collection<Long> ids, String error);
 

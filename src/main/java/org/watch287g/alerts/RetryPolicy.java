@@ -15,9 +15,10 @@ import java.util.function.DoubleSupplier;
  *
  * @param base the first backoff
  * @param cap the longest backoff
- * @param maxAttempts failures (rate limits included) before giving up
+ * @param maxAttempts failures before giving up (rate limits, five times as many)
  */
 public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
+  private static final int RATE_LIMITED_ATTEMPTS = 5;
 
   /** 2 s doubling to 15 minutes, 10 attempts: about an hour of trying before giving up. */
   public static RetryPolicy defaults() {
@@ -32,11 +33,18 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
    */
   public Optional<Instant> retryAt(
       DeliveryResult result, int attempts, Instant now, DoubleSupplier random) {
-    if (result instanceof DeliveryResult.Rejected || attempts >= maxAttempts) {
+    if (result instanceof DeliveryResult.Rejected) {
       return Optional.empty();
     }
     if (result instanceof DeliveryResult.RetryAfter retry) {
-      return Optional.of(now.plus(retry.delay()));
+      // A rate limit says exactly when to come back and is no sign the message is bad: on a busy
+      // day a channel can be asked to wait many times, so only an endless refusal gives up.
+      return attempts >= RATE_LIMITED_ATTEMPTS * maxAttempts
+          ? Optional.empty()
+          : Optional.of(now.plus(retry.delay()));
+    }
+    if (attempts >= maxAttempts) {
+      return Optional.empty();
     }
     long doubled = base.toMillis() << Math.min(30, Math.max(0, attempts - 1));
     long backoff = Math.min(cap.toMillis(), doubled);

@@ -13,7 +13,9 @@ final class ConfigOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "YAML config file (see config.example.yml). Without it, the defaults run.")
+      description =
+          "YAML config file (see config.example.yml); default: $WATCH287G_CONFIG if set (as in"
+              + " the container image). Without either, the defaults run.")
   @Nullable Path configFile;
 
   @Option(
@@ -24,7 +26,12 @@ final class ConfigOptions {
 
   /** The config: the file (or defaults), with {@code ${VAR}} from the environment and --db. */
   Config load() {
-    Config config = new ConfigLoader(System.getenv()).load(configFile);
+    Path file = configFile;
+    String fromEnvironment = System.getenv("WATCH287G_CONFIG");
+    if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
+      file = Path.of(fromEnvironment);
+    }
+    Config config = new ConfigLoader(System.getenv()).load(file);
     return database == null ? config : config.withDatabase(database);
   }
 }

@@ -11,6 +11,7 @@ import org.watch287g.console.ConsolePrompt;
 import org.watch287g.slack.SlackPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code run}: poll ICE on the interval until stopped. */
 @Command(
@@ -26,8 +27,17 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options = new ConfigOptions();
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "text (default: one readable line per event) or json (one JSON object per line, for a"
+              + " log collector)")
+  LogFormat logFormat = LogFormat.TEXT;
+
   @Override
   public Integer call() throws InterruptedException {
+    logFormat.apply();
     Config config = options.load();
     Wiring wiring = new Wiring(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -47,6 +57,8 @@ public final class RunCommand implements Callable<Integer> {
         wiring.database().path(),
         config.source().pageUrl(),
         config.source().pollInterval());
+    wiring.startAdminEndpoint(Clock.systemUTC());
+    wiring.discord().ifPresent(d -> d.start());
     wiring.slack().ifPresent(SlackPlatform::start);
     wiring.deliveries().start();
     wiring.poller().start();

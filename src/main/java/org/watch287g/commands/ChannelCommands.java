@@ -96,6 +96,7 @@ final class ChannelCommands {
             Phrase.of(o.includePending() ? "reply.on" : "reply.off"),
             modelNames(o.models()),
             o.digestThreshold()));
+    settings.pausedReason(channel).ifPresent(why -> lines.add(Phrase.of("reply.list.paused", why)));
     return new Reply.Text(lines, true);
   }
 

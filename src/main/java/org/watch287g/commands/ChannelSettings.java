@@ -35,6 +35,9 @@ public interface ChannelSettings {
   /** A channel's options, or the defaults for a channel never set up. */
   ChannelOptions options(ChannelRef channel);
 
+  /** Why the channel's alerts are on hold (the bot could not post there), if they are. */
+  Optional<String> pausedReason(ChannelRef channel);
+
   /** Sets a channel's options (creating the channel if new). */
   void setOptions(ChannelRef channel, ChannelOptions options, Instant at);
 }

@@ -12,18 +12,20 @@ import java.util.List;
  * @param slack the Slack app (off when its token is empty)
  * @param discord the Discord bot (off when its token is empty)
  * @param alerts the toolkit links alerts end with, and the guard's removal threshold
+ * @param admin the operator's health and metrics endpoint
  */
 public record Config(
     SourceConfig source,
     StorageConfig storage,
     SlackConfig slack,
     DiscordConfig discord,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    AdminConfig admin) {
 
   /** This config with the database at another path ({@code --db}). */
   public Config withDatabase(Path path) {
     return new Config(
-        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts);
+        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts, admin);
   }
 
   /** The chat platforms that are on, for the start-up log; "console" when neither is. */

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Set<String> SECTIONS =
-      Set.of("source", "storage", "slack", "discord", "alerts");
+      Set.of("source", "storage", "slack", "discord", "alerts", "admin");
 
   private final Map<String, String> environment;
 
@@ -91,7 +91,8 @@ public final class ConfigLoader {
             storage(section(root, "storage")),
             slack(section(root, "slack")),
             discord(section(root, "discord")),
-            alerts(section(root, "alerts")));
+            alerts(section(root, "alerts")),
+            admin(section(root, "admin")));
     if (config.source().pollInterval().toSeconds() < 60) {
       log.warn(
           "source.pollInterval is {}: under a minute is meant for tests and local fakes only",
@@ -176,6 +177,17 @@ public final class ConfigLoader {
         new AlertsConfig(
             toolkit.isEmpty() ? null : Path.of(toolkit),
             s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL));
+    s.rejectUnknownKeys();
+    return config;
+  }
+
+  private static AdminConfig admin(ConfigSection s) {
+    AdminConfig d = AdminConfig.defaults();
+    AdminConfig config =
+        new AdminConfig(
+            s.bool("enabled", d.enabled()),
+            s.nonEmptyText("bindAddress", d.bindAddress()),
+            s.integer("port", d.port(), 1, 65535));
     s.rejectUnknownKeys();
     return config;
   }

@@ -107,6 +107,15 @@ final class ConfigSection {
     throw error(key, "\"" + value + "\" is not a share", "write e.g. 0.2 or 20% for a fifth");
   }
 
+  boolean bool(String key, boolean fallback) {
+    String value = text(key, Boolean.toString(fallback)).trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (value) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw error(key, "\"" + value + "\" is not true or false", "");
+    };
+  }
+
   int integer(String key, int fallback, int min, int max) {
     String value = text(key, Integer.toString(fallback));
     try {

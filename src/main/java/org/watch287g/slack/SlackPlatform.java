@@ -43,7 +43,6 @@ public final class SlackPlatform implements AutoCloseable {
   private final ThreadPoolExecutor slow;
   private final Clock clock;
   private volatile @Nullable String botUserId;
-  private volatile @Nullable String teamId;
   private @Nullable SlackHttpServer http;
   private @Nullable SocketModeApp socket;
 
@@ -97,19 +96,27 @@ public final class SlackPlatform implements AutoCloseable {
   }
 
   /**
-   * The channel configured for operator notices ({@code slack.adminChannel}), if any, to pass to
-   * {@link SlackDeliverer#deliver(ChannelRef, org.watch287g.alerts.Notice)}. Its workspace is the
-   * team {@code auth.test} named at {@link #start}, or "unknown" before that: only the channel ID
-   * is used to post.
+   * The channel configured for operator notices ({@code slack.adminChannel}), if any, as the core
+   * names admin channels ({@link ChannelRef#admin}): only its ID is used to post.
    */
   public Optional<ChannelRef> adminChannel() {
-    if (config.adminChannel().isEmpty()) {
-      return Optional.empty();
+    return config.adminChannel().isEmpty()
+        ? Optional.empty()
+        : Optional.of(ChannelRef.admin(SlackDeliverer.PLATFORM, config.adminChannel()));
+  }
+
+  /**
+   * What keeps Slack from working now, for a readiness check: the token refused or unchecked, or
+   * nothing serving {@code /287g}. Empty when signed in and serving.
+   */
+  public synchronized Optional<String> problem() {
+    if (botUserId == null) {
+      return Optional.of("Slack has not accepted the bot token (auth.test)");
     }
-    String team = teamId;
-    return Optional.of(
-        new ChannelRef(
-            SlackDeliverer.PLATFORM, team == null ? "unknown" : team, config.adminChannel()));
+    if (http == null && socket == null) {
+      return Optional.of("Slack is not serving /287g (not started)");
+    }
+    return Optional.empty();
   }
 
   /**
@@ -170,7 +177,6 @@ public final class SlackPlatform implements AutoCloseable {
       AuthTestResponse r = methods.authTest(req -> req);
       if (r.isOk()) {
         botUserId = r.getUserId();
-        teamId = r.getTeamId();
         log.info("Slack: signed in to workspace {} as bot user {}", r.getTeamId(), r.getUserId());
         app.start();
       } else {

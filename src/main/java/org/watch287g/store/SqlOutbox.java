@@ -50,6 +50,10 @@ public final class SqlOutbox implements Outbox {
                   c.prepareStatement(
                       "SELECT id, event_id, batch, workspace, channel, attempts FROM outbox"
                           + " WHERE platform = ? AND status = 'pending' AND due_at <= ?"
+                          // A paused channel's rows wait, untouched, until it resumes.
+                          + " AND NOT EXISTS (SELECT 1 FROM channel c"
+                          + " WHERE c.platform = outbox.platform AND c.workspace = outbox.workspace"
+                          + " AND c.channel = outbox.channel AND c.paused_reason IS NOT NULL)"
                           + " ORDER BY id LIMIT ?")) {
                 s.setString(1, platform);
                 s.setLong(2, now.toEpochMilli());
@@ -92,6 +96,15 @@ public final class SqlOutbox implements Outbox {
         ids,
         due.toEpochMilli(),
         error);
+  }
+
+  @Override
+  public void postpone(Collection<Long> ids, Instant due, String reason) {
+    update(
+        "UPDATE outbox SET due_at = ?, last_error = ? WHERE id = ?",
+        ids,
+        due.toEpochMilli(),
+        reason);
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
     return database.transaction(
         c -> {
           ensureChannel(c, channel, at);
+          resume(c, channel);
           try (PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO subscription (platform, workspace, channel, target, created_at,"
@@ -85,6 +86,48 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
             s.executeUpdate();
           }
         });
+  }
+
+  @Override
+  public void pause(ChannelRef channel, String reason, Instant at) {
+    database.write(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE channel SET paused_reason = ?, paused_at = ? WHERE " + KEY)) {
+            s.setString(1, reason);
+            s.setString(2, at.toString());
+            s.setString(3, channel.platform());
+            s.setString(4, channel.workspace());
+            s.setString(5, channel.channel());
+            s.executeUpdate();
+          }
+        });
+  }
+
+  /** Why a channel's alerts are on hold, if they are. */
+  @Override
+  public Optional<String> pausedReason(ChannelRef channel) {
+    return database.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT paused_reason FROM channel WHERE " + KEY)) {
+            bindKey(s, channel);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** Subscribing again is how a person says "the bot can post here now". */
+  private static void resume(Connection c, ChannelRef channel) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE channel SET paused_reason = NULL, paused_at = NULL WHERE " + KEY)) {
+      bindKey(s, channel);
+      s.executeUpdate();
+    }
   }
 
   /** Sets a channel's options (creating the channel if new). */
@@ -208,5 +251,23 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
       }
     }
     return s.toString();
+  }
+
+  /**
+   * Forgets every channel of a Slack workspace or Discord guild, and all they follow (the bot was
+   * removed from it); their subscriptions go with them (ON DELETE CASCADE).
+   *
+   * @return how many channels were forgotten
+   */
+  public int forgetWorkspace(String platform, String workspace) {
+    return database.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
+            s.setString(1, platform);
+            s.setString(2, workspace);
+            return s.executeUpdate();
+          }
+        });
   }
 }

@@ -60,11 +60,13 @@ public final class DeliveryLoop implements AutoCloseable {
   }
 
   /**
-   * Stops after the round in progress: a message being sent is finished and recorded, so nothing is
-   * lost and nothing is sent twice by stopping.
+   * Stops after the message in progress: it is finished and recorded, the rest wait in the outbox
+   * for the next start, so nothing is lost and nothing is sent twice by stopping. Bounded: a
+   * platform that hangs for ten seconds is interrupted (its message then counts as not sent).
    */
   @Override
   public void close() {
+    workers.forEach(DeliveryWorker::stop);
     executor.shutdown();
     try {
       if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -23,6 +23,7 @@ import org.watch287g.store.FetchAttempt.Outcome;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceCursor;
 import org.watch287g.store.SourceLedger;
+import org.watch287g.watch.CycleReport.Problem;
 
 /**
  * One look at ICE: read the page, then for each list download (conditionally), parse, judge and
@@ -65,26 +66,29 @@ public final class PollCycle {
   public CycleReport run() {
     Instant now = clock.instant();
     List<CycleReport.Line> lines = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     PageLinks links;
     try {
       links = source.readPage();
     } catch (SourceException e) {
       ledger.pageFailed(now, pageUrl, message(e));
       lines.add(new CycleReport.Line("page", Outcome.FAILED, message(e)));
-      return new CycleReport(lines);
+      problems.add(new Problem(Problem.Kind.UNREACHABLE, null, pageUrl, "", message(e)));
+      return new CycleReport(lines, problems);
     }
     lines.add(new CycleReport.Line("page", Outcome.UNCHANGED, "read " + pageUrl));
     List<Publications.Fresh> fresh = new ArrayList<>();
-    list(ListKind.PARTICIPATING, links.participating(), now, fresh).ifPresent(lines::add);
-    list(ListKind.PENDING, links.pending(), now, fresh).ifPresent(lines::add);
+    list(ListKind.PARTICIPATING, links.participating(), now, fresh, problems).ifPresent(lines::add);
+    list(ListKind.PENDING, links.pending(), now, fresh, problems).ifPresent(lines::add);
     if (!fresh.isEmpty()) {
-      lines.addAll(keep(fresh, now));
+      lines.addAll(keep(fresh, now, problems));
     }
-    return new CycleReport(lines);
+    return new CycleReport(lines, problems);
   }
 
   /** Judges, diffs and keeps the cycle's new publications in one transaction. */
-  private List<CycleReport.Line> keep(List<Publications.Fresh> fresh, Instant now) {
+  private List<CycleReport.Line> keep(
+      List<Publications.Fresh> fresh, Instant now, List<Problem> problems) {
     Publications.Stored stored = publications.keep(fresh, now);
     Publications.Outcome outcome = stored.outcome();
     List<Long> ids = stored.ids();
@@ -92,6 +96,15 @@ public final class PollCycle {
     for (int i = 0; i < ids.size(); i++) {
       SourceLedger.Kept k = outcome.kept().get(i);
       boolean good = k.status() == Snapshot.Status.GOOD;
+      if (!good) {
+        problems.add(
+            new Problem(
+                Problem.Kind.QUARANTINED,
+                k.next().kind(),
+                fileName(k.provenance().source()),
+                k.provenance().sha256(),
+                String.valueOf(k.reason())));
+      }
       lines.add(
           line(
               k.next().kind(),
@@ -126,10 +139,18 @@ public final class PollCycle {
    * (it is reported once judged and kept).
    */
   private Optional<CycleReport.Line> list(
-      ListKind kind, @Nullable String url, Instant now, List<Publications.Fresh> fresh) {
+      ListKind kind,
+      @Nullable String url,
+      Instant now,
+      List<Publications.Fresh> fresh,
+      List<Problem> problems) {
     if (url == null) {
       String detail = notLinkedDetail(kind);
       ledger.notLinked(kind, now, detail);
+      if (kind == ListKind.PARTICIPATING) {
+        // The pending list may come and go; the list of agreements is always published.
+        problems.add(new Problem(Problem.Kind.UNREACHABLE, kind, pageUrl, "", detail));
+      }
       return Optional.of(line(kind, Outcome.NOT_LINKED, detail));
     }
     SourceCursor cursor = ledger.cursor(kind);
@@ -142,6 +163,7 @@ public final class PollCycle {
       download = source.download(url, previous);
     } catch (SourceException e) {
       ledger.failed(kind, url, now, message(e), null);
+      problems.add(new Problem(Problem.Kind.UNREACHABLE, kind, fileName(url), "", message(e)));
       return Optional.of(line(kind, Outcome.FAILED, message(e)));
     }
     if (!(download instanceof Download.Fetched fetched)) {
@@ -161,7 +183,7 @@ public final class PollCycle {
       ledger.unchanged(next, "the same bytes as the last download");
       return Optional.of(line(kind, Outcome.UNCHANGED, "same bytes as before " + fileName(url)));
     }
-    return parse(kind, url, fetched, next, now, fresh);
+    return parse(kind, url, fetched, next, now, fresh, problems);
   }
 
   /** Parses a download; a good parse joins {@code fresh} and reports nothing yet. */
@@ -171,13 +193,16 @@ public final class PollCycle {
       Download.Fetched fetched,
       SourceCursor next,
       Instant now,
-      List<Publications.Fresh> fresh) {
+      List<Publications.Fresh> fresh,
+      List<Problem> problems) {
     Publication publication;
     try {
       publication = parser.parse(fetched.body(), fileName(url));
     } catch (UnreadablePublicationException e) {
       String reason = message(e);
       ledger.failed(kind, url, now, reason, next);
+      problems.add(
+          new Problem(Problem.Kind.UNREADABLE, kind, fileName(url), fetched.sha256(), reason));
       return Optional.of(line(kind, Outcome.FAILED, reason));
     }
     if (!publication.warnings().isEmpty()) {

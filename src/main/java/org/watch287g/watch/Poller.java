@@ -20,11 +20,13 @@ public final class Poller implements AutoCloseable {
   private static final double JITTER = 0.10;
 
   private final PollCycle cycle;
+  private final SourceHealth health;
   private final Duration interval;
   private final ScheduledThreadPoolExecutor executor;
 
-  public Poller(PollCycle cycle, Duration interval) {
+  public Poller(PollCycle cycle, SourceHealth health, Duration interval) {
     this.cycle = cycle;
+    this.health = health;
     this.interval = interval;
     this.executor =
         new ScheduledThreadPoolExecutor(
@@ -53,6 +55,7 @@ public final class Poller implements AutoCloseable {
           log.info("{}", line);
         }
       }
+      health.observe(report);
     } catch (RuntimeException e) {
       // A bug or a database problem: say so, keep the loop alive for the next cycle.
       log.error("poll cycle failed unexpectedly", e);

@@ -44,6 +44,7 @@ class DeliveryWorkerTest {
       new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled());
   static final ChannelRef MIAMI = new ChannelRef("slack", "T1", "CMIAMI");
   static final ChannelRef TEXAS = new ChannelRef("slack", "T1", "CTEXAS");
+  static final ChannelRef ADMIN = ChannelRef.admin("slack", "CADMIN");
 
   @TempDir Path dir;
   FakeClock clock;
@@ -51,6 +52,9 @@ class DeliveryWorkerTest {
   SqlOutbox outbox;
   SourceLedger ledger;
   SubscriptionRepository subscriptions;
+  final RecordingDeliverer admin =
+      new RecordingDeliverer("slack", new Deliverer.DigestBudget(25, 2900));
+  final List<String> told = new ArrayList<>();
 
   static Publication parse(String name) {
     try {
@@ -103,6 +107,11 @@ class DeliveryWorkerTest {
         COMPOSER,
         AgencyResolver.bundled(),
         RetryPolicy.defaults(),
+        new AdminNotices(
+            List.of(new AdminNotices.Route(admin, ADMIN)),
+            told::add,
+            AdminNotices.Limits.defaults(),
+            clock),
         clock);
   }
 
@@ -149,12 +158,67 @@ class DeliveryWorkerTest {
   @DisplayName("a refusal dead-letters the alert instead of retrying it for ever")
   void refusalDeadLetters() {
     queue(UsState.FL, 1, MIAMI);
-    RecordingDeliverer slack = slack().then(new DeliveryResult.Rejected("channel_not_found"));
+    RecordingDeliverer slack = slack().then(new DeliveryResult.Rejected("msg_too_long"));
 
     assertEquals(new DeliveryWorker.Round(0, 0, 1), worker(slack).deliverDue());
     clock.advance(Duration.ofHours(1));
     assertEquals(new DeliveryWorker.Round(0, 0, 0), worker(slack).deliverDue());
     assertEquals(0, outbox.depth("slack"));
+    assertEquals(1, admin.accepted().size(), "the operator is told");
+    assertTrue(admin.accepted().get(0).text().contains("msg_too_long"), told.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "a channel the bot cannot reach is paused with its alerts held, the operator told once,"
+          + " and subscribing again sends them")
+  void unreachableChannelIsPausedUntilSubscribedAgain() {
+    subscriptions.follow(MIAMI, new Target("12086"), T0, "U1");
+    subscriptions.follow(TEXAS, Target.state(UsState.TX), T0, "U1");
+    queue(UsState.FL, 2, MIAMI);
+    queue(UsState.TX, 1, TEXAS);
+    RecordingDeliverer slack = slack().then(new DeliveryResult.Unavailable("not_in_channel"));
+    DeliveryWorker worker = worker(slack);
+
+    DeliveryWorker.Round first = worker.deliverDue();
+    clock.advance(Duration.ofHours(2));
+    DeliveryWorker.Round later = worker.deliverDue();
+
+    assertEquals(new DeliveryWorker.Round(1, 1, 0), first, "Texas went out; Miami held");
+    assertEquals(new DeliveryWorker.Round(0, 0, 0), later, "nothing retried while paused");
+    assertEquals(2, outbox.depth("slack"), "Miami's two alerts are kept");
+    assertEquals(1, admin.accepted().size());
+    assertTrue(admin.accepted().get(0).text().contains("CMIAMI"), admin.accepted().toString());
+    assertTrue(subscriptions.pausedReason(MIAMI).isPresent());
+
+    subscriptions.follow(MIAMI, new Target("12086"), clock.instant(), "U1");
+    assertEquals(new DeliveryWorker.Round(2, 0, 0), worker.deliverDue());
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "a revoked token holds every alert of the platform without using up their attempts,"
+          + " and tells the operator once")
+  void revokedTokenHoldsThePlatform() {
+    queue(UsState.FL, 2, MIAMI);
+    queue(UsState.TX, 1, TEXAS);
+    RecordingDeliverer slack = slack();
+    for (int i = 0; i < 20; i++) {
+      slack.then(new DeliveryResult.Unauthorized("token_revoked"));
+    }
+    DeliveryWorker worker = worker(slack);
+
+    for (int i = 0; i < 20; i++) {
+      worker.deliverDue();
+      clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertEquals(3, outbox.depth("slack"), "nothing given up");
+    assertEquals(0, slack.accepted().size());
+    long platformNotices =
+        told.stream().filter(t -> t.contains("token") && t.contains("Slack")).count();
+    assertEquals(1, platformNotices, told.toString());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.watch287g.alerts.AdminNotices;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
@@ -166,10 +167,24 @@ public final class PipelineMeasurements {
         new RecordingDeliverer("discord", new Deliverer.DigestBudget(25, 4000));
     DeliveryWorker ws =
         new DeliveryWorker(
-            o2, slack, sub2, composer, resolver, RetryPolicy.defaults(), Clock.systemUTC());
+            o2,
+            slack,
+            sub2,
+            composer,
+            resolver,
+            RetryPolicy.defaults(),
+            AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
+            Clock.systemUTC());
     DeliveryWorker wd =
         new DeliveryWorker(
-            o2, discord, sub2, composer, resolver, RetryPolicy.defaults(), Clock.systemUTC());
+            o2,
+            discord,
+            sub2,
+            composer,
+            resolver,
+            RetryPolicy.defaults(),
+            AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
+            Clock.systemUTC());
     boolean busy = true;
     while (busy) {
       // Both platforms get a round each time, as their loops run side by side.
@@ -232,7 +247,14 @@ public final class PipelineMeasurements {
       rec.crashAfterAccepting();
       try {
         new DeliveryWorker(
-                o3, rec, sub3, composer, resolver, RetryPolicy.defaults(), Clock.systemUTC())
+                o3,
+                rec,
+                sub3,
+                composer,
+                resolver,
+                RetryPolicy.defaults(),
+                AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
+                Clock.systemUTC())
             .deliverDue();
       } catch (RecordingDeliverer.Crash x) {
         crashes++;
@@ -240,7 +262,14 @@ public final class PipelineMeasurements {
     }
     DeliveryWorker last =
         new DeliveryWorker(
-            o3, rec, sub3, composer, resolver, RetryPolicy.defaults(), Clock.systemUTC());
+            o3,
+            rec,
+            sub3,
+            composer,
+            resolver,
+            RetryPolicy.defaults(),
+            AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
+            Clock.systemUTC());
     while (!last.deliverDue().idle()) {}
     List<String> texts = rec.accepted().stream().map(x -> x.channel() + "|" + x.text()).toList();
     long unique = texts.stream().distinct().count();

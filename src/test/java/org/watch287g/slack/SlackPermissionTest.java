@@ -92,10 +92,11 @@ class SlackPermissionTest {
   }
 
   @Test
-  void the_admin_channel_is_the_configured_one_in_the_workspace_auth_test_named() throws Exception {
+  void the_admin_channel_is_the_configured_one_and_the_platform_reports_no_problem()
+      throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  adminChannel: C0ADMIN\n", "")) {
-      assertEquals(
-          new ChannelRef("slack", "T1", "C0ADMIN"), bot.slack.adminChannel().orElseThrow());
+      assertEquals(ChannelRef.admin("slack", "C0ADMIN"), bot.slack.adminChannel().orElseThrow());
+      assertEquals(java.util.Optional.empty(), bot.slack.problem());
     }
   }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.AdminNotices;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.OutboxItem;
 import org.watch287g.alerts.Target;
@@ -326,5 +328,81 @@ class PollCycleTest {
     assertEquals(List.of(FAILED), outcomes(report));
     assertTrue(detail(report, "page").contains("no"), report.toString());
     assertFalse(snapshots.hasAny(ListKind.PARTICIPATING));
+  }
+
+  /** The operator's notices, as {@link SourceHealth} tells them after each cycle. */
+  final List<String> told = new ArrayList<>();
+
+  CycleReport poll(SourceHealth health) {
+    CycleReport report = cycle.run();
+    health.observe(report);
+    return report;
+  }
+
+  SourceHealth health() {
+    return new SourceHealth(
+        AdminNotices.logOnly(told::add, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), 3);
+  }
+
+  @Test
+  @DisplayName(
+      "an outage of ten polls tells the operator once after three, and once when it recovers")
+  void outageIsToldOnceAndRecoveryOnce() {
+    SourceHealth health = health();
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    poll(health);
+    ice.pageResponse(new MockResponse.Builder().code(500).body("oops").build());
+
+    List<Integer> heard = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      poll(health);
+      heard.add(told.size());
+    }
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    poll(health);
+    poll(health);
+
+    assertEquals(List.of(0, 0, 1, 1, 1, 1, 1, 1, 1, 1), heard);
+    assertEquals(2, told.size(), told.toString());
+    assertTrue(
+        told.get(0).contains("3 polls in a row") && told.get(0).contains("500"), told.get(0));
+    assertTrue(told.get(1).contains("again, after 10 failed polls"), told.get(1));
+  }
+
+  @Test
+  @DisplayName("a broken file served for many polls is told once, naming the file and why")
+  void brokenFileIsToldOnce() {
+    SourceHealth health = health();
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    poll(health);
+    ice.publish("05192025am", Arrays.copyOf(PART_0519, PART_0519.length / 2), PEND_0515);
+
+    for (int i = 0; i < 5; i++) {
+      poll(health);
+    }
+
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).contains("participatingAgencies05192025am.xlsx"), told.get(0));
+    assertTrue(told.get(0).contains("truncated"), told.get(0));
+  }
+
+  @Test
+  @DisplayName("lists published swapped are one notice about both files, and no alert")
+  void swappedListsAreOneNotice() {
+    SourceHealth health = health();
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    poll(health);
+    ice.publish(
+        "05292025am",
+        BundledSnapshots.read("2025-05-29-pending.xlsx"),
+        BundledSnapshots.read("2025-05-29-participating.xlsx"));
+
+    poll(health);
+    poll(health);
+
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).contains("participating agencies"), told.get(0));
+    assertTrue(told.get(0).contains("pending requests"), told.get(0));
+    assertEquals(0, outbox.depth("slack"));
   }
 }

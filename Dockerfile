@@ -1,0 +1,37 @@
+# watch287g: build with the same Maven command the README uses, run on a slim Java 17 JRE.
+#   docker build -t watch287g .
+#   docker run -d --name watch287g -v watch287g-data:/data \
+#     -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET -p 3000:3000 watch287g
+# deploy/OPERATIONS.md has the whole recipe (Compose, systemd, backups).
+
+# Base images by major version: a patch tag that was never published would break every build;
+# pin a digest (image@sha256:...) in your own fork if you need byte-for-byte rebuilds.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY .mvn ./.mvn
+COPY src ./src
+RUN mvn -q -B -DskipTests package
+
+FROM eclipse-temurin:17-jre-noble
+# A fixed, unprivileged user that owns only /data.
+RUN groupadd --system --gid 10287 watch287g \
+ && useradd --system --uid 10287 --gid watch287g --home-dir /data --shell /usr/sbin/nologin watch287g \
+ && mkdir -p /data /config \
+ && chown watch287g:watch287g /data
+COPY --from=build /src/target/watch287g.jar /app/watch287g.jar
+USER watch287g
+WORKDIR /data
+VOLUME ["/data"]
+# The database is /data/watch287g.db (storage.path's default, relative to /data). Settings come
+# from the environment (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, DISCORD_TOKEN) and,
+# if you mount one, from /config/config.yml (set WATCH287G_CONFIG=/config/config.yml).
+# The heap follows the container's memory limit; an out-of-memory error ends the process so the
+# restart policy brings back a healthy one instead of a half-working one.
+# Slack's HTTP endpoint (slack.port). The admin endpoint (9287) stays on loopback inside the
+# container, where the HEALTHCHECK reaches it.
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=10s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/watch287g.jar", "healthcheck"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/watch287g.jar"]
+CMD ["run"]

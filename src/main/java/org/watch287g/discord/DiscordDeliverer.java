@@ -1,0 +1,186 @@
+package org.watch287g.discord;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watch287g.alerts.AlertMessage;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.DeliveryResult;
+import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Notice;
+
+/**
+ * Posts alerts to Discord channels ({@code POST /channels/{id}/messages}) and classifies what
+ * Discord said.
+ *
+ * <p><b>Who paces rate limits: we do, not JDA.</b> Messages go out with {@code submit(false)},
+ * which skips JDA's {@code RestRateLimiter} queue: a 429 comes back at once as a {@link
+ * RateLimitedException} with Discord's {@code retry_after}, and becomes {@link
+ * DeliveryResult.RetryAfter}. The {@link org.watch287g.alerts.DeliveryWorker} then holds that one
+ * channel (its rows keep their order and are not lost) while other channels go on. Letting JDA
+ * queue instead would block the platform's one delivery thread on one channel's bucket, and a
+ * timeout there would race JDA's own retry into a duplicate; both pacing at once would wait twice.
+ * Our volumes are a few messages per channel per publication, under Discord's per-channel limit, so
+ * skipping JDA's pre-emptive bucket waits costs at most an occasional 429. Interaction replies do
+ * use JDA's queue: they are JDA's own business and no outbox row waits on them.
+ *
+ * <p>Channels are found in JDA's cache (GUILD_CREATE fills it): one the bot cannot see in a guild
+ * it is in was deleted or hidden from it, and is {@link DeliveryResult.Unavailable}; before the
+ * gateway is ready, or while a guild is in an outage, nothing is known, so that is a transient
+ * {@link DeliveryResult.Failed}.
+ */
+final class DiscordDeliverer implements Deliverer {
+  static final String PLATFORM = "discord";
+  private static final Logger log = LoggerFactory.getLogger(DiscordDeliverer.class);
+
+  /** Discord's errors that mean the channel cannot be reached until someone acts. */
+  private static final Set<ErrorResponse> UNAVAILABLE =
+      EnumSet.of(
+          ErrorResponse.MISSING_ACCESS,
+          ErrorResponse.MISSING_PERMISSIONS,
+          ErrorResponse.UNKNOWN_CHANNEL,
+          ErrorResponse.UNKNOWN_GUILD,
+          ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD,
+          ErrorResponse.THREAD_LOCKED);
+
+  private final Supplier<@Nullable JDA> jda;
+  private final BooleanSupplier tokenRefused;
+  private final Duration timeout;
+  private final DiscordRender render = new DiscordRender();
+
+  /**
+   * @param jda the connected client, or null while there is none (not started, or closed)
+   * @param tokenRefused whether Discord refused the token when the bot logged in
+   * @param timeout how long one post may take before it counts as failed (and is cancelled)
+   */
+  DiscordDeliverer(Supplier<@Nullable JDA> jda, BooleanSupplier tokenRefused, Duration timeout) {
+    this.jda = jda;
+    this.tokenRefused = tokenRefused;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String platform() {
+    return PLATFORM;
+  }
+
+  @Override
+  public DigestBudget digestBudget() {
+    return DiscordRender.DIGEST_BUDGET;
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
+    return post(channel, render.alert(alert));
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
+    return post(channel, render.digest(digest));
+  }
+
+  /** The operator's notice, in English: the operator's language is not known per channel. */
+  @Override
+  public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
+    return post(adminChannel, render.notice(notice, DiscordWords.of(Language.EN)));
+  }
+
+  private DeliveryResult post(ChannelRef channel, MessageCreateData message) {
+    JDA client = jda.get();
+    if (tokenRefused.getAsBoolean()
+        || (client != null && client.getStatus() == JDA.Status.FAILED_TO_LOGIN)) {
+      return new DeliveryResult.Unauthorized("Discord refused the bot token at login");
+    }
+    if (client == null || client.getStatus() != JDA.Status.CONNECTED) {
+      return new DeliveryResult.Failed("not connected to the Discord gateway yet");
+    }
+    GuildMessageChannel target =
+        client.getChannelById(GuildMessageChannel.class, channel.channel());
+    if (target == null) {
+      return missing(client, channel);
+    }
+    CompletableFuture<Message> sent = target.sendMessage(message).submit(false);
+    try {
+      sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new DeliveryResult.Sent();
+    } catch (TimeoutException e) {
+      sent.cancel(false);
+      return new DeliveryResult.Failed(
+          "Discord did not answer within " + timeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      sent.cancel(false);
+      return new DeliveryResult.Failed("interrupted while posting");
+    } catch (ExecutionException e) {
+      return classify(e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  /** A channel not in the cache: gone for good if its guild is known, unknown otherwise. */
+  private static DeliveryResult missing(JDA client, ChannelRef channel) {
+    long guild;
+    try {
+      guild = Long.parseUnsignedLong(channel.workspace());
+    } catch (NumberFormatException e) {
+      guild = 0;
+    }
+    if (guild != 0 && client.isUnavailable(guild)) {
+      return new DeliveryResult.Failed("the Discord server is in an outage");
+    }
+    Guild known = guild == 0 ? null : client.getGuildById(guild);
+    if (guild != 0 && known == null) {
+      return new DeliveryResult.Unavailable("the bot is no longer in this Discord server");
+    }
+    return new DeliveryResult.Unavailable(
+        "the bot cannot see this channel (deleted, or View Channel taken away)");
+  }
+
+  /** What a failed post means; see the class comment. */
+  static DeliveryResult classify(Throwable failure) {
+    if (failure instanceof RateLimitedException r) {
+      return new DeliveryResult.RetryAfter(
+          Duration.ofMillis(Math.max(0, r.getRetryAfter())), "Discord rate limit");
+    }
+    if (failure instanceof ErrorResponseException e) {
+      int status = e.getResponse().code;
+      String why = status + " " + e.getMeaning() + " (" + e.getErrorCode() + ")";
+      if (status == 401) {
+        return new DeliveryResult.Unauthorized("Discord refuses the bot token: " + why);
+      }
+      if (UNAVAILABLE.contains(e.getErrorResponse()) || status == 403 || status == 404) {
+        return new DeliveryResult.Unavailable(why);
+      }
+      if (status == 429) {
+        return new DeliveryResult.RetryAfter(
+            Duration.ofMillis(Math.max(0, e.getResponse().retryAfter)), "Discord rate limit");
+      }
+      if (status >= 400 && status < 500) {
+        return new DeliveryResult.Rejected(why);
+      }
+      return new DeliveryResult.Failed(why);
+    }
+    log.debug("posting to Discord failed", failure);
+    String message = failure.getMessage();
+    return new DeliveryResult.Failed(
+        failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+  }
+}

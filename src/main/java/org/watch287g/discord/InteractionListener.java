@@ -1,0 +1,270 @@
+package org.watch287g.discord;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Language;
+import org.watch287g.commands.CommandService;
+import org.watch287g.commands.Invoker;
+import org.watch287g.commands.Reply;
+import org.watch287g.commands.Verb;
+import org.watch287g.geo.CountyQuery;
+
+/**
+ * JDA's events, turned into the core's calls. JDA calls this on the platform's event pool, never on
+ * the gateway's read thread (see {@link DiscordPlatform}), so a slow answer cannot stall
+ * heartbeats.
+ *
+ * <ul>
+ *   <li>Ready: registers {@code /287g} by one bulk overwrite and logs the invite URL.
+ *   <li>{@code /287g}: the subcommand and option become the core's text; the reply goes back as
+ *       embeds, ephemeral unless the reply is for the channel. An answer not ready within {@link
+ *       #DEFER_AFTER} is deferred first and sent as an edit, well inside Discord's 3 seconds.
+ *   <li>Autocomplete: the gazetteer's completions, at most 25.
+ *   <li>Leaving a guild: forgets what its channels followed.
+ * </ul>
+ */
+final class InteractionListener extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
+
+  /** Discord allows 3 s for the first response; past this, defer and answer by edit. */
+  static final Duration DEFER_AFTER = Duration.ofMillis(1_500);
+
+  /** Discord's limits on an autocomplete choice. */
+  static final int MAX_CHOICES = 25;
+
+  static final int MAX_CHOICE_TEXT = 100;
+
+  /** Replies quote what people typed and what ICE wrote: neither may ping anyone. */
+  private static final EnumSet<Message.MentionType> NO_MENTIONS =
+      EnumSet.noneOf(Message.MentionType.class);
+
+  private final CommandService commands;
+  private final CountyQuery places;
+  private final Consumer<String> forgetGuild;
+  private final Executor work;
+  private final DiscordRender render = new DiscordRender();
+
+  /**
+   * @param forgetGuild removes the subscriptions of a guild the bot has left (given its ID)
+   * @param work where the core answers, so that a slow answer can be deferred while it runs
+   */
+  InteractionListener(
+      CommandService commands, CountyQuery places, Consumer<String> forgetGuild, Executor work) {
+    this.commands = commands;
+    this.places = places;
+    this.forgetGuild = forgetGuild;
+    this.work = work;
+  }
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    var jda = event.getJDA();
+    log.info(
+        "Discord: connected as {} in {} servers; invite the bot with {}",
+        jda.getSelfUser().getName(),
+        jda.getGuilds().size(),
+        BotPermissions.inviteUrl(jda.getSelfUser().getApplicationId()));
+    // One bulk overwrite (PUT) per start: idempotent, and no create loop against Discord's 200
+    // command creates per day.
+    jda.updateCommands()
+        .addCommands(SlashCommand.definition())
+        .queue(
+            done -> log.info("Discord: /{} registered", SlashCommand.NAME),
+            failure ->
+                log.error(
+                    "Discord: cannot register /{}: {}", SlashCommand.NAME, failure.toString()));
+  }
+
+  @Override
+  public void onGuildLeave(GuildLeaveEvent event) {
+    String guild = event.getGuild().getId();
+    try {
+      forgetGuild.accept(guild);
+      log.info("Discord: left server {}; its channels' subscriptions are removed", guild);
+    } catch (RuntimeException e) {
+      log.error("Discord: left server {} but cannot remove its subscriptions", guild, e);
+    }
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!SlashCommand.NAME.equals(event.getName())) {
+      return;
+    }
+    AutoCompleteQuery focused = event.getFocusedOption();
+    List<Command.Choice> choices = new ArrayList<>();
+    if ("county".equals(focused.getName())) {
+      for (CountyQuery.Suggestion s : places.complete(focused.getValue(), MAX_CHOICES)) {
+        choices.add(
+            new Command.Choice(
+                DiscordRender.cut(s.label(), MAX_CHOICE_TEXT),
+                DiscordRender.cut(s.value(), MAX_CHOICE_TEXT)));
+      }
+    }
+    event
+        .replyChoices(choices)
+        .queue(
+            null,
+            failure -> log.warn("Discord: autocomplete not answered: {}", failure.toString()));
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!SlashCommand.NAME.equals(event.getName())) {
+      return;
+    }
+    try {
+      answer(event);
+    } catch (RuntimeException e) {
+      // Never a stack trace to the person: the log has it.
+      log.error("Discord: cannot answer /{} {}", SlashCommand.NAME, event.getSubcommandName(), e);
+      sayPrivately(event, DiscordWords.of(Language.EN).text("reply.unexpected"));
+    }
+  }
+
+  private void answer(SlashCommandInteractionEvent event) {
+    Guild guild = event.getGuild();
+    Member member = event.getMember();
+    if (guild == null || member == null || !event.isFromAttachedGuild()) {
+      sayPrivately(event, DiscordWords.of(Language.EN).text("discord.guildOnly"));
+      return;
+    }
+    GuildChannel channel = event.getGuildChannel();
+    ChannelRef ref = new ChannelRef(DiscordDeliverer.PLATFORM, guild.getId(), channel.getId());
+    // JDA computes this from the cached roles and the channel's overwrites, as Discord does for the
+    // member's "permissions" in the interaction.
+    boolean canManage = member.hasPermission(channel, Permission.MANAGE_CHANNEL);
+    Invoker invoker = new Invoker(ref, member.getId(), canManage);
+    Verb verb = SlashCommand.verb(event.getSubcommandName()).orElse(Verb.HELP);
+    if (verb == Verb.SUBSCRIBE && canManage) {
+      List<Permission> missing = BotPermissions.missing(guild.getSelfMember(), channel);
+      if (!missing.isEmpty()) {
+        sayPrivately(event, missingText(missing, commands.language(ref)));
+        return;
+      }
+    }
+    String text = SlashCommand.text(verb, option(event, verb), share(event));
+    CompletableFuture<CommandService.Response> answer =
+        CompletableFuture.supplyAsync(() -> commands.respond(text, invoker), work);
+    CommandService.Response response;
+    try {
+      response = answer.get(DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      deferThenEdit(event, verb, answer);
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      deferThenEdit(event, verb, answer);
+      return;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the core failed to answer", e);
+    }
+    event
+        .replyEmbeds(embeds(response))
+        .setEphemeral(response.reply().ephemeral())
+        .setAllowedMentions(NO_MENTIONS)
+        .queue(null, failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
+  }
+
+  /**
+   * A slow answer: acknowledge now, answer by editing. Whether the answer will be for the channel
+   * is not known yet, so the deferral guesses from the verb: changes are confirmed to the channel.
+   */
+  private void deferThenEdit(
+      SlashCommandInteractionEvent event,
+      Verb verb,
+      CompletableFuture<CommandService.Response> answer) {
+    event.deferReply(!verb.changesChannel()).queue();
+    var unused =
+        answer.whenComplete(
+            (response, failure) -> {
+              List<MessageEmbed> embeds =
+                  response != null
+                      ? embeds(response)
+                      : render.reply(
+                          DiscordWords.of(Language.EN).text("reply.unexpected"),
+                          DiscordWords.of(Language.EN));
+              if (failure != null) {
+                log.error("Discord: cannot answer /{} {}", SlashCommand.NAME, verb.word(), failure);
+              }
+              event
+                  .getHook()
+                  .editOriginalEmbeds(embeds)
+                  .queue(null, f -> log.warn("Discord: deferred reply not sent: {}", f.toString()));
+            });
+  }
+
+  /**
+   * The reply as embeds. A refusal says which Discord permission "manage this channel" means, since
+   * the core's words are the same on every platform.
+   */
+  private List<MessageEmbed> embeds(CommandService.Response response) {
+    DiscordWords words = DiscordWords.of(response.language());
+    String text = response.plainText();
+    if (response.reply() instanceof Reply.Refused) {
+      text = text + "\n" + words.text("discord.refused");
+    }
+    return render.reply(text, words);
+  }
+
+  private void sayPrivately(SlashCommandInteractionEvent event, String text) {
+    if (event.isAcknowledged()) {
+      return;
+    }
+    event
+        .replyEmbeds(render.reply(text, DiscordWords.of(Language.EN)))
+        .setEphemeral(true)
+        .setAllowedMentions(NO_MENTIONS)
+        .queue(null, failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
+  }
+
+  static String missingText(List<Permission> missing, Language language) {
+    DiscordWords words = DiscordWords.of(language);
+    List<String> names = new ArrayList<>();
+    for (Permission p : missing) {
+      names.add(words.text("discord.permission." + p.name()));
+    }
+    return words.text("discord.missing", words.joined(names));
+  }
+
+  private static @Nullable String option(SlashCommandInteractionEvent event, Verb verb) {
+    Optional<String> name = verb.option();
+    if (name.isEmpty()) {
+      return null;
+    }
+    OptionMapping value = event.getOption(name.get());
+    return value == null ? null : value.getAsString();
+  }
+
+  private static boolean share(SlashCommandInteractionEvent event) {
+    OptionMapping share = event.getOption(SlashCommand.SHARE);
+    return share != null && share.getAsBoolean();
+  }
+}

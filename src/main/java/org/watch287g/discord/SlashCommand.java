@@ -1,0 +1,116 @@
+package org.watch287g.discord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.Language;
+import org.watch287g.commands.Verb;
+
+/**
+ * The {@code /287g} command as Discord registers it, and the way back: a subcommand and its options
+ * into the text the core reads ({@code status harris tx}), so every platform goes through the same
+ * parser.
+ */
+final class SlashCommand {
+  static final String NAME = "287g";
+  static final String SHARE = "share";
+
+  /**
+   * The subcommands offered on Discord. {@code pending}, {@code models} and {@code digest} stay
+   * typed-text options of Slack and the console for now: the issue asks for these six.
+   */
+  static final List<Verb> VERBS =
+      List.of(Verb.STATUS, Verb.SUBSCRIBE, Verb.UNSUBSCRIBE, Verb.LIST, Verb.LANGUAGE, Verb.HELP);
+
+  private static final List<DiscordLocale> SPANISH =
+      List.of(DiscordLocale.SPANISH, DiscordLocale.SPANISH_LATAM);
+
+  private SlashCommand() {}
+
+  /**
+   * The whole command, for one bulk overwrite. No default member permissions: they apply to the
+   * whole command and would hide {@code status}, {@code list} and {@code help} from members; who
+   * may subscribe is checked at run time instead. Guild channels only: channels are what follow
+   * places.
+   */
+  static SlashCommandData definition() {
+    DiscordWords en = DiscordWords.of(Language.EN);
+    DiscordWords es = DiscordWords.of(Language.ES);
+    SlashCommandData command =
+        Commands.slash(NAME, en.text("discord.command"))
+            .setDescriptionLocalizations(spanish(es.text("discord.command")))
+            .setContexts(InteractionContextType.GUILD)
+            .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
+    List<SubcommandData> subcommands = new ArrayList<>();
+    for (Verb verb : VERBS) {
+      String key = "discord.sub." + verb.word();
+      SubcommandData sub =
+          new SubcommandData(verb.word(), en.text(key))
+              .setDescriptionLocalizations(spanish(es.text(key)));
+      option(verb, en, es).ifPresent(sub::addOptions);
+      if (verb == Verb.STATUS) {
+        sub.addOptions(
+            new OptionData(OptionType.BOOLEAN, SHARE, en.text("discord.option.share"), false)
+                .setDescriptionLocalizations(spanish(es.text("discord.option.share"))));
+      }
+      subcommands.add(sub);
+    }
+    return command.addSubcommands(subcommands);
+  }
+
+  private static Optional<OptionData> option(Verb verb, DiscordWords en, DiscordWords es) {
+    Optional<String> name = verb.option();
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = "discord.option." + name.get();
+    return switch (verb.argument()) {
+      case PLACE ->
+          Optional.of(
+              new OptionData(OptionType.STRING, name.get(), en.text(key), true, true)
+                  .setDescriptionLocalizations(spanish(es.text(key))));
+      case LANGUAGE ->
+          Optional.of(
+              new OptionData(OptionType.STRING, name.get(), en.text(key), true)
+                  .setDescriptionLocalizations(spanish(es.text(key)))
+                  .addChoice("English", Language.EN.code())
+                  .addChoice("Español", Language.ES.code()));
+      default -> Optional.empty();
+    };
+  }
+
+  private static Map<DiscordLocale, String> spanish(String text) {
+    return Map.of(SPANISH.get(0), text, SPANISH.get(1), text);
+  }
+
+  /** The verb of a subcommand name, if it is one of ours. */
+  static Optional<Verb> verb(@Nullable String subcommand) {
+    return VERBS.stream().filter(v -> v.word().equals(subcommand)).findFirst();
+  }
+
+  /**
+   * The text the core reads for a subcommand and its option: {@code "status harris tx"}, {@code
+   * "status 48201 share"} (an autocompleted county comes back as its FIPS code, which the core
+   * reads as exactly that county), {@code "list"}.
+   */
+  static String text(Verb verb, @Nullable String value, boolean share) {
+    StringBuilder text = new StringBuilder(verb.word());
+    if (value != null && !value.isBlank()) {
+      text.append(' ').append(value.strip());
+    }
+    if (share && verb == Verb.STATUS) {
+      text.append(' ').append(SHARE);
+    }
+    return text.toString();
+  }
+}

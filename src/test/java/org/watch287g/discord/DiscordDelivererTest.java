@@ -1,0 +1,210 @@
+package org.watch287g.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.watch287g.Wiring;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.DeliveryResult;
+import org.watch287g.alerts.Notice;
+import org.watch287g.config.Config;
+import org.watch287g.config.ConfigLoader;
+import org.watch287g.testing.FakeDiscord;
+
+/**
+ * The deliverer with the real JDA against the fake Discord: what each of Discord's answers becomes.
+ * Each test posts to its own channel, so scripted answers do not meet.
+ */
+class DiscordDelivererTest {
+  static final String GUILD = "1200000000000000001";
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  static FakeDiscord discord;
+  static Wiring wiring;
+  static Deliverer deliverer;
+
+  @BeforeAll
+  static void start() throws Exception {
+    discord = new FakeDiscord();
+    String[] channels = new String[10];
+    for (int i = 0; i < channels.length; i++) {
+      channels[i] = channel(i);
+    }
+    discord.addGuild(GUILD, FakeDiscord.BOT, channels);
+    Path dir = Files.createTempDirectory("discord-deliverer");
+    String yaml =
+        "storage: {path: '"
+            + dir.resolve("bot.db")
+            + "'}\n"
+            + "discord: {token: 'test.discord.token', apiUrl: '"
+            + discord.apiUrl()
+            + "', gatewayUrl: '"
+            + discord.gatewayUrl()
+            + "'}\n";
+    Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
+    wiring = new Wiring(config, Clock.systemUTC());
+    DiscordPlatform platform = wiring.discord().orElseThrow();
+    deliverer = platform.deliverer();
+    platform.start();
+    discord.awaitIdentified(WAIT);
+    discord.await(r -> r.method().equals("PUT") && r.path().endsWith("/commands"), WAIT);
+  }
+
+  @AfterAll
+  static void stop() {
+    wiring.close();
+    discord.close();
+  }
+
+  static String channel(int i) {
+    return "130000000000000100" + i;
+  }
+
+  static ChannelRef ref(int i) {
+    return new ChannelRef("discord", GUILD, channel(i));
+  }
+
+  static String messages(int i) {
+    return "/api/v10/channels/" + channel(i) + "/messages";
+  }
+
+  static long posts(int i) {
+    return discord.requests().stream()
+        .filter(r -> r.method().equals("POST") && r.path().equals(messages(i)))
+        .count();
+  }
+
+  @Test
+  void a_connected_bot_reports_no_problem() {
+    assertEquals(java.util.Optional.empty(), wiring.discord().orElseThrow().problem());
+  }
+
+  @Test
+  void an_accepted_alert_is_sent_as_one_post_to_the_channel() {
+    DeliveryResult result = deliverer.deliver(ref(0), DiscordRenderTest.beauregard());
+
+    assertInstanceOf(DeliveryResult.Sent.class, result);
+    assertEquals(1, posts(0));
+  }
+
+  @Test
+  void a_429_is_handed_to_the_core_with_discords_delay_and_the_next_try_is_sent() {
+    discord.script("POST", messages(1), FakeDiscord.rateLimited(1.5));
+
+    DeliveryResult first = deliverer.deliver(ref(1), DiscordRenderTest.beauregard());
+    DeliveryResult second = deliverer.deliver(ref(1), DiscordRenderTest.beauregard());
+
+    DeliveryResult.RetryAfter wait = assertInstanceOf(DeliveryResult.RetryAfter.class, first);
+    assertTrue(
+        wait.delay().compareTo(Duration.ofSeconds(1)) >= 0
+            && wait.delay().compareTo(Duration.ofSeconds(3)) <= 0,
+        wait.toString());
+    assertInstanceOf(DeliveryResult.Sent.class, second);
+    assertEquals(2, posts(1), "JDA did not retry on its own: the core decides when");
+  }
+
+  @Test
+  void a_403_missing_access_makes_the_channel_unavailable() {
+    discord.script("POST", messages(2), FakeDiscord.error(403, 50001, "Missing Access"));
+
+    DeliveryResult result = deliverer.deliver(ref(2), DiscordRenderTest.beauregard());
+
+    DeliveryResult.Unavailable u = assertInstanceOf(DeliveryResult.Unavailable.class, result);
+    assertTrue(u.reason().contains("50001"), u.reason());
+  }
+
+  @Test
+  void a_403_missing_permissions_makes_the_channel_unavailable() {
+    discord.script("POST", messages(3), FakeDiscord.error(403, 50013, "Missing Permissions"));
+
+    assertInstanceOf(
+        DeliveryResult.Unavailable.class,
+        deliverer.deliver(ref(3), DiscordRenderTest.beauregard()));
+  }
+
+  @Test
+  void a_404_unknown_channel_makes_the_channel_unavailable() {
+    discord.script("POST", messages(4), FakeDiscord.error(404, 10003, "Unknown Channel"));
+
+    assertInstanceOf(
+        DeliveryResult.Unavailable.class,
+        deliverer.deliver(ref(4), DiscordRenderTest.beauregard()));
+  }
+
+  @Test
+  void a_400_invalid_form_body_is_rejected_for_good() {
+    discord.script("POST", messages(5), FakeDiscord.error(400, 50035, "Invalid Form Body"));
+
+    assertInstanceOf(
+        DeliveryResult.Rejected.class, deliverer.deliver(ref(5), DiscordRenderTest.beauregard()));
+  }
+
+  @Test
+  void a_500_is_a_transient_failure() {
+    discord.script(
+        "POST",
+        messages(6),
+        FakeDiscord.error(500, 0, "Internal Server Error"),
+        FakeDiscord.error(500, 0, "Internal Server Error"),
+        FakeDiscord.error(500, 0, "Internal Server Error"),
+        FakeDiscord.error(500, 0, "Internal Server Error"));
+
+    assertInstanceOf(
+        DeliveryResult.Failed.class, deliverer.deliver(ref(6), DiscordRenderTest.beauregard()));
+  }
+
+  @Test
+  void a_channel_the_bot_cannot_see_is_unavailable_without_a_request() {
+    long before = discord.requests().size();
+
+    DeliveryResult result =
+        deliverer.deliver(
+            new ChannelRef("discord", GUILD, "1399999999999999999"),
+            DiscordRenderTest.beauregard());
+
+    assertInstanceOf(DeliveryResult.Unavailable.class, result);
+    assertEquals(before, discord.requests().size());
+  }
+
+  @Test
+  void a_guild_the_bot_is_not_in_is_unavailable() {
+    DeliveryResult result =
+        deliverer.deliver(
+            new ChannelRef("discord", "1299999999999999999", "1399999999999999998"),
+            DiscordRenderTest.beauregard());
+
+    DeliveryResult.Unavailable u = assertInstanceOf(DeliveryResult.Unavailable.class, result);
+    assertTrue(u.reason().contains("no longer in this Discord server"), u.reason());
+  }
+
+  @Test
+  void a_notice_is_posted_to_the_admin_channel_as_text() throws Exception {
+    Notice notice =
+        new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page has failed 3 times.");
+
+    DeliveryResult result = deliverer.deliver(ref(7), notice);
+
+    assertInstanceOf(DeliveryResult.Sent.class, result);
+    FakeDiscord.Request post = discord.await(r -> r.path().equals(messages(7)), WAIT);
+    assertTrue(post.json().path("content").asText().contains("ICE's page has failed 3 times."));
+  }
+
+  @Test
+  void a_401_means_the_token_is_refused() {
+    discord.script("POST", messages(8), FakeDiscord.error(401, 0, "401: Unauthorized"));
+
+    assertInstanceOf(
+        DeliveryResult.Unauthorized.class,
+        deliverer.deliver(ref(8), DiscordRenderTest.beauregard()));
+  }
+}

@@ -1,0 +1,58 @@
+package org.watch287g.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.DeliveryResult;
+import org.watch287g.commands.CommandService;
+import org.watch287g.config.DiscordConfig;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.CountyQuery;
+import org.watch287g.geo.Gazetteer;
+import org.watch287g.testing.FakeDiscord;
+
+/** A token Discord refuses leaves Discord off, without stopping the bot, and holds its alerts. */
+class DiscordLoginTest {
+  @TempDir Path dir;
+
+  @Test
+  void a_refused_token_turns_discord_off_and_alerts_to_it_are_unauthorized() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord()) {
+      discord.script("GET", "/api/v10/users/@me", FakeDiscord.error(401, 0, "401: Unauthorized"));
+      CountyQuery places = new CountyQuery(Gazetteer.bundled());
+      CommandService commands =
+          new CommandService(
+              places,
+              Gazetteer.bundled(),
+              AgencyResolver.bundled(),
+              new DiscordDeferralTest.NoLists(),
+              DiscordDeferralTest.realSettings(dir),
+              Clock.systemUTC());
+      DiscordConfig config =
+          new DiscordConfig(
+              "revoked.token", URI.create(discord.apiUrl()), URI.create(discord.gatewayUrl()), "");
+      try (DiscordPlatform platform = new DiscordPlatform(config, commands, places, g -> {})) {
+        platform.start();
+
+        DeliveryResult result =
+            platform
+                .deliverer()
+                .deliver(
+                    new ChannelRef("discord", "1200000000000000001", "1300000000000000101"),
+                    DiscordRenderTest.beauregard());
+
+        assertInstanceOf(DeliveryResult.Unauthorized.class, result);
+        assertNull(platform.jda(), "no client runs on a refused token");
+        assertEquals(Optional.of("Discord refused the bot token"), platform.problem());
+      }
+    }
+  }
+}

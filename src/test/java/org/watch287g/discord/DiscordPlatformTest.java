@@ -1,0 +1,311 @@
+package org.watch287g.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.watch287g.Wiring;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Subscription;
+import org.watch287g.alerts.Target;
+import org.watch287g.config.Config;
+import org.watch287g.config.ConfigLoader;
+import org.watch287g.testing.FakeDiscord;
+import org.watch287g.testing.FakeIce;
+import org.watch287g.watch.BundledSnapshots;
+
+/**
+ * The real JDA client, through the bot's own wiring, against a local fake Discord (REST and
+ * gateway) and a fake ICE site: registration, every subcommand, autocomplete, permissions, leaving
+ * a guild, and an alert from a publication change to a posted message.
+ */
+class DiscordPlatformTest {
+  static final String GUILD = "1200000000000000001";
+  static final String LOCKED_GUILD = "1200000000000000011";
+  static final String LEAVING_GUILD = "1200000000000000021";
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  static final AtomicLong ids = new AtomicLong(1700000000000000000L);
+  static FakeDiscord discord;
+  static FakeIce ice;
+  static Wiring wiring;
+  static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    discord = new FakeDiscord();
+    // Channels ...101 to ...120 in the main guild: one or two per test, so tests do not meet.
+    List<String> channels = new ArrayList<>();
+    for (int i = 101; i <= 120; i++) {
+      channels.add("1300000000000000" + i);
+    }
+    discord.addGuild(GUILD, FakeDiscord.BOT, channels.toArray(new String[0]));
+    discord.addGuild(LOCKED_GUILD, FakeDiscord.VIEW_CHANNEL, "1300000000000000201");
+    discord.addGuild(LEAVING_GUILD, FakeDiscord.BOT, "1300000000000000301");
+    ice = new FakeIce();
+    dir = Files.createTempDirectory("discord-test");
+    String yaml =
+        "storage: {path: '"
+            + dir.resolve("bot.db")
+            + "'}\n"
+            + "source: {pageUrl: '"
+            + ice.pageUrl()
+            + "', pollInterval: PT1H}\n"
+            + "discord: {token: 'test.discord.token', apiUrl: '"
+            + discord.apiUrl()
+            + "', gatewayUrl: '"
+            + discord.gatewayUrl()
+            + "'}\n";
+    Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
+    wiring = new Wiring(config, Clock.systemUTC());
+    wiring.discord().orElseThrow().start();
+    discord.awaitIdentified(WAIT);
+    // Registration is the last thing on READY: once it is seen, the guilds are cached.
+    discord.await(r -> r.method().equals("PUT") && r.path().endsWith("/commands"), WAIT);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    wiring.close();
+    discord.close();
+    ice.close();
+  }
+
+  static String channel(int n) {
+    return "1300000000000000" + n;
+  }
+
+  /** Sends a command and returns its callback's JSON. */
+  static JsonNode command(String channel, String sub, Map<String, Object> options, boolean manager)
+      throws InterruptedException {
+    return command(GUILD, channel, sub, options, manager);
+  }
+
+  static JsonNode command(
+      String guild, String channel, String sub, Map<String, Object> options, boolean manager)
+      throws InterruptedException {
+    String id = Long.toString(ids.incrementAndGet());
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        FakeDiscord.interaction(id, 2, guild, channel, sub, options, manager));
+    return discord.awaitCallback(id, WAIT).json();
+  }
+
+  /** Everything a reply says, lower-cased: its embeds' descriptions. */
+  static String text(JsonNode callback) {
+    StringBuilder out = new StringBuilder();
+    for (JsonNode e : callback.path("data").path("embeds")) {
+      out.append(e.path("title").asText("")).append('\n');
+      out.append(e.path("description").asText("")).append('\n');
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  static boolean ephemeral(JsonNode callback) {
+    return (callback.path("data").path("flags").asInt(0) & 64) != 0;
+  }
+
+  static Set<String> follows(String guild, String channel) {
+    return wiring
+        .subscriptions()
+        .find(new ChannelRef("discord", guild, channel))
+        .map(Subscription::targets)
+        .orElse(Set.of())
+        .stream()
+        .map(Target::code)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void the_command_is_registered_once_by_a_bulk_overwrite_that_hides_nothing_from_members() {
+    List<FakeDiscord.Request> registrations =
+        discord.requests().stream()
+            .filter(r -> r.path().matches("/api/v10/applications/\\d+/(guilds/\\d+/)?commands"))
+            .filter(r -> !r.method().equals("GET"))
+            .toList();
+    assertEquals(1, registrations.size(), discord.summary().toString());
+    assertEquals("PUT", registrations.get(0).method());
+    JsonNode commands = registrations.get(0).json();
+    assertEquals(1, commands.size());
+    JsonNode command = commands.get(0);
+    assertEquals("287g", command.path("name").asText());
+    List<String> subs = new ArrayList<>();
+    command.path("options").forEach(o -> subs.add(o.path("name").asText()));
+    assertEquals(List.of("status", "subscribe", "unsubscribe", "list", "language", "help"), subs);
+    JsonNode perms = command.path("default_member_permissions");
+    assertTrue(perms.isMissingNode() || perms.isNull(), "no default permissions: " + perms);
+    JsonNode county = command.path("options").get(0).path("options").get(0);
+    assertEquals("county", county.path("name").asText());
+    assertTrue(county.path("autocomplete").asBoolean());
+    JsonNode language = command.path("options").get(4).path("options").get(0);
+    assertEquals(2, language.path("choices").size());
+    assertTrue(command.path("description").asText().length() <= 100);
+  }
+
+  @Test
+  void status_is_answered_privately_about_the_county_asked() throws Exception {
+    JsonNode reply = command(channel(101), "status", Map.of("county", "harris tx"), false);
+
+    assertEquals(4, reply.path("type").asInt());
+    assertTrue(ephemeral(reply));
+    assertTrue(text(reply).contains("harris county, tx"), text(reply));
+  }
+
+  @Test
+  void status_shared_is_shown_to_the_channel() throws Exception {
+    JsonNode reply =
+        command(channel(101), "status", Map.of("county", "48201", "share", true), false);
+
+    assertFalse(ephemeral(reply));
+    assertTrue(text(reply).contains("harris county, tx"), text(reply));
+  }
+
+  @Test
+  void a_member_without_manage_channels_cannot_subscribe() throws Exception {
+    JsonNode reply = command(channel(102), "subscribe", Map.of("county", "travis tx"), false);
+
+    assertTrue(ephemeral(reply));
+    assertTrue(text(reply).contains("manage channels"), text(reply));
+    assertEquals(Set.of(), follows(GUILD, channel(102)));
+  }
+
+  @Test
+  void a_member_with_manage_channels_subscribes_and_the_channel_sees_it() throws Exception {
+    JsonNode reply = command(channel(103), "subscribe", Map.of("county", "travis tx"), true);
+
+    assertFalse(ephemeral(reply), "a change to what the channel hears is confirmed to the channel");
+    assertTrue(text(reply).contains("travis county"), text(reply));
+    assertEquals(Set.of("48453"), follows(GUILD, channel(103)));
+  }
+
+  @Test
+  void list_unsubscribe_language_and_help_are_answered() throws Exception {
+    String ch = channel(104);
+    command(ch, "subscribe", Map.of("county", "harris tx"), true);
+
+    assertTrue(text(command(ch, "list", Map.of(), false)).contains("harris county"));
+    JsonNode spanish = command(ch, "language", Map.of("value", "es"), true);
+    assertTrue(text(spanish).contains("español"), text(spanish));
+    JsonNode unsubscribed = command(ch, "unsubscribe", Map.of("county", "48201"), true);
+    assertTrue(text(unsubscribed).contains("harris"), text(unsubscribed));
+    assertEquals(Set.of(), follows(GUILD, ch));
+    JsonNode help = command(ch, "help", Map.of(), false);
+    assertTrue(ephemeral(help));
+    assertTrue(text(help).contains("subscribe"), text(help));
+  }
+
+  @Test
+  void a_member_without_manage_channels_cannot_unsubscribe_either() throws Exception {
+    String ch = channel(105);
+    command(ch, "subscribe", Map.of("county", "harris tx"), true);
+
+    JsonNode reply = command(ch, "unsubscribe", Map.of("county", "harris tx"), false);
+
+    assertTrue(text(reply).contains("manage channels"), text(reply));
+    assertEquals(Set.of("48201"), follows(GUILD, ch));
+  }
+
+  @Test
+  void autocomplete_offers_harris_county_for_harr() throws Exception {
+    String id = Long.toString(ids.incrementAndGet());
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        FakeDiscord.interaction(
+            id, 4, GUILD, channel(106), "status", Map.of("county", "harr"), false));
+
+    JsonNode reply = discord.awaitCallback(id, WAIT).json();
+
+    assertEquals(8, reply.path("type").asInt());
+    JsonNode choices = reply.path("data").path("choices");
+    assertTrue(choices.size() >= 1 && choices.size() <= 25, choices.toString());
+    boolean harris = false;
+    for (JsonNode c : choices) {
+      assertTrue(c.path("name").asText().length() <= 100);
+      harris |=
+          c.path("name").asText().equals("Harris County, TX")
+              && c.path("value").asText().equals("48201");
+    }
+    assertTrue(harris, choices.toString());
+  }
+
+  @Test
+  void subscribing_where_the_bot_cannot_post_says_which_permissions_are_missing() throws Exception {
+    String ch = "1300000000000000201";
+
+    JsonNode reply = command(LOCKED_GUILD, ch, "subscribe", Map.of("county", "travis tx"), true);
+
+    assertTrue(ephemeral(reply));
+    String text = text(reply);
+    assertTrue(text.contains("send messages") && text.contains("embed links"), text);
+    assertFalse(text.contains("view channel"), "the bot can view: " + text);
+    assertEquals(Set.of(), follows(LOCKED_GUILD, ch));
+  }
+
+  @Test
+  void leaving_a_guild_forgets_what_its_channels_followed() throws Exception {
+    String ch = "1300000000000000301";
+    command(LEAVING_GUILD, ch, "subscribe", Map.of("county", "travis tx"), true);
+    command(channel(107), "subscribe", Map.of("county", "travis tx"), true);
+    assertEquals(Set.of("48453"), follows(LEAVING_GUILD, ch));
+
+    discord.removeFromGuild(LEAVING_GUILD);
+
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (!follows(LEAVING_GUILD, ch).isEmpty() && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertEquals(Set.of(), follows(LEAVING_GUILD, ch));
+    assertEquals(Set.of("48453"), follows(GUILD, channel(107)), "another guild keeps its own");
+  }
+
+  @Test
+  void a_new_publication_reaches_the_following_channel_as_an_embed_within_discords_limits()
+      throws Exception {
+    String beauregard = channel(110);
+    String oregon = channel(111);
+    ice.publish(
+        "05162025am",
+        BundledSnapshots.read("2025-05-16-participating.xlsx"),
+        BundledSnapshots.read("2025-05-15-pending.xlsx"));
+    wiring.pollCycle().run();
+    command(beauregard, "subscribe", Map.of("county", "beauregard parish la"), true);
+    command(oregon, "subscribe", Map.of("county", "multnomah or"), true);
+    ice.publish(
+        "05192025am",
+        BundledSnapshots.read("2025-05-19-participating.xlsx"),
+        BundledSnapshots.read("2025-05-19-pending.xlsx"));
+    wiring.pollCycle().run();
+    wiring.deliveries().start();
+
+    FakeDiscord.Request post =
+        discord.await(
+            r ->
+                r.method().equals("POST")
+                    && r.path().equals("/api/v10/channels/" + beauregard + "/messages"),
+            Duration.ofSeconds(20));
+
+    JsonNode message = post.json();
+    String all = message.toString().toLowerCase(Locale.ROOT);
+    assertTrue(all.contains("beauregard"), all);
+    assertEquals(List.of(), Limits.problems(message), all);
+    Thread.sleep(1_500);
+    assertTrue(
+        discord.requests().stream().noneMatch(r -> r.path().contains("/channels/" + oregon + "/")),
+        "nothing changed in Multnomah County");
+  }
+}

@@ -1,0 +1,193 @@
+package org.watch287g.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
+import org.watch287g.alerts.AlertMessage;
+import org.watch287g.alerts.Digest;
+import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Notice;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.ListKind;
+
+/** Alerts, digests, replies and notices as Discord messages, always within Discord's limits. */
+class DiscordRenderTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final AlertMessage.Labels LABELS =
+      new AlertMessage.Labels(
+          "Agency",
+          "Previously listed as",
+          "Where",
+          "Signed",
+          "Agreement (MOA)",
+          "Addendum",
+          "Model",
+          "What you can do");
+  static final String MOA = "https://www.ice.gov/doclib/287gMOA/r_beauregardparishsolaTFM.pdf";
+
+  final DiscordRender render = new DiscordRender();
+
+  static AlertMessage alert(String headline, String agency, int links, int linkTitleLength) {
+    List<AlertMessage.Link> l = new ArrayList<>();
+    for (int i = 0; i < links; i++) {
+      l.add(new AlertMessage.Link("t".repeat(linkTitleLength) + i, "https://example.org/" + i));
+    }
+    return new AlertMessage(
+        Language.EN,
+        ChangeEvent.Type.PENDING_SIGNED,
+        ListKind.PARTICIPATING,
+        headline,
+        agency,
+        null,
+        "Beauregard Parish, LA",
+        "May 16, 2025",
+        MOA,
+        MOA,
+        null,
+        "Task Force Model (TFM)",
+        "Local officers question and arrest people for immigration violations.",
+        l,
+        LABELS);
+  }
+
+  static AlertMessage beauregard() {
+    return alert(
+        "Beauregard Parish Sheriff's Office signed the 287(g) agreement it had requested"
+            + " (Beauregard Parish, LA)",
+        "Beauregard Parish Sheriff's Office",
+        2,
+        30);
+  }
+
+  static JsonNode json(MessageCreateData message) throws Exception {
+    return JSON.readTree(message.toData().toString());
+  }
+
+  @Test
+  void an_alert_is_one_embed_titled_by_its_headline_linked_to_the_moa_with_a_field_per_detail()
+      throws Exception {
+    JsonNode message = json(render.alert(beauregard()));
+
+    assertEquals(1, message.path("embeds").size());
+    JsonNode embed = message.path("embeds").get(0);
+    assertTrue(embed.path("title").asText().startsWith("Beauregard Parish Sheriff"));
+    assertEquals(MOA, embed.path("url").asText());
+    List<String> names = new ArrayList<>();
+    embed.path("fields").forEach(f -> names.add(f.path("name").asText()));
+    assertEquals(
+        List.of("Agency", "Where", "Signed", "Agreement (MOA)", "Model", "What you can do"), names);
+    String moa = embed.path("fields").get(3).path("value").asText();
+    assertEquals(MOA, moa, "a URL shown as itself stays a plain, clickable URL");
+    assertTrue(embed.path("fields").get(4).path("value").asText().contains("Local officers"));
+    assertTrue(
+        embed.path("fields").get(5).path("value").asText().contains("](https://example.org/0)"));
+    assertEquals(List.of(), Limits.problems(message));
+    assertEquals(0, message.path("allowed_mentions").path("parse").size(), "nobody is pinged");
+  }
+
+  @Test
+  void an_alert_with_absurdly_long_texts_is_cut_to_discords_limits_rather_than_refused()
+      throws Exception {
+    AlertMessage huge = alert("H".repeat(1_000), "A".repeat(3_000), 60, 200);
+
+    JsonNode message = json(render.alert(huge));
+
+    assertEquals(List.of(), Limits.problems(message), message.toString().substring(0, 300));
+    JsonNode embed = message.path("embeds").get(0);
+    assertEquals(256, embed.path("title").asText().length());
+    assertTrue(embed.path("title").asText().endsWith("…"));
+    assertTrue(embed.path("fields").get(0).path("value").asText().endsWith("…"));
+  }
+
+  @Test
+  void every_part_of_a_digest_split_with_the_discord_budget_fits_one_message() throws Exception {
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      alerts.add(
+          alert(
+              "Agency number " + i + " with a long name".repeat(i % 7) + " signed (Somewhere, TX)",
+              "Agency " + i,
+              1,
+              10));
+    }
+    List<DigestPart> parts =
+        new Digest()
+            .split(
+                alerts,
+                Language.EN,
+                DiscordRender.DIGEST_BUDGET.maxItems(),
+                DiscordRender.DIGEST_BUDGET.maxChars());
+
+    assertTrue(parts.size() > 1, "150 alerts take several messages");
+    int lines = 0;
+    for (DigestPart part : parts) {
+      JsonNode message = json(render.digest(part));
+      assertEquals(List.of(), Limits.problems(message), part.title());
+      String description = message.path("embeds").get(0).path("description").asText();
+      assertFalse(description.endsWith("…"), "the budget leaves room: nothing is cut");
+      lines += part.lines().size();
+    }
+    assertEquals(150, lines);
+  }
+
+  @Test
+  void a_long_reply_is_cut_at_line_ends_and_says_how_many_lines_were_left_out() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      lines.add("  - line " + i + " " + "x".repeat(90));
+    }
+
+    List<MessageEmbed> embeds =
+        render.reply(String.join("\n", lines), DiscordWords.of(Language.EN));
+
+    assertTrue(embeds.size() <= 10);
+    int total = embeds.stream().mapToInt(MessageEmbed::getLength).sum();
+    assertTrue(total <= 6_000, "total " + total);
+    embeds.forEach(e -> assertTrue(e.getLength() <= 4_096));
+    String last = embeds.get(embeds.size() - 1).getDescription();
+    assertTrue(last != null && last.matches("(?s).*and \\d+ more lines.*"), last);
+    int shown = embeds.stream().mapToInt(e -> e.getDescription().split("\n").length).sum() - 1;
+    assertTrue(last.contains("and " + (500 - shown) + " more lines"), last);
+  }
+
+  @Test
+  void a_short_reply_is_one_embed_with_every_line() {
+    List<MessageEmbed> embeds =
+        render.reply(
+            "287(g) in Harris County, TX\nAgreements in force: 2", DiscordWords.of(Language.EN));
+
+    assertEquals(1, embeds.size());
+    assertEquals(
+        "287(g) in Harris County, TX\nAgreements in force: 2", embeds.get(0).getDescription());
+  }
+
+  @Test
+  void a_notice_is_plain_text_within_2000_characters() throws Exception {
+    Notice notice =
+        new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page fails. ".repeat(200));
+
+    JsonNode message = json(render.notice(notice, DiscordWords.of(Language.EN)));
+
+    assertTrue(message.path("content").asText().length() <= 2_000);
+    assertTrue(message.path("content").asText().contains("ICE's page fails."));
+    assertEquals(List.of(), Limits.problems(message));
+  }
+
+  @Test
+  void markdown_in_ices_names_is_shown_as_written() throws Exception {
+    AlertMessage starred = alert("*Bold* agency signed", "*Bold* _agency_", 0, 0);
+
+    JsonNode embed = json(render.alert(starred)).path("embeds").get(0);
+
+    assertEquals("\\*Bold\\* \\_agency\\_", embed.path("fields").get(0).path("value").asText());
+  }
+}

@@ -1,0 +1,59 @@
+package org.watch287g.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.junit.jupiter.api.Test;
+import org.watch287g.alerts.Language;
+import org.watch287g.commands.Verb;
+
+/** The command's shape, the text it gives the core, and what the adapter says in each language. */
+class SlashCommandTest {
+
+  @Test
+  void subcommands_and_options_become_the_text_the_core_reads() {
+    assertEquals("status harris tx", SlashCommand.text(Verb.STATUS, " harris tx ", false));
+    assertEquals("status 48201 share", SlashCommand.text(Verb.STATUS, "48201", true));
+    assertEquals("subscribe TX", SlashCommand.text(Verb.SUBSCRIBE, "TX", true));
+    assertEquals("list", SlashCommand.text(Verb.LIST, null, false));
+    assertEquals("language es", SlashCommand.text(Verb.LANGUAGE, "es", false));
+  }
+
+  @Test
+  void only_the_six_subcommands_of_the_issue_are_offered_each_described_in_spanish_too() {
+    SlashCommandData command = SlashCommand.definition();
+
+    assertEquals(
+        List.of("status", "subscribe", "unsubscribe", "list", "language", "help"),
+        command.getSubcommands().stream().map(s -> s.getName()).toList());
+    command
+        .getSubcommands()
+        .forEach(s -> assertEquals(2, s.getDescriptionLocalizations().toMap().size(), s.getName()));
+    assertTrue(SlashCommand.verb("pending").isEmpty());
+  }
+
+  @Test
+  void the_invite_asks_for_both_scopes_and_only_the_four_permissions() {
+    String url = BotPermissions.inviteUrl("1100000000000000002");
+
+    assertTrue(url.contains("client_id=1100000000000000002"), url);
+    assertTrue(url.contains("scope=bot%20applications.commands"), url);
+    long expected = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 38);
+    assertTrue(url.endsWith("permissions=" + expected), url);
+  }
+
+  @Test
+  void missing_permissions_are_named_as_discord_names_them_in_each_language() {
+    List<Permission> missing = List.of(Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
+
+    assertTrue(
+        InteractionListener.missingText(missing, Language.EN)
+            .contains("Send Messages and Embed Links"));
+    assertTrue(
+        InteractionListener.missingText(missing, Language.ES)
+            .contains("Enviar mensajes y Insertar enlaces"));
+  }
+}

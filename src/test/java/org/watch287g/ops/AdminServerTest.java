@@ -1,0 +1,158 @@
+package org.watch287g.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.config.AdminConfig;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.store.Database;
+import org.watch287g.store.EventStore;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceCursor;
+import org.watch287g.store.SourceLedger;
+import org.watch287g.store.Vitals;
+import org.watch287g.testing.FakeClock;
+
+/** The operator's endpoint over real HTTP, on a real database. */
+class AdminServerTest {
+  static final Instant T0 = Instant.parse("2026-05-18T12:00:00Z");
+  static final Duration POLL = Duration.ofMinutes(10);
+
+  @TempDir Path dir;
+  FakeClock clock;
+  Database database;
+  SourceLedger ledger;
+  AdminServer server;
+  final AtomicReference<Optional<String>> slack = new AtomicReference<>(Optional.empty());
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    clock = new FakeClock(T0);
+    database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    ledger = new SourceLedger(database, new SnapshotRepository(database), new EventStore(database));
+    Vitals vitals = new Vitals(database);
+    List<Readiness.PlatformCheck> checks = new ArrayList<>();
+    checks.add(new Readiness.PlatformCheck("slack", slack::get));
+    server =
+        AdminServer.start(
+            new AdminConfig(true, "127.0.0.1", 0),
+            new Readiness(vitals, POLL, checks, clock),
+            new Metrics(vitals));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    database.close();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  void readSuccessfullyAt(Instant at) {
+    ledger.unchanged(
+        new SourceCursor(
+            ListKind.PARTICIPATING, "https://ice.example/p.xlsx", null, null, "h", at, at),
+        "not modified");
+  }
+
+  @Test
+  @DisplayName("healthz answers 200 while the process runs")
+  void healthz() throws Exception {
+    HttpResponse<String> r = get("/healthz");
+    assertEquals(200, r.statusCode());
+    assertEquals("ok\n", r.body());
+  }
+
+  @Test
+  @DisplayName("a just-started bot is ready for three poll intervals before its first read")
+  void readyWhileStarting() throws Exception {
+    assertEquals(200, get("/readyz").statusCode());
+    clock.advance(POLL.multipliedBy(3).plusSeconds(1));
+    HttpResponse<String> r = get("/readyz");
+    assertEquals(503, r.statusCode());
+    assertTrue(r.body().contains("never been read successfully"), r.body());
+  }
+
+  @Test
+  @DisplayName("readiness turns false once ICE has not been read for three poll intervals")
+  void notReadyAfterLongOutage() throws Exception {
+    readSuccessfullyAt(T0);
+    clock.advance(POLL.multipliedBy(2));
+    assertEquals(200, get("/readyz").statusCode());
+
+    clock.advance(POLL.plusSeconds(1));
+    HttpResponse<String> r = get("/readyz");
+
+    assertEquals(503, r.statusCode());
+    assertTrue(r.body().contains("last read successfully at " + T0), r.body());
+  }
+
+  @Test
+  @DisplayName("a platform that lost its connection makes the bot not ready, saying which")
+  void platformProblem() throws Exception {
+    readSuccessfullyAt(T0);
+    slack.set(Optional.of("not connected"));
+
+    HttpResponse<String> r = get("/readyz");
+
+    assertEquals(503, r.statusCode());
+    assertEquals("slack: not connected\n", r.body());
+  }
+
+  @Test
+  @DisplayName("metrics are Prometheus text with the bot's figures from the database and the JVM's")
+  void metrics() throws Exception {
+    readSuccessfullyAt(T0);
+    ledger.pageFailed(T0.plusSeconds(600), "https://ice.example/287g", "HTTP 500");
+
+    HttpResponse<String> r = get("/metrics");
+
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+    String body = r.body();
+    assertTrue(
+        body.contains(
+            "watch287g_fetch_attempts{outcome=\"unchanged\",target=\"participating\"} 1.0"),
+        body);
+    assertTrue(
+        body.contains("watch287g_fetch_attempts{outcome=\"failed\",target=\"page\"} 1.0"), body);
+    assertTrue(
+        body.contains("watch287g_fetch_last_success_seconds 1.7791056E9"), "T0 in epoch seconds");
+    assertTrue(body.contains("jvm_memory_used_bytes"), "JVM metrics too");
+  }
+
+  @Test
+  @DisplayName("unknown paths are 404 and writes are refused with 405")
+  void onlyTheThreePaths() throws Exception {
+    assertEquals(404, get("/healthzz").statusCode());
+    assertEquals(404, get("/").statusCode());
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, post.statusCode());
+  }
+}

@@ -1,0 +1,172 @@
+package org.watch287g.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.AdminNotices;
+import org.watch287g.alerts.AlertComposer;
+import org.watch287g.alerts.AlertMessage;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.DeliveryResult;
+import org.watch287g.alerts.DeliveryWorker;
+import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.RetryPolicy;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.config.ToolkitLoader;
+import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.Gazetteer;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.store.Database;
+import org.watch287g.store.EventStore;
+import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceCursor;
+import org.watch287g.store.SourceLedger;
+import org.watch287g.store.SqlOutbox;
+import org.watch287g.store.SubscriptionRepository;
+import org.watch287g.testing.RecordingDeliverer;
+
+/** Stopping the bot (SIGTERM runs the same close) while alerts are on their way out. */
+class DeliveryLoopTest {
+  static final ChannelRef CHANNEL = new ChannelRef("slack", "T1", "C1");
+
+  @TempDir Path dir;
+
+  /** A platform that takes its time with each message, as a slow network would. */
+  static final class SlowPlatform implements Deliverer {
+    final RecordingDeliverer recorder = new RecordingDeliverer("slack", new DigestBudget(25, 2900));
+    final CountDownLatch firstAccepted = new CountDownLatch(1);
+
+    @Override
+    public String platform() {
+      return "slack";
+    }
+
+    @Override
+    public DigestBudget digestBudget() {
+      return recorder.digestBudget();
+    }
+
+    @Override
+    public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
+      sleep();
+      DeliveryResult result = recorder.deliver(channel, alert);
+      firstAccepted.countDown();
+      return result;
+    }
+
+    @Override
+    public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
+      sleep();
+      return recorder.deliver(channel, digest);
+    }
+
+    @Override
+    public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
+      return recorder.deliver(adminChannel, notice);
+    }
+
+    private static void sleep() {
+      try {
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "stopping while alerts go out finishes the message in flight, and a restart sends the rest"
+          + " without repeating any")
+  void stopMidDeliveryLosesAndRepeatsNothing() throws Exception {
+    Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    EventStore events = new EventStore(database);
+    SqlOutbox outbox = new SqlOutbox(database, events);
+    SubscriptionRepository subscriptions = new SubscriptionRepository(database);
+    queueAlerts(new SourceLedger(database, new SnapshotRepository(database), events), 4);
+    SlowPlatform platform = new SlowPlatform();
+
+    DeliveryLoop first = new DeliveryLoop(List.of(worker(outbox, subscriptions, platform)), tick());
+    first.start();
+    assertTrue(platform.firstAccepted.await(5, TimeUnit.SECONDS));
+    first.close();
+    int beforeRestart = platform.recorder.accepted().size();
+    int pendingAtStop = outbox.depth("slack");
+
+    DeliveryWorker restarted = worker(outbox, subscriptions, platform);
+    while (!restarted.deliverDue().idle()) {
+      // deliver the rest, as the restarted bot's loop would
+    }
+
+    List<String> texts =
+        platform.recorder.accepted().stream().map(RecordingDeliverer.Accepted::text).toList();
+    assertTrue(beforeRestart >= 1 && beforeRestart < 4, "stopped soon: " + beforeRestart);
+    assertEquals(4 - beforeRestart, pendingAtStop, "the one in flight was finished and marked");
+    assertEquals(4, texts.size(), "every alert, once: " + texts);
+    assertEquals(4, Set.copyOf(texts).size());
+    assertEquals(0, outbox.depth("slack"));
+    database.close();
+  }
+
+  static Duration tick() {
+    return Duration.ofMillis(10);
+  }
+
+  static DeliveryWorker worker(
+      SqlOutbox outbox, SubscriptionRepository subscriptions, Deliverer platform) {
+    return new DeliveryWorker(
+        outbox,
+        platform,
+        subscriptions,
+        new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled()),
+        AgencyResolver.bundled(),
+        RetryPolicy.defaults(),
+        AdminNotices.logOnly(text -> {}, Clock.systemUTC()),
+        Clock.systemUTC());
+  }
+
+  /** Queues one NEW_AGREEMENT alert to the channel for each of the first {@code n} agreements. */
+  static void queueAlerts(SourceLedger ledger, int n) throws Exception {
+    String name = "2025-05-19-participating.xlsx";
+    Publication publication = new SpreadsheetParser().parse(BundledSnapshots.read(name), name);
+    List<SourceLedger.Found> found = new ArrayList<>();
+    for (Agreement a : publication.agreements().subList(0, n)) {
+      found.add(
+          new SourceLedger.Found(
+              new ChangeEvent(
+                  ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, a, null, Set.of()),
+              "",
+              List.of(CHANNEL)));
+    }
+    java.time.Instant now = java.time.Instant.now();
+    ledger.keep(
+        List.of(
+            new SourceLedger.Kept(
+                new SourceCursor(ListKind.PARTICIPATING, name, null, null, "h", now, now),
+                new Provenance(Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "h"),
+                Snapshot.Status.GOOD,
+                null,
+                publication,
+                "d")),
+        found,
+        now);
+  }
+}
