@@ -31,6 +31,9 @@ VOLUME ["/data"]
 # Slack's HTTP endpoint (slack.port). The admin endpoint (9287) stays on loopback inside the
 # container, where the HEALTHCHECK reaches it.
 EXPOSE 3000
+# Inside a container "loopback only" would make that port unreachable from the published one:
+# listen on every interface instead (slack.bindAddress in a mounted config still wins).
+ENV SLACK_BIND_ADDRESS=0.0.0.0
 HEALTHCHECK --interval=30s --timeout=10s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/watch287g.jar", "healthcheck"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/watch287g.jar"]

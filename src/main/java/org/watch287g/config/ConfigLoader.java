@@ -139,7 +139,9 @@ public final class ConfigLoader {
             s.text("appToken", "${SLACK_APP_TOKEN}"),
             s.httpUrl("apiUrl", SlackConfig.SLACK_API),
             s.integer("port", 3000, 0, 65535),
-            s.nonEmptyText("bindAddress", SlackConfig.LOOPBACK),
+            // SLACK_BIND_ADDRESS lets a container (the Dockerfile sets it) listen on every
+            // interface without a config file.
+            s.nonEmptyText("bindAddress", "${SLACK_BIND_ADDRESS:-" + SlackConfig.LOOPBACK + "}"),
             s.text("adminChannel", ""),
             s.subscribePermission("subscribePermission"));
     s.rejectUnknownKeys();

@@ -24,6 +24,15 @@ class SlackConfigKeysTest {
   }
 
   @Test
+  void a_container_sets_the_address_with_slack_bind_address_and_the_file_still_wins() {
+    ConfigLoader loader = new ConfigLoader(Map.of("SLACK_BIND_ADDRESS", "0.0.0.0"));
+
+    assertEquals("0.0.0.0", loader.parse("slack:\n  port: 3000\n", "t").slack().bindAddress());
+    assertEquals(
+        "10.0.0.5", loader.parse("slack:\n  bindAddress: 10.0.0.5\n", "t").slack().bindAddress());
+  }
+
+  @Test
   void an_address_that_does_not_resolve_stops_the_start_with_a_message() {
     SlackConfig config =
         slack(
