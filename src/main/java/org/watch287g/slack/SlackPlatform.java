@@ -49,6 +49,7 @@ public final class SlackPlatform implements AutoCloseable {
   public SlackPlatform(SlackConfig config, CommandService commands, Clock clock) {
     this.config = config;
     this.clock = clock;
+    SlackHttpServer.tuneJdkServer();
     com.slack.api.SlackConfig sdk = new com.slack.api.SlackConfig();
     sdk.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
     // Stats would start metrics threads and extra auth.test calls this bot has no use for.
