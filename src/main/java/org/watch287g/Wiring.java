@@ -115,6 +115,8 @@ public final class Wiring implements AutoCloseable {
             config.source().pageUrl().toString(),
             clock);
     CountyQuery places = new CountyQuery(Gazetteer.bundled());
+    this.vitals = new Vitals(database);
+    this.metrics = new Metrics(vitals);
     this.commands =
         new CommandService(
             places,
@@ -122,7 +124,8 @@ public final class Wiring implements AutoCloseable {
             AgencyResolver.bundled(),
             new PublishedRecords(snapshots, events),
             subscriptions,
-            clock);
+            clock,
+            (channel, verb, took) -> metrics.commandAnswered(channel.platform(), verb, took));
     AlertComposer composer =
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
     ConsoleDeliverer console = new ConsoleDeliverer(System.out);
@@ -175,8 +178,6 @@ public final class Wiring implements AutoCloseable {
             config.source().pollInterval());
     this.consoleWorker = worker(console, composer, clock);
     this.replay = new Replay(parser, publications, clock);
-    this.vitals = new Vitals(database);
-    this.metrics = new Metrics(vitals);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
     if (discord != null) {
       workers.add(worker(discord.deliverer(), composer, clock));

@@ -2,6 +2,7 @@ package org.watch287g.commands;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
@@ -28,6 +29,16 @@ public final class CommandService {
   private final StatusLookup statuses;
   private final ChannelSettings settings;
   private final ChannelCommands channels;
+  private final Observer observer;
+
+  /** Told how long each command took to answer (for the operator's metrics). */
+  @FunctionalInterface
+  public interface Observer {
+    /**
+     * @param verb the command's verb ("status"), or "invalid" for text that was not one
+     */
+    void answered(ChannelRef channel, String verb, Duration took);
+  }
 
   public CommandService(
       CountyQuery query,
@@ -36,6 +47,18 @@ public final class CommandService {
       PublishedLists lists,
       ChannelSettings settings,
       Clock clock) {
+    this(query, gazetteer, resolver, lists, settings, clock, (channel, verb, took) -> {});
+  }
+
+  public CommandService(
+      CountyQuery query,
+      Gazetteer gazetteer,
+      AgencyResolver resolver,
+      PublishedLists lists,
+      ChannelSettings settings,
+      Clock clock,
+      Observer observer) {
+    this.observer = observer;
     this.places = new PlaceReader(query);
     this.statuses = new StatusLookup(lists, resolver, gazetteer);
     this.settings = settings;
@@ -57,12 +80,20 @@ public final class CommandService {
 
   /** Reads and answers the text typed after {@code /287g}. Never throws. */
   public Response respond(String text, Invoker invoker) {
+    long start = System.nanoTime();
     CommandParser.Parsed parsed = parser.parse(text, invoker);
     Reply reply =
         parsed instanceof CommandParser.Ready r
             ? handle(r.command())
             : ((CommandParser.Rejected) parsed).reply();
-    return new Response(reply, language(invoker.channel()));
+    Response response = new Response(reply, language(invoker.channel()));
+    String verb = parsed instanceof CommandParser.Ready r ? r.command().verb().word() : "invalid";
+    try {
+      observer.answered(invoker.channel(), verb, Duration.ofNanos(System.nanoTime() - start));
+    } catch (RuntimeException e) {
+      log.log(Level.WARNING, "a command observer failed", e);
+    }
+    return response;
   }
 
   /** Answers a command. Never throws. */

@@ -61,7 +61,20 @@ class CommandServiceTest {
             AgencyResolver.bundled(),
             new PublishedRecords(new SnapshotRepository(db), new EventStore(db)),
             subscriptions,
-            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC),
+            (channel, verb, took) -> answered.add(verb));
+  }
+
+  final List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Test
+  @DisplayName("every answer is timed for the operator's metrics, by verb")
+  void answersAreObserved() {
+    service.respond("status harris tx", MEMBER);
+    service.respond("frobnicate", MEMBER);
+    service.respond("help", MEMBER);
+
+    assertEquals(List.of("status", "invalid", "help"), answered);
   }
 
   Reply ask(String text, Invoker who) {

@@ -39,6 +39,7 @@ class AdminServerTest {
   Database database;
   SourceLedger ledger;
   AdminServer server;
+  Metrics metrics;
   final AtomicReference<Optional<String>> slack = new AtomicReference<>(Optional.empty());
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,7 +55,7 @@ class AdminServerTest {
         AdminServer.start(
             new AdminConfig(true, "127.0.0.1", 0),
             new Readiness(vitals, POLL, checks, clock),
-            new Metrics(vitals));
+            metrics = new Metrics(vitals));
   }
 
   @AfterEach
@@ -140,6 +141,19 @@ class AdminServerTest {
     assertTrue(
         body.contains("watch287g_fetch_last_success_seconds 1.7791056E9"), "T0 in epoch seconds");
     assertTrue(body.contains("jvm_memory_used_bytes"), "JVM metrics too");
+  }
+
+  @Test
+  @DisplayName("command latency is in the metrics by platform and verb")
+  void commandLatency() throws Exception {
+    metrics.commandAnswered("slack", "status", Duration.ofMillis(12));
+    metrics.commandAnswered("slack", "status", Duration.ofMillis(30));
+
+    String body = get("/metrics").body();
+
+    assertTrue(
+        body.contains("watch287g_command_seconds_count{platform=\"slack\",verb=\"status\"} 2"),
+        body);
   }
 
   @Test
