@@ -92,19 +92,11 @@ public final class Digest {
     int frame = line.length() - alert.headline().length();
     int room = maxChars - frame - ELLIPSIS.length();
     if (room >= 1) {
-      return texts.text("digest.item", cut(alert.headline(), room) + ELLIPSIS, alert.moa());
+      return texts.text(
+          "digest.item", TextLimits.prefix(alert.headline(), room) + ELLIPSIS, alert.moa());
     }
     // Even the link does not fit: a budget this small is a caller's mistake, but stay within it.
-    return cut(line, maxChars - ELLIPSIS.length()) + ELLIPSIS;
-  }
-
-  /** The first {@code length} characters, one fewer if the last would split a surrogate pair. */
-  static String cut(String text, int length) {
-    int end = Math.min(length, text.length());
-    if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end);
+    return TextLimits.prefix(line, maxChars - ELLIPSIS.length()) + ELLIPSIS;
   }
 
   private static List<DigestPart> parts(
@@ -169,7 +161,9 @@ public final class Digest {
 
     private String moreLine(int leftOut, Texts texts) {
       String more = texts.text("digest.more", leftOut);
-      return more.length() <= maxChars ? more : cut(more, maxChars - ELLIPSIS.length()) + ELLIPSIS;
+      return more.length() <= maxChars
+          ? more
+          : TextLimits.prefix(more, maxChars - ELLIPSIS.length()) + ELLIPSIS;
     }
 
     private boolean fits(int items, int chars) {

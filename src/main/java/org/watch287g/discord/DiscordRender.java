@@ -16,6 +16,7 @@ import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.TextLimits;
 
 /**
  * The core's messages as Discord messages, within Discord's limits: an alert as one embed (the
@@ -44,7 +45,6 @@ final class DiscordRender {
    */
   static final Deliverer.DigestBudget DIGEST_BUDGET = new Deliverer.DigestBudget(20, 3_600);
 
-  private static final String ELLIPSIS = "…";
   private static final String BULLET = "- ";
   private static final Pattern HTTP = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
 
@@ -58,7 +58,9 @@ final class DiscordRender {
   /** An alert: one embed. */
   MessageCreateData alert(AlertMessage alert) {
     EmbedBuilder embed =
-        new EmbedBuilder().setColor(colour(alert)).setTitle(cut(alert.headline(), TITLE));
+        new EmbedBuilder()
+            .setColor(colour(alert))
+            .setTitle(TextLimits.shorten(alert.headline(), TITLE));
     String moaUrl = alert.moaUrl();
     if (moaUrl != null && linkable(moaUrl)) {
       embed.setUrl(moaUrl);
@@ -71,7 +73,7 @@ final class DiscordRender {
         // The model is the last field; what it lets officers do belongs right under its name.
         value = value + "\n" + escape(alert.modelExplainer());
       }
-      embed.addField(cut(f.label(), TITLE), cutField(value), false);
+      embed.addField(TextLimits.shorten(f.label(), TITLE), cutField(value), false);
     }
     List<String> links = new ArrayList<>();
     for (AlertMessage.Link link : alert.links()) {
@@ -79,7 +81,7 @@ final class DiscordRender {
     }
     for (String chunk : pack(links, FIELD_VALUE)) {
       if (embed.getFields().size() < FIELDS) {
-        embed.addField(cut(alert.labels().whatYouCanDo(), TITLE), chunk, false);
+        embed.addField(TextLimits.shorten(alert.labels().whatYouCanDo(), TITLE), chunk, false);
       }
     }
     return message(List.of(fitTotal(embed)));
@@ -98,8 +100,8 @@ final class DiscordRender {
     EmbedBuilder embed =
         new EmbedBuilder()
             .setColor(OTHER)
-            .setTitle(cut(part.title(), TITLE))
-            .setDescription(cut(String.join("\n", items), DESCRIPTION));
+            .setTitle(TextLimits.shorten(part.title(), TITLE))
+            .setDescription(TextLimits.shorten(String.join("\n", items), DESCRIPTION));
     return message(List.of(fitTotal(embed)));
   }
 
@@ -107,7 +109,7 @@ final class DiscordRender {
   MessageCreateData notice(Notice notice, DiscordWords words) {
     String text = "⚠ " + words.text("discord.notice") + "\n" + notice.text();
     return new MessageCreateBuilder()
-        .setContent(cut(text, CONTENT))
+        .setContent(TextLimits.shorten(text, CONTENT))
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
         .build();
   }
@@ -127,7 +129,7 @@ final class DiscordRender {
     int total = 0;
     int shown = 0;
     for (String raw : lines) {
-      String line = cut(escapeKeepingLinks(raw), DESCRIPTION - reserve);
+      String line = TextLimits.shorten(escapeKeepingLinks(raw), DESCRIPTION - reserve);
       int add = (body.length() == 0 ? 0 : 1) + line.length();
       if (total + add > TOTAL - reserve) {
         break;
@@ -149,7 +151,7 @@ final class DiscordRender {
     }
     List<MessageEmbed> embeds = new ArrayList<>();
     for (StringBuilder b : bodies) {
-      String text = b.length() == 0 ? ELLIPSIS : b.toString();
+      String text = b.length() == 0 ? TextLimits.ELLIPSIS : b.toString();
       embeds.add(new EmbedBuilder().setColor(OTHER).setDescription(text).build());
     }
     return embeds;
@@ -175,7 +177,7 @@ final class DiscordRender {
     List<String> chunks = new ArrayList<>();
     StringBuilder chunk = new StringBuilder();
     for (String raw : lines) {
-      String line = cut(raw, max);
+      String line = TextLimits.shorten(raw, max);
       if (chunk.length() > 0 && chunk.length() + 1 + line.length() > max) {
         chunks.add(chunk.toString());
         chunk.setLength(0);
@@ -201,7 +203,7 @@ final class DiscordRender {
 
   /** A field's value cut to 1,024; a masked link too long to keep whole loses its mask. */
   private static String cutField(String value) {
-    return cut(value, FIELD_VALUE);
+    return TextLimits.shorten(value, FIELD_VALUE);
   }
 
   private static boolean linkable(String url) {
@@ -231,17 +233,5 @@ final class DiscordRender {
       case TERMINATED, PENDING_WITHDRAWN -> GOING;
       default -> OTHER;
     };
-  }
-
-  /** At most {@code max} characters, an ellipsis marking a cut; never splits a surrogate pair. */
-  static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - ELLIPSIS.length();
-    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, Math.max(0, end)) + ELLIPSIS;
   }
 }

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.TextLimits;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
 import org.watch287g.commands.Reply;
@@ -124,8 +125,8 @@ final class InteractionListener extends ListenerAdapter {
       for (CountyQuery.Suggestion s : places.complete(focused.getValue(), MAX_CHOICES)) {
         choices.add(
             new Command.Choice(
-                DiscordRender.cut(s.label(), MAX_CHOICE_TEXT),
-                DiscordRender.cut(s.value(), MAX_CHOICE_TEXT)));
+                TextLimits.shorten(s.label(), MAX_CHOICE_TEXT),
+                TextLimits.shorten(s.value(), MAX_CHOICE_TEXT)));
       }
     }
     event

@@ -16,6 +16,7 @@ import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.TextLimits;
 
 /**
  * The core's messages as Block Kit, always within Slack's limits, which Slack enforces by refusing
@@ -44,14 +45,12 @@ final class SlackBlocks {
 
   static final int DIGEST_CHARS = 6000;
 
-  private static final String ELLIPSIS = "…";
-
   private SlackBlocks() {}
 
   /** An alert: the headline as header, its labelled details, the model, links, a context line. */
   static SlackMessage alert(AlertMessage alert) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText(cut(alert.headline(), MAX_HEADER)))));
+    blocks.add(header(h -> h.text(plainText(TextLimits.shorten(alert.headline(), MAX_HEADER)))));
     StringBuilder details = new StringBuilder();
     for (AlertMessage.Field f : alert.fields()) {
       String url = f.url();
@@ -84,13 +83,14 @@ final class SlackBlocks {
     }
     String note = words(alert.language(), "slack.alert.context");
     blocks.add(context(c -> c.elements(List.of(markdownText(escape(note))))));
-    return new SlackMessage(cut(alert.plainText().strip(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(
+        TextLimits.shorten(alert.plainText().strip(), MAX_TEXT), capped(blocks));
   }
 
   /** A digest part: its title as header, the lines as bullets in as few sections as fit. */
   static SlackMessage digest(DigestPart part) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText(cut(part.title(), MAX_HEADER)))));
+    blocks.add(header(h -> h.text(plainText(TextLimits.shorten(part.title(), MAX_HEADER)))));
     List<String> items = new ArrayList<>();
     for (String line : part.lines()) {
       items.add("• " + escape(line));
@@ -100,7 +100,7 @@ final class SlackBlocks {
       items.add("_" + escape(more) + "_");
     }
     addSections(blocks, String.join("\n", items));
-    return new SlackMessage(cut(part.plainText().strip(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(TextLimits.shorten(part.plainText().strip(), MAX_TEXT), capped(blocks));
   }
 
   /** An operator notice: a bold title, then the text. */
@@ -108,7 +108,8 @@ final class SlackBlocks {
     String title = words(Language.EN, "slack.notice.title");
     List<LayoutBlock> blocks = new ArrayList<>();
     addSections(blocks, "*" + escape(title) + "*\n" + escape(notice.text()));
-    return new SlackMessage(cut(title + ": " + notice.text(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(
+        TextLimits.shorten(title + ": " + notice.text(), MAX_TEXT), capped(blocks));
   }
 
   /**
@@ -118,7 +119,7 @@ final class SlackBlocks {
   static SlackMessage reply(String plainText) {
     List<LayoutBlock> blocks = new ArrayList<>();
     addSections(blocks, escape(plainText.strip()));
-    return new SlackMessage(cut(plainText.strip(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(TextLimits.shorten(plainText.strip(), MAX_TEXT), capped(blocks));
   }
 
   /**
@@ -131,7 +132,7 @@ final class SlackBlocks {
     }
     StringBuilder chunk = new StringBuilder();
     for (String line : mrkdwn.split("\n", -1)) {
-      String piece = line.length() > MAX_SECTION ? cut(line, MAX_SECTION) : line;
+      String piece = line.length() > MAX_SECTION ? TextLimits.shorten(line, MAX_SECTION) : line;
       if (chunk.length() > 0 && chunk.length() + 1 + piece.length() > MAX_SECTION) {
         addSection(blocks, chunk.toString());
         chunk.setLength(0);
@@ -160,12 +161,16 @@ final class SlackBlocks {
       return blocks;
     }
     List<LayoutBlock> kept = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
-    kept.add(context(c -> c.elements(List.of(markdownText(ELLIPSIS)))));
+    kept.add(context(c -> c.elements(List.of(markdownText(TextLimits.ELLIPSIS)))));
     return kept;
   }
 
   private static BlockElement linkButton(String id, String label, String url) {
-    return button(b -> b.actionId("link-" + id).text(plainText(cut(label, MAX_BUTTON))).url(url));
+    return button(
+        b ->
+            b.actionId("link-" + id)
+                .text(plainText(TextLimits.shorten(label, MAX_BUTTON)))
+                .url(url));
   }
 
   /** A mrkdwn link; the label loses the characters that would end it early. */
@@ -184,18 +189,6 @@ final class SlackBlocks {
    */
   static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  /** At most {@code max} characters, ending with an ellipsis when cut; no split surrogate pair. */
-  static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - ELLIPSIS.length();
-    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + ELLIPSIS;
   }
 
   private static String words(Language language, String key, Object... arguments) {

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.TextLimits;
 import org.watch287g.commands.CommandParser;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
@@ -257,7 +258,7 @@ final class SlashCommands {
       List<Place> choices = d.choices();
       for (int i = 0; i < Math.min(MAX_CHOICES, choices.size()); i++) {
         Place place = choices.get(i);
-        String label = SlackBlocks.cut(place.label(response.language()), SlackBlocks.MAX_BUTTON);
+        String label = TextLimits.shorten(place.label(response.language()), SlackBlocks.MAX_BUTTON);
         String value = d.verb().word() + " " + place.code();
         String id = CHOICE + i;
         buttons.add(button(b -> b.actionId(id).text(plainText(label)).value(value)));

@@ -174,7 +174,7 @@ class SlackBlocksTest {
   @Test
   void cutting_never_splits_a_surrogate_pair() {
     String text = "a".repeat(148) + "😀😀";
-    String cut = SlackBlocks.cut(text, 150);
+    String cut = org.watch287g.alerts.TextLimits.shorten(text, 150);
 
     assertTrue(cut.length() <= 150);
     assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - 2)));
