@@ -35,6 +35,8 @@ public final class CommandService {
   @FunctionalInterface
   public interface Observer {
     /**
+     * One command was answered.
+     *
      * @param verb the command's verb ("status"), or "invalid" for text that was not one
      */
     void answered(ChannelRef channel, String verb, Duration took);
