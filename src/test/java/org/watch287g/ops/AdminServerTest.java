@@ -51,11 +51,12 @@ class AdminServerTest {
     Vitals vitals = new Vitals(database);
     List<Readiness.PlatformCheck> checks = new ArrayList<>();
     checks.add(new Readiness.PlatformCheck("slack", slack::get));
+    metrics = new Metrics(vitals);
     server =
         AdminServer.start(
             new AdminConfig(true, "127.0.0.1", 0),
             new Readiness(vitals, POLL, checks, clock),
-            metrics = new Metrics(vitals));
+            metrics);
   }
 
   @AfterEach
