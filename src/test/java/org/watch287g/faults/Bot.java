@@ -117,9 +117,9 @@ final class Bot implements AutoCloseable {
     }
   }
 
-  /** The last lines of the log, for failure messages. */
+  /** The last lines of the log but the polls that found nothing new, for failure messages. */
   String tail() {
-    List<String> lines = log().lines().toList();
+    List<String> lines = log().lines().filter(l -> !l.contains(" unchanged ")).toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 

@@ -109,6 +109,17 @@ final class Rig {
     }
   }
 
+  /** Subscribes these Slack channels to the whole of Louisiana, straight in the database. */
+  static void seedLouisiana(Path db, String... channels) {
+    try (Database d = Database.open(db, Duration.ofSeconds(10))) {
+      SubscriptionRepository subs = new SubscriptionRepository(d);
+      for (String c : channels) {
+        subs.follow(
+            new ChannelRef("slack", "T1", c), Target.state(UsState.LA), Instant.now(), "seed");
+      }
+    }
+  }
+
   /** Waits (generously) until the condition holds; whether it did is for the caller to assert. */
   static boolean await(Duration within, BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + within.toNanos();
