@@ -132,6 +132,19 @@ final class Rig {
     return condition.getAsBoolean();
   }
 
+  /** The text of the first column of the first row of a query (e.g. a PRAGMA). */
+  static String text(Path db, String sql) {
+    try (Database d = Database.open(db, Duration.ofSeconds(10))) {
+      return d.read(
+          c -> {
+            try (var s = c.createStatement();
+                var r = s.executeQuery(sql)) {
+              return r.next() ? String.valueOf(r.getString(1)) : "";
+            }
+          });
+    }
+  }
+
   /** Counts rows with one SQL query on the database file (a short read, beside the bot). */
   static long count(Path db, String sql) {
     try (Database d = Database.open(db, Duration.ofSeconds(10))) {

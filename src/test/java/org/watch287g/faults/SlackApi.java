@@ -141,7 +141,7 @@ final class SlackApi implements AutoCloseable {
       String path = ex.getRequestURI().getPath();
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       if (path.startsWith("/response/")) {
-        responses.add(body);
+        responses.add(path + " " + body);
         send(ex, 200, "ok");
         return;
       }
