@@ -15,7 +15,7 @@ import org.watch287g.testing.FakeIce;
 /**
  * Fault 1 of issue 8: the bot killed with SIGKILL again and again during a statewide fan-out, some
  * of the kills while Slack has accepted a message but not yet answered, restarted each time on the
- * same database. Fast form (in {@code mvn verify}): 4 crashes during 200 messages; long form
+ * same database. Fast form (in {@code mvn verify}): 3 crashes during 150 messages; long form
  * ({@code -Dfaults.long=true}): 20 crashes during 2,000.
  */
 class CrashIT {
@@ -26,8 +26,8 @@ class CrashIT {
       "killed with SIGKILL at random points of a statewide fan-out and restarted each time, the bot"
           + " loses no alert and repeats at most one per crash")
   void crashesLoseNothing() throws Exception {
-    int channels = Rig.longForm() ? 2000 : 200;
-    int crashes = Rig.longForm() ? 20 : 4;
+    int channels = Rig.longForm() ? 2000 : 150;
+    int crashes = Rig.longForm() ? 20 : 3;
     long seed = Long.getLong("faults.seed", System.nanoTime());
     Random random = new Random(seed);
     Path db = dir.resolve("bot.db");

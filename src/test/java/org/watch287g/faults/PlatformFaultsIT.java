@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.testing.FakeIce;
 
@@ -192,6 +193,7 @@ class PlatformFaultsIT {
   }
 
   @Test
+  @EnabledIfSystemProperty(named = "faults.long", matches = "true")
   @DisplayName(
       "Slack accepting a message but answering after the client gave up: the bot keeps running"
           + " and the channel is told, at most once more than needed")
