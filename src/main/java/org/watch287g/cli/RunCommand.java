@@ -60,6 +60,11 @@ public final class RunCommand implements Callable<Integer> {
     wiring.startAdminEndpoint(Clock.systemUTC());
     wiring.discord().ifPresent(d -> d.start());
     wiring.slack().ifPresent(SlackPlatform::start);
+    // Alerts held for a refused token go out as soon as the restarted bot can send them.
+    int released = wiring.outbox().releaseHeld();
+    if (released > 0) {
+      log.info("{} alerts held for a refused token are due again", released);
+    }
     wiring.deliveries().start();
     wiring.poller().start();
     if (ConsolePrompt.startIfTerminal(wiring.commands())) {

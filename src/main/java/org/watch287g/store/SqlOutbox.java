@@ -107,6 +107,26 @@ public final class SqlOutbox implements Outbox {
         reason);
   }
 
+  /**
+   * Makes alerts held because a platform refused the bot's token ({@code postpone} with a reason
+   * starting "held: ") due now: the hold is the running bot's, and a restart is how an operator
+   * puts a new token in place, so the restarted bot tries at once rather than after the rest of the
+   * hold.
+   *
+   * @return how many alerts were released
+   */
+  public int releaseHeld() {
+    return database.transaction(
+        c -> {
+          try (var s =
+              c.prepareStatement(
+                  "UPDATE outbox SET due_at = 0 WHERE status = 'pending' AND last_error LIKE"
+                      + " 'held: %'")) {
+            return s.executeUpdate();
+          }
+        });
+  }
+
   @Override
   public void deadLetter(Collection<Long> ids, String error) {
     update(
