@@ -183,6 +183,13 @@ public final class DeliveryWorker {
       tally[1] += ids.size();
       return Next.STOP;
     }
+    if (result instanceof DeliveryResult.RetryAfter rateLimited) {
+      // A rate limit says exactly when to come back and is no sign the message is bad: waiting
+      // for it is not a failed attempt, so a busy day cannot use up the retries of a later 503.
+      outbox.postpone(ids, now.plus(rateLimited.delay()), reason(result));
+      tally[1] += ids.size();
+      return Next.SKIP_CHANNEL;
+    }
     int attempts = items.stream().mapToInt(OutboxItem::attempts).max().orElse(0) + 1;
     Optional<Instant> retry =
         policy.retryAt(result, attempts, now, () -> ThreadLocalRandom.current().nextDouble());
@@ -195,7 +202,7 @@ public final class DeliveryWorker {
       notices.tell(Notice.deadLettered(channel, ids.size(), reason));
       tally[2] += ids.size();
     }
-    return result instanceof DeliveryResult.RetryAfter ? Next.SKIP_CHANNEL : Next.GO_ON;
+    return Next.GO_ON;
   }
 
   private static String reason(DeliveryResult result) {

@@ -15,10 +15,9 @@ import java.util.function.DoubleSupplier;
  *
  * @param base the first backoff
  * @param cap the longest backoff
- * @param maxAttempts failures before giving up (rate limits, five times as many)
+ * @param maxAttempts failures before giving up (waiting out a rate limit is not one)
  */
 public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
-  private static final int RATE_LIMITED_ATTEMPTS = 5;
 
   /** 2 s doubling to 15 minutes, 10 attempts: about an hour of trying before giving up. */
   public static RetryPolicy defaults() {
@@ -37,11 +36,8 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
       return Optional.empty();
     }
     if (result instanceof DeliveryResult.RetryAfter retry) {
-      // A rate limit says exactly when to come back and is no sign the message is bad: on a busy
-      // day a channel can be asked to wait many times, so only an endless refusal gives up.
-      return attempts >= RATE_LIMITED_ATTEMPTS * maxAttempts
-          ? Optional.empty()
-          : Optional.of(now.plus(retry.delay()));
+      // A rate limit says exactly when to come back; it is never a reason to give up.
+      return Optional.of(now.plus(retry.delay()));
     }
     if (attempts >= maxAttempts) {
       return Optional.empty();

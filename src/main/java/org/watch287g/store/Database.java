@@ -119,7 +119,13 @@ public final class Database implements AutoCloseable {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        // SQLite has often rolled back already (a full disk, an I/O error): then rollback() fails
+        // with "no transaction is active", and that must not hide the real reason.
+        try {
+          c.rollback();
+        } catch (SQLException rollbackFailed) {
+          e.addSuppressed(rollbackFailed);
+        }
         throw e;
       } finally {
         c.setAutoCommit(true);

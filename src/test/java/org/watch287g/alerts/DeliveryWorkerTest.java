@@ -198,6 +198,30 @@ class DeliveryWorkerTest {
 
   @Test
   @DisplayName(
+      "waiting out rate limits uses up no attempts: a dozen 429s then a 503 still end in the alert"
+          + " being sent")
+  void rateLimitsAreNotFailures() {
+    queue(UsState.FL, 1, MIAMI);
+    RecordingDeliverer slack = slack();
+    for (int i = 0; i < 12; i++) {
+      slack.then(new DeliveryResult.RetryAfter(Duration.ofSeconds(1), "429"));
+    }
+    slack.then(new DeliveryResult.Failed("HTTP 503"));
+    DeliveryWorker worker = worker(slack);
+
+    int dead = 0;
+    for (int i = 0; i < 20; i++) {
+      dead += worker.deliverDue().dead();
+      clock.advance(Duration.ofSeconds(5));
+    }
+
+    assertEquals(0, dead);
+    assertEquals(1, slack.accepted().size());
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
       "a revoked token holds every alert of the platform without using up their attempts,"
           + " and tells the operator once")
   void revokedTokenHoldsThePlatform() {

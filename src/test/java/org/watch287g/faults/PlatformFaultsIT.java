@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -115,10 +114,6 @@ class PlatformFaultsIT {
   }
 
   @Test
-  @Disabled(
-      "finds a bug left open (issue 8): rate limits count toward the 10 attempts a transient"
-          + " failure gets, so a 503 after ten 429s gives the alert up at once; the fix is in"
-          + " DeliveryWorker/RetryPolicy's rate-limit handling, being changed on the bench branch")
   @DisplayName(
       "a long 429 storm (a dozen refusals per channel) then one 503 each: nothing is given up,"
           + " every channel is told once Slack recovers")
