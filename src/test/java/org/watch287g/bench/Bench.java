@@ -60,7 +60,9 @@ public final class Bench {
         switch (section) {
           case "ingest" -> IngestSection.run(figures, quick);
           case "fanout" -> FanoutSection.run(figures, quick);
-          default -> throw new IllegalStateException("not written yet");
+          case "commands" -> CommandsSection.run(figures, quick);
+          case "footprint" -> FootprintSection.run(figures, quick);
+          default -> throw new IllegalStateException("no section " + section);
         }
       } catch (Exception | Error e) {
         // One broken section must not hide the others' figures.
