@@ -30,6 +30,9 @@ final class IngestSection {
   private static void realPair(Figures figures, int warmRuns) throws Exception {
     int warmUp = 5;
     long[] warm = new long[warmRuns];
+    long[] parse = new long[warmRuns];
+    long[] judge = new long[warmRuns];
+    long[] commit = new long[warmRuns];
     IngestMeasurement.Result first;
     try (IngestMeasurement ingest = new IngestMeasurement(1_000)) {
       first = ingest.once();
@@ -37,7 +40,11 @@ final class IngestSection {
         ingest.once();
       }
       for (int i = 0; i < warmRuns; i++) {
-        warm[i] = ingest.once().nanos();
+        IngestMeasurement.Result result = ingest.once();
+        warm[i] = result.nanos();
+        parse[i] = result.parseNanos();
+        judge[i] = result.judgeNanos();
+        commit[i] = result.commitNanos();
       }
     }
     Timings timings = Timings.of(warm);
@@ -67,6 +74,16 @@ final class IngestSection {
             + "-"
             + Figures.format(timings.maxMs())
             + " ms");
+    String parts = "median of the same number of runs, each step timed apart on a twin database";
+    figures.context(SECTION, "  of which parse", Timings.of(parse).percentileMs(0.5), "ms", parts);
+    figures.context(
+        SECTION,
+        "  of which guard + diff + match",
+        Timings.of(judge).percentileMs(0.5),
+        "ms",
+        parts);
+    figures.context(
+        SECTION, "  of which SQLite commit", Timings.of(commit).percentileMs(0.5), "ms", parts);
   }
 
   private static void synthetic(Figures figures) throws Exception {
