@@ -16,6 +16,14 @@ public interface Deliverer {
   /** The most items and characters one digest message may carry on this platform. */
   DigestBudget digestBudget();
 
+  /**
+   * How fast the platform lets the bot post; the worker paces its sends within these. None by
+   * default.
+   */
+  default RateLimits rateLimits() {
+    return RateLimits.none();
+  }
+
   /** Sends one alert. */
   DeliveryResult deliver(ChannelRef channel, AlertMessage alert);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.watch287g.geo.AgencyResolver;
 
 /**
@@ -21,7 +22,13 @@ import org.watch287g.geo.AgencyResolver;
  * <p>A row is marked sent only after the platform accepted its message, so a crash between the two
  * re-sends that one message after the restart: the only duplicate this design allows. A rate limit
  * on a channel stops the round for that channel (the rest of its rows wait their turn); other
- * channels go on. One worker per platform; not thread-safe.
+ * channels go on.
+ *
+ * <p>Sends are paced within the platform's {@link Deliverer#rateLimits()} by a {@link Pacer}: a
+ * channel that has used its allowance is left for a later round, and when the whole platform has,
+ * the round waits for the next slot. So a statewide event to thousands of channels goes out at the
+ * platform's pace instead of drawing 429s; a 429 that still comes is obeyed as before. One worker
+ * per platform; not thread-safe.
  */
 public final class DeliveryWorker {
   private static final int ROUND = 200;
@@ -41,6 +48,7 @@ public final class DeliveryWorker {
   private final Clock clock;
   private final AdminNotices notices;
   private final Digest digest = new Digest();
+  private final Pacer pacer;
 
   /** Until when the platform refused the bot's token: no round runs before it. */
   private Instant pausedUntil = Instant.EPOCH;
@@ -65,6 +73,7 @@ public final class DeliveryWorker {
     this.policy = policy;
     this.notices = notices;
     this.clock = clock;
+    this.pacer = new Pacer(deliverer.rateLimits());
   }
 
   /** The platform this worker sends to. */
@@ -137,6 +146,10 @@ public final class DeliveryWorker {
     }
     if (group.size() <= options.digestThreshold()) {
       for (int i = 0; i < group.size(); i++) {
+        Next paced = pace(channel);
+        if (paced != Next.GO_ON) {
+          return paced;
+        }
         DeliveryResult result = deliverer.deliver(channel, messages.get(i));
         Next next = record(channel, result, List.of(group.get(i)), tally);
         if (next != Next.GO_ON) {
@@ -151,12 +164,42 @@ public final class DeliveryWorker {
         digest.split(messages, options.language(), budget.maxItems(), budget.maxChars())) {
       List<OutboxItem> items = group.subList(first, first + part.lines().size());
       first += part.lines().size();
+      Next paced = pace(channel);
+      if (paced != Next.GO_ON) {
+        return paced;
+      }
       Next next = record(channel, deliverer.deliver(channel, part), items, tally);
       if (next != Next.GO_ON) {
         return next;
       }
     }
     return Next.GO_ON;
+  }
+
+  /**
+   * Waits for a slot within the platform's rate limits: at once if there is one, for the next one
+   * if the whole platform is busy; a channel that has used its own allowance is skipped, its rows
+   * left due for a later round.
+   */
+  private Next pace(ChannelRef channel) {
+    while (true) {
+      Pacer.Slot slot = pacer.tryAcquire(channel);
+      if (slot instanceof Pacer.Go) {
+        return Next.GO_ON;
+      }
+      if (slot instanceof Pacer.ChannelBusy) {
+        return Next.SKIP_CHANNEL;
+      }
+      if (stopping || !(slot instanceof Pacer.PlatformBusy busy)) {
+        return Next.STOP;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(busy.retryIn().toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Next.STOP;
+      }
+    }
   }
 
   /** Records an outcome for the rows of one message, and says what the round does next. */

@@ -2,9 +2,13 @@ package org.watch287g.alerts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
+import org.watch287g.dataset.UsState;
 import org.watch287g.geo.Coverage;
 
 /**
@@ -24,29 +28,71 @@ public final class Matcher {
    */
   public List<ChannelRef> channels(
       Coverage coverage, Model model, ListKind list, Collection<Subscription> subscriptions) {
-    List<ChannelRef> reached = new ArrayList<>();
-    for (Subscription s : subscriptions) {
-      if (wants(s.options(), model, list) && follows(s, coverage)) {
-        reached.add(s.channel());
+    return prepare(subscriptions).channels(coverage, model, list);
+  }
+
+  /**
+   * The subscriptions indexed by state, for matching many events against the same ones: a
+   * publication's hundreds of events against thousands of subscriptions would otherwise parse every
+   * target's state once per event.
+   */
+  public Prepared prepare(Collection<Subscription> subscriptions) {
+    return new Prepared(subscriptions);
+  }
+
+  /** Subscriptions ready for {@link #channels}; immutable, so thread-safe. */
+  public static final class Prepared {
+    private final List<Subscription> subscriptions;
+    private final Map<UsState, List<Integer>> byState = new EnumMap<>(UsState.class);
+    private final List<List<ParsedTarget>> targets = new ArrayList<>();
+
+    private Prepared(Collection<Subscription> subscriptions) {
+      this.subscriptions = List.copyOf(subscriptions);
+      for (int index = 0; index < this.subscriptions.size(); index++) {
+        List<ParsedTarget> parsed = new ArrayList<>();
+        EnumSet<UsState> states = EnumSet.noneOf(UsState.class);
+        for (Target target : this.subscriptions.get(index).targets()) {
+          UsState state = target.state();
+          parsed.add(new ParsedTarget(state, target.wholeState().isPresent(), target.code()));
+          states.add(state);
+        }
+        targets.add(parsed);
+        for (UsState state : states) {
+          byState.computeIfAbsent(state, unused -> new ArrayList<>()).add(index);
+        }
       }
     }
-    return reached;
+
+    /** As {@link Matcher#channels}, in the order the subscriptions were given. */
+    public List<ChannelRef> channels(Coverage coverage, Model model, ListKind list) {
+      List<ChannelRef> reached = new ArrayList<>();
+      for (int index : byState.getOrDefault(coverage.state(), List.of())) {
+        Subscription subscription = subscriptions.get(index);
+        if (wants(subscription.options(), model, list) && follows(targets.get(index), coverage)) {
+          reached.add(subscription.channel());
+        }
+      }
+      return reached;
+    }
   }
+
+  /** A target with its state worked out once. */
+  private record ParsedTarget(UsState state, boolean wholeState, String code) {}
 
   private static boolean wants(ChannelOptions options, Model model, ListKind list) {
     return options.models().contains(model)
         && (list == ListKind.PARTICIPATING || options.includePending());
   }
 
-  private static boolean follows(Subscription s, Coverage coverage) {
-    for (Target t : s.targets()) {
-      if (t.state() != coverage.state()) {
+  private static boolean follows(List<ParsedTarget> targets, Coverage coverage) {
+    for (ParsedTarget target : targets) {
+      if (target.state() != coverage.state()) {
         continue;
       }
-      if (t.wholeState().isPresent() || coverage.alertsWholeState()) {
+      if (target.wholeState() || coverage.alertsWholeState()) {
         return true;
       }
-      if (coverage.counties().contains(t.code())) {
+      if (coverage.counties().contains(target.code())) {
         return true;
       }
     }

@@ -27,6 +27,7 @@ import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.RateLimits;
 
 /**
  * Posts alerts to Discord channels ({@code POST /channels/{id}/messages}) and classifies what
@@ -39,9 +40,10 @@ import org.watch287g.alerts.Notice;
  * channel (its rows keep their order and are not lost) while other channels go on. Letting JDA
  * queue instead would block the platform's one delivery thread on one channel's bucket, and a
  * timeout there would race JDA's own retry into a duplicate; both pacing at once would wait twice.
- * Our volumes are a few messages per channel per publication, under Discord's per-channel limit, so
- * skipping JDA's pre-emptive bucket waits costs at most an occasional 429. Interaction replies do
- * use JDA's queue: they are JDA's own business and no outbox row waits on them.
+ * Instead the worker paces its sends within {@link #RATE_LIMITS} (Discord's global and per-channel
+ * limits, see {@link org.watch287g.alerts.Pacer}), so a fan-out to thousands of channels waits its
+ * turn rather than drawing 429s; a 429 that still comes is the safety net above. Interaction
+ * replies do use JDA's queue: they are JDA's own business and no outbox row waits on them.
  *
  * <p>Channels are found in JDA's cache (GUILD_CREATE fills it): one the bot cannot see in a guild
  * it is in was deleted or hidden from it, and is {@link DeliveryResult.Unavailable}; before the
@@ -62,6 +64,16 @@ final class DiscordDeliverer implements Deliverer {
           ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD,
           ErrorResponse.THREAD_LOCKED);
 
+  /**
+   * Discord's limits for bots: 50 requests per second across the bot, and 5 messages per 5 seconds
+   * in one channel. JDA does not pace the global limit by itself, and {@code submit(false)} skips
+   * its per-route buckets, so the delivery worker paces within these.
+   */
+  static final RateLimits RATE_LIMITS =
+      new RateLimits(
+          new RateLimits.Window(50, Duration.ofSeconds(1)),
+          new RateLimits.Window(5, Duration.ofSeconds(5)));
+
   private final Supplier<@Nullable JDA> jda;
   private final BooleanSupplier tokenRefused;
   private final Duration timeout;
@@ -81,6 +93,11 @@ final class DiscordDeliverer implements Deliverer {
   @Override
   public String platform() {
     return PLATFORM;
+  }
+
+  @Override
+  public RateLimits rateLimits() {
+    return RATE_LIMITS;
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.watch287g.dataset.UsState;
 
@@ -37,6 +38,14 @@ public final class Gazetteer {
   private final Map<String, List<County>> countiesByName = new HashMap<>();
   private final Map<String, List<PlaceCounties>> placesByName = new HashMap<>();
   private final Map<UsState, List<PlaceCounties>> placesByState = new EnumMap<>(UsState.class);
+
+  /**
+   * Each place's name as {@link Names#fold} gives it, kept with the place: folding (Unicode
+   * normalisation and regexes) every place of a state again for each fuzzy lookup made resolving a
+   * publication's agencies the slowest step of an ingest. Folded per state on first use, in the
+   * order of {@code placesByState}, so that start-up does not pay for states nobody asks about.
+   */
+  private final Map<UsState, List<String>> foldedNames = new ConcurrentHashMap<>();
 
   private Gazetteer() {}
 
@@ -201,9 +210,15 @@ public final class Gazetteer {
    */
   public List<PlaceCounties> placesStartingWith(UsState state, String name) {
     String prefix = Names.fold(name) + " ";
-    return placesByState.getOrDefault(state, List.of()).stream()
-        .filter(p -> p.incorporated() && Names.fold(p.name()).startsWith(prefix))
-        .toList();
+    List<PlaceCounties> places = placesByState.getOrDefault(state, List.of());
+    List<String> folded = folded(state);
+    List<PlaceCounties> found = new ArrayList<>();
+    for (int i = 0; i < places.size(); i++) {
+      if (places.get(i).incorporated() && folded.get(i).startsWith(prefix)) {
+        found.add(places.get(i));
+      }
+    }
+    return found;
   }
 
   /**
@@ -214,16 +229,28 @@ public final class Gazetteer {
    * the name is long and one typo away: "Pittsburgh" finds Pittsburg, New Hampshire, but "Harris"
    * does not find the hamlet of Parrish.
    */
+  private List<String> folded(UsState state) {
+    return foldedNames.computeIfAbsent(
+        state,
+        s ->
+            placesByState.getOrDefault(s, List.of()).stream()
+                .map(place -> Names.fold(place.name()))
+                .toList());
+  }
+
   public List<PlaceCounties> closestPlaces(UsState state, String name, int maxTypos) {
     String target = Names.fold(name);
     boolean longName = target.replace(" ", "").length() >= 8;
     List<Scored<PlaceCounties>> scored = new ArrayList<>();
-    for (PlaceCounties p : placesByState.getOrDefault(state, List.of())) {
+    List<PlaceCounties> places = placesByState.getOrDefault(state, List.of());
+    List<String> folded = folded(state);
+    for (int i = 0; i < places.size(); i++) {
+      PlaceCounties p = places.get(i);
       int limit = p.incorporated() ? maxTypos : longName ? Math.min(1, maxTypos) : 0;
       if (limit == 0) {
         continue;
       }
-      int d = Names.distance(target, Names.fold(p.name()), limit);
+      int d = Names.distance(target, folded.get(i), limit);
       if (d <= limit) {
         scored.add(new Scored<>(p, p.incorporated() ? d * 2 : d * 2 + 1));
       }

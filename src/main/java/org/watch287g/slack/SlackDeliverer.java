@@ -16,6 +16,7 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.RateLimits;
 
 /**
  * Posts alerts, digest parts and notices with {@code chat.postMessage}, and classifies what Slack
@@ -72,13 +73,34 @@ public final class SlackDeliverer implements Deliverer {
           "invalid_json",
           "json_not_object");
 
+  /**
+   * Slack's pace for {@code chat.postMessage}: one message per second per channel ("short bursts
+   * allowed", which we do not count on). Slack documents no fixed global figure for posting.
+   */
+  public static final RateLimits RATE_LIMITS =
+      new RateLimits(null, new RateLimits.Window(1, Duration.ofSeconds(1)));
+
   private final MethodsClient methods;
+  private final RateLimits rateLimits;
 
   /**
    * @param methods a client carrying the bot token, pointed at the configured Web API
    */
   public SlackDeliverer(MethodsClient methods) {
+    this(methods, RATE_LIMITS);
+  }
+
+  /**
+   * @param rateLimits the pace to keep, {@link #RATE_LIMITS} but for tests and benchmarks
+   */
+  public SlackDeliverer(MethodsClient methods, RateLimits rateLimits) {
     this.methods = methods;
+    this.rateLimits = rateLimits;
+  }
+
+  @Override
+  public RateLimits rateLimits() {
+    return rateLimits;
   }
 
   @Override

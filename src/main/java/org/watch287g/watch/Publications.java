@@ -136,6 +136,7 @@ public final class Publications {
         new Lists(
             good.getOrDefault(ListKind.PARTICIPATING, p0), good.getOrDefault(ListKind.PENDING, q0));
     List<SourceLedger.Found> found = new ArrayList<>();
+    Matcher.Prepared followers = matcher.prepare(subscriptions);
     for (ChangeEvent event : differ.diff(before, after)) {
       Coverage coverage = resolver.resolve(event.agreement());
       found.add(
@@ -143,8 +144,7 @@ public final class Publications {
               event,
               coverage.predictedFips(),
               event.alerts()
-                  ? matcher.channels(
-                      coverage, event.agreement().model(), event.list(), subscriptions)
+                  ? followers.channels(coverage, event.agreement().model(), event.list())
                   : List.of()));
     }
     return found;

@@ -1,0 +1,224 @@
+package org.watch287g.bench;
+
+import com.slack.api.app_backend.SlackSignature;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.watch287g.Wiring;
+import org.watch287g.config.Config;
+import org.watch287g.config.ConfigLoader;
+import org.watch287g.slack.SlackPlatform;
+import org.watch287g.testing.FakeDiscord;
+
+/**
+ * Issue 8, benchmark 3: {@code /287g status harris tx} through Slack's HTTP endpoint (the real bot:
+ * Wiring, Bolt, signature check, replay guard, the core's answer, Block Kit), each request freshly
+ * signed, from 50 concurrent clients; and Discord interactions (a command and autocomplete) from
+ * the gateway frame to the fake's callback.
+ */
+final class CommandsSection {
+  private static final String SECTION = "commands";
+  private static final String SECRET = "bench-secret";
+  private static final int CLIENTS = 50;
+  private static final String[] PREFIXES = {
+    "harr", "trav", "los a", "miami", "cook", "king", "st lou", "tx", "new ", "beaur", "lee co",
+    "multn", "dade", "hariss", "48", "san ", "orange", "jeff", "wash", "fort b"
+  };
+
+  private CommandsSection() {}
+
+  static void run(Figures figures, boolean quick) throws Exception {
+    slack(figures, quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30));
+    discord(figures, quick ? 500 : 2_000);
+  }
+
+  private static void slack(Figures figures, Duration length) throws Exception {
+    Path directory = Files.createTempDirectory("bench-commands");
+    try (LimitingFakes.Slack api = new LimitingFakes.Slack(1_000, Duration.ofMillis(1))) {
+      String yaml =
+          "storage: {path: '"
+              + directory.resolve("bot.db")
+              + "'}\nslack: {botToken: xoxb-bench, signingSecret: "
+              + SECRET
+              + ", port: 0, apiUrl: '"
+              + api.apiUrl()
+              + "'}\n";
+      Config config = new ConfigLoader(Map.of()).parse(yaml, "bench config");
+      try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
+        wiring.seedBundledSnapshots();
+        SlackPlatform slack = wiring.slack().orElseThrow();
+        slack.start();
+        URI endpoint =
+            URI.create("http://127.0.0.1:" + slack.port().orElseThrow() + "/slack/events");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String responseUrl = api.apiUrl() + "response";
+        AtomicInteger sequence = new AtomicInteger();
+        for (int i = 0; i < 300; i++) {
+          status(http, endpoint, responseUrl, sequence.incrementAndGet());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + length.toNanos();
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int client = 0; client < CLIENTS; client++) {
+          results.add(
+              clients.submit(
+                  () -> {
+                    List<Long> took = new ArrayList<>();
+                    while (System.nanoTime() < end) {
+                      try {
+                        took.add(status(http, endpoint, responseUrl, sequence.incrementAndGet()));
+                      } catch (Exception e) {
+                        errors.incrementAndGet();
+                      }
+                    }
+                    return took;
+                  }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+          all.addAll(result.get());
+        }
+        clients.shutdown();
+        Timings timings = Timings.of(all.stream().mapToLong(Long::longValue).toArray());
+        String how =
+            String.format(
+                "%d clients for %d s, each request signed (HMAC) and checked; %,d requests,"
+                    + " %.0f/s",
+                CLIENTS, length.toSeconds(), all.size(), all.size() / (double) length.toSeconds());
+        figures.context(SECTION, "slack /287g status, p50", timings.percentileMs(0.5), "ms", how);
+        figures.add(
+            SECTION,
+            "slack /287g status, p99",
+            timings.percentileMs(0.99),
+            "ms",
+            "< 50 ms",
+            timings.percentileMs(0.99) < 50,
+            how);
+        figures.add(
+            SECTION,
+            "slack /287g status, errors",
+            errors.get(),
+            "requests",
+            "0",
+            errors.get() == 0,
+            "non-200 answers, or answers without the county, or I/O failures");
+      }
+    }
+  }
+
+  /** One signed {@code /287g status harris tx}; its round trip in nanoseconds. */
+  private static long status(HttpClient http, URI endpoint, String responseUrl, int sequence)
+      throws Exception {
+    String body =
+        "team_id=T1&channel_id=C1&user_id=U1&command=%2F287g&text=status+harris+tx"
+            + "&response_url="
+            + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8)
+            + "&trigger_id=1."
+            + sequence;
+    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    long start = System.nanoTime();
+    String signature = new SlackSignature.Generator(SECRET).generate(timestamp, body);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long took = System.nanoTime() - start;
+    if (response.statusCode() != 200 || !response.body().contains("Harris County")) {
+      throw new IllegalStateException("unexpected answer " + response.statusCode());
+    }
+    return took;
+  }
+
+  private static void discord(Figures figures, int runs) throws Exception {
+    try (FakeDiscord discord = new FakeDiscord()) {
+      String guild = "1200000000000000000";
+      String channel = "1300000000000000000";
+      discord.addGuild(guild, FakeDiscord.BOT, channel);
+      Path directory = Files.createTempDirectory("bench-discord");
+      String yaml =
+          "storage: {path: '"
+              + directory.resolve("bot.db")
+              + "'}\ndiscord: {token: 'bench.discord.token', apiUrl: '"
+              + discord.apiUrl()
+              + "', gatewayUrl: '"
+              + discord.gatewayUrl()
+              + "'}\n";
+      Config config = new ConfigLoader(Map.of()).parse(yaml, "bench config");
+      try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
+        wiring.seedBundledSnapshots();
+        wiring.discord().orElseThrow().start();
+        discord.awaitIdentified(Duration.ofSeconds(60));
+        discord.await(
+            r -> r.method().equals("PUT") && r.path().endsWith("/commands"), Duration.ofMinutes(2));
+        Timings command = interactions(discord, 2, guild, channel, runs);
+        Timings complete = interactions(discord, 4, guild, channel, runs);
+        String how =
+            runs
+                + " sequential interactions after 300, gateway frame written to callback"
+                + " received (FakeDiscord, MockWebServer)";
+        figures.context(SECTION, "discord status, p50", command.percentileMs(0.5), "ms", how);
+        figures.add(
+            SECTION,
+            "discord status, p99",
+            command.percentileMs(0.99),
+            "ms",
+            "< 100 ms",
+            command.percentileMs(0.99) < 100,
+            how);
+        figures.context(
+            SECTION, "discord autocomplete, p50", complete.percentileMs(0.5), "ms", how);
+        figures.context(
+            SECTION,
+            "discord autocomplete, p99",
+            complete.percentileMs(0.99),
+            "ms",
+            how + "; 20 prefixes; no target in the issue, reported");
+      }
+    }
+  }
+
+  private static Timings interactions(
+      FakeDiscord discord, int type, String guild, String channel, int runs)
+      throws InterruptedException {
+    int warmUp = 300;
+    long[] took = new long[runs];
+    long firstId = type == 2 ? 1_700_000_000_000_000_000L : 1_710_000_000_000_000_000L;
+    for (int i = 0; i < warmUp + runs; i++) {
+      String id = Long.toString(firstId + i);
+      Map<String, Object> options =
+          type == 2
+              ? Map.of("county", "harris tx")
+              : Map.of("county", PREFIXES[i % PREFIXES.length]);
+      Map<String, Object> interaction =
+          FakeDiscord.interaction(id, type, guild, channel, "status", options, false);
+      long sent = System.nanoTime();
+      discord.dispatch("INTERACTION_CREATE", interaction);
+      FakeDiscord.Request callback = discord.awaitCallback(id, Duration.ofSeconds(10));
+      if (i >= warmUp) {
+        took[i - warmUp] = callback.receivedNanos() - sent;
+      }
+    }
+    return Timings.of(took);
+  }
+}
