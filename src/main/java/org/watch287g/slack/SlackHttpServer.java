@@ -80,7 +80,8 @@ final class SlackHttpServer implements AutoCloseable {
     tuneJdkServer();
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
-    this.replays = new ReplayGuard(clock, 20_000);
+    // 200,000 pairs (about 16 MB at most) cover 600 requests a second for the whole window.
+    this.replays = new ReplayGuard(clock, 200_000);
     InetSocketAddress address = new InetSocketAddress(bindAddress, port);
     if (address.isUnresolved()) {
       throw new IOException("no such address: " + bindAddress);

@@ -111,6 +111,22 @@ public final class SnapshotRepository {
                 s -> s.setString(1, kind.id())));
   }
 
+  /** The ID of the newest good snapshot of a list (one index lookup), if any. */
+  public Optional<Long> latestGoodId(ListKind kind) {
+    return database.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT id FROM snapshot WHERE kind = ? AND status = 'good'"
+                      + " ORDER BY id DESC LIMIT 1")) {
+            s.setString(1, kind.id());
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
   /**
    * The newest good snapshot of a list that a diff may start from: fetched or imported, never the
    * one bundled in the jar (which only answers questions until the first fetch).

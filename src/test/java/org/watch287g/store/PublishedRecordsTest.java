@@ -1,0 +1,65 @@
+package org.watch287g.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.watch.BundledSnapshots;
+
+/** What {@code status} reads: always the newest good list, read from disk only when it changes. */
+class PublishedRecordsTest {
+  @TempDir Path dir;
+
+  @Test
+  @DisplayName(
+      "status serves the newest good list as soon as it is stored, and reuses it while it stays"
+          + " the newest")
+  void newestListWithoutRereading() throws Exception {
+    try (Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2))) {
+      SnapshotRepository snapshots = new SnapshotRepository(database);
+      SourceLedger ledger = new SourceLedger(database, snapshots, new EventStore(database));
+      PublishedRecords records = new PublishedRecords(snapshots, new EventStore(database));
+
+      keep(ledger, "2025-05-16-participating.xlsx", Snapshot.Status.GOOD);
+      Snapshot first = records.latestGood(ListKind.PARTICIPATING).orElseThrow();
+      assertSame(first, records.latestGood(ListKind.PARTICIPATING).orElseThrow(), "reused");
+
+      keep(ledger, "2025-05-19-participating.xlsx", Snapshot.Status.QUARANTINED);
+      assertSame(first, records.latestGood(ListKind.PARTICIPATING).orElseThrow(), "not served");
+
+      keep(ledger, "2025-05-19-participating.xlsx", Snapshot.Status.GOOD);
+      Snapshot second = records.latestGood(ListKind.PARTICIPATING).orElseThrow();
+      assertEquals(first.id() + 2, second.id());
+      assertEquals(571, first.publication().agreements().size());
+      assertEquals(581, second.publication().agreements().size());
+    }
+  }
+
+  static void keep(SourceLedger ledger, String name, Snapshot.Status status) throws Exception {
+    Publication publication = new SpreadsheetParser().parse(BundledSnapshots.read(name), name);
+    Instant now = Instant.now();
+    String sha = Provenance.sha256Of(BundledSnapshots.read(name)) + status;
+    ledger.keep(
+        List.of(
+            new SourceLedger.Kept(
+                new SourceCursor(ListKind.PARTICIPATING, name, null, null, sha, now, now),
+                new Provenance(Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, sha),
+                status,
+                status == Snapshot.Status.GOOD ? null : "test",
+                publication,
+                "d")),
+        List.of(),
+        now);
+  }
+}
