@@ -27,7 +27,7 @@ final class Places {
           ? texts.text("place.statewide", texts.state(coverage.state()))
           : texts.text("place.unresolvedWhy", texts.state(coverage.state()));
     }
-    return withState(joined(names(coverage), texts), coverage);
+    return withState(texts.joined(names(coverage)), coverage);
   }
 
   /** The place for a headline: short enough for one line. */
@@ -39,7 +39,7 @@ final class Places {
     }
     List<String> names = names(coverage);
     if (names.size() <= HEADLINE_COUNTIES) {
-      return withState(joined(names, texts), coverage);
+      return withState(texts.joined(names), coverage);
     }
     String first = String.join(", ", names.subList(0, HEADLINE_COUNTIES - 1));
     int others = names.size() - (HEADLINE_COUNTIES - 1);
@@ -61,14 +61,6 @@ final class Places {
       names.add(gazetteer.county(fips).map(County::name).orElse(fips));
     }
     return names;
-  }
-
-  private static String joined(List<String> names, Texts texts) {
-    if (names.size() == 1) {
-      return names.get(0);
-    }
-    String allButLast = String.join(", ", names.subList(0, names.size() - 1));
-    return texts.text("place.and", allButLast, names.get(names.size() - 1));
   }
 
   /** Every county of a coverage is in its state, so the code is written once, at the end. */

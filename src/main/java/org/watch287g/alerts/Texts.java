@@ -4,20 +4,22 @@ import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import org.watch287g.dataset.UsState;
 
 /**
- * One language's words, from the {@code i18n/messages} bundles (UTF-8 properties).
+ * One language's words, from the {@code i18n/messages} bundles (UTF-8 properties): the one place
+ * every part of the bot (alerts, replies, the platforms) reads its text from.
  *
  * <p>Every value is a {@link MessageFormat} pattern, so that an apostrophe is always written the
  * same way ({@code ''}) whether or not the text takes arguments. All bundles are read when this
  * class loads, so a missing or malformed file fails the first alert of the process rather than a
  * later one.
  */
-final class Texts {
+public final class Texts {
   static final String BUNDLE = "i18n.messages";
 
   private static final Map<Language, Texts> ALL = new EnumMap<>(Language.class);
@@ -39,7 +41,7 @@ final class Texts {
   }
 
   /** The words of this language. */
-  static Texts of(Language language) {
+  public static Texts of(Language language) {
     // Every language is loaded in the static block above.
     return Objects.requireNonNull(ALL.get(language));
   }
@@ -56,7 +58,7 @@ final class Texts {
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  Language language() {
+  public Language language() {
     return language;
   }
 
@@ -65,17 +67,26 @@ final class Texts {
    *
    * @throws java.util.MissingResourceException when no bundle of the language has the key
    */
-  String text(String key, Object... arguments) {
+  public String text(String key, Object... arguments) {
     return new MessageFormat(bundle.getString(key), language.locale()).format(arguments);
   }
 
   /** A date as this language writes it: "May 8, 2025", "8 de mayo de 2025". */
-  String date(LocalDate date) {
+  public String date(LocalDate date) {
     return dates.format(date);
   }
 
   /** A state's name in this language: "New York", "Nueva York". */
-  String state(UsState state) {
+  public String state(UsState state) {
     return text("state." + state.code());
+  }
+
+  /** "A", "A and B", "A, B and C", with this language's "and". */
+  public String joined(List<String> items) {
+    if (items.size() <= 1) {
+      return items.isEmpty() ? "" : items.get(0);
+    }
+    String allButLast = String.join(", ", items.subList(0, items.size() - 1));
+    return text("place.and", allButLast, items.get(items.size() - 1));
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.watch287g.alerts.Texts;
 
 /**
  * A sentence not yet in a language: a bundle key and its arguments. Arguments that are phrases,
@@ -24,7 +25,7 @@ public record Phrase(String key, List<Object> arguments) {
   }
 
   /** The sentence in a language. */
-  String in(Words words) {
+  String in(Texts words) {
     Object[] filled = new Object[arguments.size()];
     for (int i = 0; i < filled.length; i++) {
       filled[i] = fill(arguments.get(i), words);
@@ -32,7 +33,7 @@ public record Phrase(String key, List<Object> arguments) {
     return words.text(key, filled);
   }
 
-  private static Object fill(Object argument, Words words) {
+  private static Object fill(Object argument, Texts words) {
     if (argument instanceof Phrase p) {
       return p.in(words);
     }

@@ -3,6 +3,7 @@ package org.watch287g.commands;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Target;
+import org.watch287g.alerts.Texts;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.County;
 
@@ -42,10 +43,10 @@ public record Place(@Nullable County county, UsState state) {
 
   /** "Harris County, TX", or the state's name in the language ("Nuevo México"). */
   public String label(Language language) {
-    return label(Words.of(language));
+    return label(Texts.of(language));
   }
 
-  String label(Words words) {
+  String label(Texts words) {
     return county == null ? words.state(state) : county.label();
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.Texts;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.Agreement;
 
@@ -17,7 +18,7 @@ final class PlainText {
 
   private PlainText() {}
 
-  static String render(Reply reply, Words words) {
+  static String render(Reply reply, Texts words) {
     List<String> lines = new ArrayList<>();
     if (reply instanceof Reply.Text t) {
       t.lines().forEach(p -> lines.add(p.in(words)));
@@ -38,7 +39,7 @@ final class PlainText {
     return String.join("\n", lines);
   }
 
-  private static void invalid(Reply.Invalid invalid, Words words, List<String> lines) {
+  private static void invalid(Reply.Invalid invalid, Texts words, List<String> lines) {
     lines.add(invalid.problem().in(words));
     Verb usage = invalid.usage();
     if (usage != null) {
@@ -47,7 +48,7 @@ final class PlainText {
     }
   }
 
-  private static void help(Reply.Help help, Words words, List<String> lines) {
+  private static void help(Reply.Help help, Texts words, List<String> lines) {
     lines.add(words.text("reply.help.title"));
     for (Verb v : help.verbs()) {
       lines.add("");
@@ -60,7 +61,7 @@ final class PlainText {
     lines.add(words.text("reply.help.permissions"));
   }
 
-  private static void status(Reply.StatusReply reply, Words words, List<String> lines) {
+  private static void status(Reply.StatusReply reply, Texts words, List<String> lines) {
     Status s = reply.status();
     reply.notes().forEach(n -> lines.add(n.in(words)));
     lines.add(words.text("reply.status.title", s.place().label(words)));
@@ -81,7 +82,7 @@ final class PlainText {
       List<Status.Entry> entries,
       @Nullable LocalDate asOf,
       String name,
-      Words words,
+      Texts words,
       List<String> lines) {
     if (asOf == null) {
       lines.add(words.text("reply.status." + name + ".unread"));
@@ -100,7 +101,7 @@ final class PlainText {
     }
   }
 
-  private static String entry(Status.Entry e, boolean request, Words words) {
+  private static String entry(Status.Entry e, boolean request, Texts words) {
     Agreement a = e.agreement();
     String model = words.text("model." + a.model().name() + ".title");
     String where = where(e.reach(), e.counties(), a, words);
@@ -112,7 +113,7 @@ final class PlainText {
     return words.text("reply.status.agreement", a.agency(), model, date, moa(a, words), where);
   }
 
-  private static String moa(Agreement a, Words words) {
+  private static String moa(Agreement a, Texts words) {
     String url = a.moaUrl();
     if (url != null) {
       return url;
@@ -120,7 +121,7 @@ final class PlainText {
     return words.text(a.moaPending() ? "label.moaPending" : "label.moaNone");
   }
 
-  private static String change(Status.Change c, Words words) {
+  private static String change(Status.Change c, Texts words) {
     ChangeEvent e = c.event();
     String where = where(c.reach(), c.counties(), e.agreement(), words);
     String line = words.text("event." + e.type().name(), e.agreement().agency(), where);
@@ -132,20 +133,12 @@ final class PlainText {
   }
 
   /** "Harris County, TX", "Texas, statewide", "Texas, county unknown". */
-  private static String where(Status.Reach reach, List<String> counties, Agreement a, Words words) {
+  private static String where(Status.Reach reach, List<String> counties, Agreement a, Texts words) {
     String state = words.state(a.state());
     return switch (reach) {
       case STATEWIDE -> words.text("place.statewide", state, a.state().code());
       case UNKNOWN -> words.text("place.unresolved", state, a.state().code());
-      case COUNTIES -> joined(counties, words) + ", " + a.state().code();
+      case COUNTIES -> words.joined(counties) + ", " + a.state().code();
     };
-  }
-
-  private static String joined(List<String> names, Words words) {
-    if (names.size() == 1) {
-      return names.get(0);
-    }
-    String last = names.get(names.size() - 1);
-    return words.text("place.and", String.join(", ", names.subList(0, names.size() - 1)), last);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Texts;
 
 /**
  * An answer to a command, not yet in any platform's format nor in any language. Platforms render
@@ -21,7 +22,7 @@ public sealed interface Reply {
 
   /** The reply as plain text in a language: lines separated by '\n', no trailing newline. */
   default String plainText(Language language) {
-    return PlainText.render(this, Words.of(language));
+    return PlainText.render(this, Texts.of(language));
   }
 
   /** Sentences, one per line: confirmations, what a channel follows, its options. */

@@ -28,6 +28,7 @@ import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.RateLimits;
+import org.watch287g.alerts.Texts;
 
 /**
  * Posts alerts to Discord channels ({@code POST /channels/{id}/messages}) and classifies what
@@ -118,7 +119,7 @@ final class DiscordDeliverer implements Deliverer {
   /** The operator's notice, in English: the operator's language is not known per channel. */
   @Override
   public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
-    return post(adminChannel, render.notice(notice, DiscordWords.of(Language.EN)));
+    return post(adminChannel, render.notice(notice, Texts.of(Language.EN)));
   }
 
   private DeliveryResult post(ChannelRef channel, MessageCreateData message) {

@@ -17,6 +17,7 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.TextLimits;
+import org.watch287g.alerts.Texts;
 
 /**
  * The core's messages as Discord messages, within Discord's limits: an alert as one embed (the
@@ -106,7 +107,7 @@ final class DiscordRender {
   }
 
   /** An operator notice: plain content, as it is plain text. */
-  MessageCreateData notice(Notice notice, DiscordWords words) {
+  MessageCreateData notice(Notice notice, Texts words) {
     String text = "⚠ " + words.text("discord.notice") + "\n" + notice.text();
     return new MessageCreateBuilder()
         .setContent(TextLimits.shorten(text, CONTENT))
@@ -119,7 +120,7 @@ final class DiscordRender {
    * most 10 embeds and 6,000 characters in all. What does not fit is counted in a last line (a
    * whole state's status can list hundreds of agreements).
    */
-  List<MessageEmbed> reply(String plainText, DiscordWords words) {
+  List<MessageEmbed> reply(String plainText, Texts words) {
     List<String> lines = List.of(plainText.split("\n", -1));
     // Room kept for the line that counts what was cut, in either language.
     int reserve = 160;

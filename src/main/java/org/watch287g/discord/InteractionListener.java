@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.TextLimits;
+import org.watch287g.alerts.Texts;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
 import org.watch287g.commands.Reply;
@@ -146,7 +147,7 @@ final class InteractionListener extends ListenerAdapter {
     } catch (RuntimeException e) {
       // Never a stack trace to the person: the log has it.
       log.error("Discord: cannot answer /{} {}", SlashCommand.NAME, event.getSubcommandName(), e);
-      sayPrivately(event, DiscordWords.of(Language.EN).text("reply.unexpected"));
+      sayPrivately(event, Texts.of(Language.EN).text("reply.unexpected"));
     }
   }
 
@@ -154,7 +155,7 @@ final class InteractionListener extends ListenerAdapter {
     Guild guild = event.getGuild();
     Member member = event.getMember();
     if (guild == null || member == null || !event.isFromAttachedGuild()) {
-      sayPrivately(event, DiscordWords.of(Language.EN).text("discord.guildOnly"));
+      sayPrivately(event, Texts.of(Language.EN).text("discord.guildOnly"));
       return;
     }
     GuildChannel channel = event.getGuildChannel();
@@ -210,8 +211,7 @@ final class InteractionListener extends ListenerAdapter {
                   response != null
                       ? embeds(response)
                       : render.reply(
-                          DiscordWords.of(Language.EN).text("reply.unexpected"),
-                          DiscordWords.of(Language.EN));
+                          Texts.of(Language.EN).text("reply.unexpected"), Texts.of(Language.EN));
               if (failure != null) {
                 log.error("Discord: cannot answer /{} {}", SlashCommand.NAME, verb.word(), failure);
               }
@@ -227,7 +227,7 @@ final class InteractionListener extends ListenerAdapter {
    * the core's words are the same on every platform.
    */
   private List<MessageEmbed> embeds(CommandService.Response response) {
-    DiscordWords words = DiscordWords.of(response.language());
+    Texts words = Texts.of(response.language());
     String text = response.plainText();
     if (response.reply() instanceof Reply.Refused) {
       text = text + "\n" + words.text("discord.refused");
@@ -240,14 +240,14 @@ final class InteractionListener extends ListenerAdapter {
       return;
     }
     event
-        .replyEmbeds(render.reply(text, DiscordWords.of(Language.EN)))
+        .replyEmbeds(render.reply(text, Texts.of(Language.EN)))
         .setEphemeral(true)
         .setAllowedMentions(NO_MENTIONS)
         .queue(null, failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
   }
 
   static String missingText(List<Permission> missing, Language language) {
-    DiscordWords words = DiscordWords.of(language);
+    Texts words = Texts.of(language);
     List<String> names = new ArrayList<>();
     for (Permission p : missing) {
       names.add(words.text("discord.permission." + p.name()));

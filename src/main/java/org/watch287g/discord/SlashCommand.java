@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Texts;
 import org.watch287g.commands.Verb;
 
 /**
@@ -44,8 +45,8 @@ final class SlashCommand {
    * places.
    */
   static SlashCommandData definition() {
-    DiscordWords en = DiscordWords.of(Language.EN);
-    DiscordWords es = DiscordWords.of(Language.ES);
+    Texts en = Texts.of(Language.EN);
+    Texts es = Texts.of(Language.ES);
     SlashCommandData command =
         Commands.slash(NAME, en.text("discord.command"))
             .setDescriptionLocalizations(spanish(es.text("discord.command")))
@@ -68,7 +69,7 @@ final class SlashCommand {
     return command.addSubcommands(subcommands);
   }
 
-  private static Optional<OptionData> option(Verb verb, DiscordWords en, DiscordWords es) {
+  private static Optional<OptionData> option(Verb verb, Texts en, Texts es) {
     Optional<String> name = verb.option();
     if (name.isEmpty()) {
       return Optional.empty();

@@ -16,6 +16,7 @@ import org.watch287g.alerts.Digest;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.Texts;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
 
@@ -146,8 +147,7 @@ class DiscordRenderTest {
       lines.add("  - line " + i + " " + "x".repeat(90));
     }
 
-    List<MessageEmbed> embeds =
-        render.reply(String.join("\n", lines), DiscordWords.of(Language.EN));
+    List<MessageEmbed> embeds = render.reply(String.join("\n", lines), Texts.of(Language.EN));
 
     assertTrue(embeds.size() <= 10);
     int total = embeds.stream().mapToInt(MessageEmbed::getLength).sum();
@@ -162,8 +162,7 @@ class DiscordRenderTest {
   @Test
   void a_short_reply_is_one_embed_with_every_line() {
     List<MessageEmbed> embeds =
-        render.reply(
-            "287(g) in Harris County, TX\nAgreements in force: 2", DiscordWords.of(Language.EN));
+        render.reply("287(g) in Harris County, TX\nAgreements in force: 2", Texts.of(Language.EN));
 
     assertEquals(1, embeds.size());
     assertEquals(
@@ -175,7 +174,7 @@ class DiscordRenderTest {
     Notice notice =
         new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page fails. ".repeat(200));
 
-    JsonNode message = json(render.notice(notice, DiscordWords.of(Language.EN)));
+    JsonNode message = json(render.notice(notice, Texts.of(Language.EN)));
 
     assertTrue(message.path("content").asText().length() <= 2_000);
     assertTrue(message.path("content").asText().contains("ICE's page fails."));
