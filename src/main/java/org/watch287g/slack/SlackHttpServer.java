@@ -43,6 +43,9 @@ final class SlackHttpServer implements AutoCloseable {
   /** Slash commands and interactions are a few KiB; anything much larger is not from Slack. */
   static final int MAX_BODY = 64 * 1024;
 
+  /** How much of a refused, oversized body is read and discarded so that the 413 arrives. */
+  private static final long LINGER_BYTES = 16L * 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
   private static final String TIMESTAMP = "x-slack-request-timestamp";
   private static final String SIGNATURE = "x-slack-signature";
@@ -127,7 +130,7 @@ final class SlackHttpServer implements AutoCloseable {
       }
       byte @Nullable [] body = readBounded(ex);
       if (body == null) {
-        send(ex, 413, "text/plain", "too large");
+        refuseTooLarge(ex);
         return;
       }
       serve(ex, new String(body, StandardCharsets.UTF_8));
@@ -215,6 +218,36 @@ final class SlackHttpServer implements AutoCloseable {
       byte[] body = in.readNBytes(MAX_BODY + 1);
       return body.length > MAX_BODY ? null : body;
     }
+  }
+
+  /**
+   * Answers 413, then reads and discards what the client is still sending (up to {@link
+   * #LINGER_BYTES}) before closing. Closing a socket with unread bytes makes the kernel reset the
+   * connection, and the reset can arrive before the client has read the 413: it would see a dropped
+   * connection instead of the reason (a "lingering close", as web servers do).
+   */
+  private static void refuseTooLarge(HttpExchange ex) throws IOException {
+    byte[] reason = "too large".getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/plain");
+    ex.getResponseHeaders().set("Connection", "close");
+    ex.sendResponseHeaders(413, reason.length);
+    OutputStream out = ex.getResponseBody();
+    out.write(reason);
+    out.flush();
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] sink = new byte[16 * 1024];
+      long discarded = 0;
+      while (discarded < LINGER_BYTES) {
+        int n = in.read(sink);
+        if (n < 0) {
+          break;
+        }
+        discarded += n;
+      }
+    } catch (IOException e) {
+      // the client gave up first: nothing more to tell it
+    }
+    out.close();
   }
 
   private static void send(HttpExchange ex, int status, String type, @Nullable String body)

@@ -135,6 +135,17 @@ class SlackEndpointTest {
   }
 
   @Test
+  void a_megabyte_body_is_answered_413_every_time_not_with_a_reset_connection() throws Exception {
+    String body = bot.body("status " + "x".repeat(1024 * 1024), "C1", "U1");
+
+    for (int i = 0; i < 12; i++) {
+      HttpResponse<String> r = bot.post(body, Instant.now().getEpochSecond(), SlackTestBot.SECRET);
+
+      assertEquals(413, r.statusCode(), "attempt " + i);
+    }
+  }
+
+  @Test
   void other_paths_are_404_and_other_methods_405() throws Exception {
     HttpResponse<String> path =
         bot.send(
