@@ -127,7 +127,16 @@ public enum UsState {
     return Optional.empty();
   }
 
+  /** The letters only, lower case: "N. Carolina" and "n carolina" share a key. */
   private static String key(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder letters = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        letters.append(c);
+      }
+    }
+    return letters.toString();
   }
 }
