@@ -56,7 +56,7 @@ class ArchitectureTest {
             "okio..",
             "java.sql..",
             "javax.sql..",
-            "org.flywaydb..",
+            "org.sqlite..",
             "org.dhatim..",
             "com.fasterxml..",
             "picocli..",

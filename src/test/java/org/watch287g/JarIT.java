@@ -29,7 +29,7 @@ import org.watch287g.watch.BundledSnapshots;
 
 /**
  * The packaged jar itself, run as a user runs it. {@code mvn test} runs on the class path; only the
- * shaded jar shows whether the service files survived (Flyway's SQLite support lives in one).
+ * shaded jar shows whether its resources survived (migrations, gazetteer, bundled snapshots).
  */
 class JarIT {
   static final Path JAR = Path.of("target", "watch287g.jar");

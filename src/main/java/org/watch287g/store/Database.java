@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -72,14 +70,10 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
-      throw new StorageException("cannot prepare the database " + path + ": " + e.getMessage(), e);
+    try (Connection c = dataSource.getConnection()) {
+      new Migrations(Migrations.SCRIPTS).apply(c, path.toString());
+    } catch (SQLException e) {
+      throw new StorageException("cannot open the database " + path + ": " + e.getMessage(), e);
     }
   }
 
