@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.geo.AgencyResolver;
 
 /**
@@ -81,10 +82,36 @@ public final class DeliveryWorker {
     return deliverer.platform();
   }
 
-  /** What one round did. */
-  public record Round(int sent, int retrying, int dead) {
+  /**
+   * What one round did, and when the next should run.
+   *
+   * @param again how soon there is more to send: zero when the round stopped at its size with more
+   *     perhaps due, the time until the first channel it left for its rate limit may send again, or
+   *     null when it left nothing due that pacing holds back (the loop's own tick then applies)
+   */
+  public record Round(int sent, int retrying, int dead, @Nullable Duration again) {
+    public Round(int sent, int retrying, int dead) {
+      this(sent, retrying, dead, null);
+    }
+
     public boolean idle() {
       return sent + retrying + dead == 0;
+    }
+  }
+
+  /** Counts a round's outcomes as it goes. */
+  private static final class Tally {
+    int sent;
+    int retrying;
+    int dead;
+
+    /** The soonest a channel left for its rate limit may send again, if any was. */
+    @Nullable Duration channelFree;
+
+    void channelBusy(Duration retryIn) {
+      if (channelFree == null || retryIn.compareTo(channelFree) < 0) {
+        channelFree = retryIn;
+      }
     }
   }
 
@@ -103,12 +130,14 @@ public final class DeliveryWorker {
       return new Round(0, 0, 0);
     }
     List<OutboxItem> due = outbox.due(deliverer.platform(), now, ROUND);
+    boolean full = due.size() == ROUND;
     Map<String, List<OutboxItem>> groups = new LinkedHashMap<>();
     for (OutboxItem item : due) {
       groups.computeIfAbsent(item.channel() + "#" + item.batch(), k -> new ArrayList<>()).add(item);
     }
-    int[] tally = new int[3];
+    Tally tally = new Tally();
     Set<ChannelRef> skipped = new HashSet<>();
+    boolean stopped = false;
     for (List<OutboxItem> group : groups.values()) {
       ChannelRef channel = group.get(0).channel();
       if (skipped.contains(channel)) {
@@ -116,13 +145,17 @@ public final class DeliveryWorker {
       }
       Next next = send(channel, group, tally);
       if (next == Next.STOP) {
+        stopped = true;
         break;
       }
       if (next == Next.SKIP_CHANNEL) {
         skipped.add(channel);
       }
     }
-    return new Round(tally[0], tally[1], tally[2]);
+    // A full round that sent something may have left more due behind it: go on at once. (One
+    // that sent nothing was all busy channels; going on at once would only spin.)
+    Duration again = !stopped && full && tally.sent > 0 ? Duration.ZERO : tally.channelFree;
+    return new Round(tally.sent, tally.retrying, tally.dead, stopped ? null : again);
   }
 
   /** What the round does after a message. */
@@ -136,7 +169,7 @@ public final class DeliveryWorker {
   }
 
   /** Sends one channel's alerts of one batch. */
-  private Next send(ChannelRef channel, List<OutboxItem> group, int[] tally) {
+  private Next send(ChannelRef channel, List<OutboxItem> group, Tally tally) {
     ChannelOptions options = channels.options(channel);
     List<AlertMessage> messages = new ArrayList<>();
     for (OutboxItem item : group) {
@@ -146,7 +179,7 @@ public final class DeliveryWorker {
     }
     if (group.size() <= options.digestThreshold()) {
       for (int i = 0; i < group.size(); i++) {
-        Next paced = pace(channel);
+        Next paced = pace(channel, tally);
         if (paced != Next.GO_ON) {
           return paced;
         }
@@ -164,7 +197,7 @@ public final class DeliveryWorker {
         digest.split(messages, options.language(), budget.maxItems(), budget.maxChars())) {
       List<OutboxItem> items = group.subList(first, first + part.lines().size());
       first += part.lines().size();
-      Next paced = pace(channel);
+      Next paced = pace(channel, tally);
       if (paced != Next.GO_ON) {
         return paced;
       }
@@ -179,15 +212,16 @@ public final class DeliveryWorker {
   /**
    * Waits for a slot within the platform's rate limits: at once if there is one, for the next one
    * if the whole platform is busy; a channel that has used its own allowance is skipped, its rows
-   * left due for a later round.
+   * left due for a later round, which the {@link Round} asks for as soon as the channel is free.
    */
-  private Next pace(ChannelRef channel) {
+  private Next pace(ChannelRef channel, Tally tally) {
     while (true) {
       Pacer.Slot slot = pacer.tryAcquire(channel);
       if (slot instanceof Pacer.Go) {
         return Next.GO_ON;
       }
-      if (slot instanceof Pacer.ChannelBusy) {
+      if (slot instanceof Pacer.ChannelBusy busy) {
+        tally.channelBusy(busy.retryIn());
         return Next.SKIP_CHANNEL;
       }
       if (stopping || !(slot instanceof Pacer.PlatformBusy busy)) {
@@ -204,33 +238,33 @@ public final class DeliveryWorker {
 
   /** Records an outcome for the rows of one message, and says what the round does next. */
   private Next record(
-      ChannelRef channel, DeliveryResult result, List<OutboxItem> items, int[] tally) {
+      ChannelRef channel, DeliveryResult result, List<OutboxItem> items, Tally tally) {
     List<Long> ids = items.stream().map(OutboxItem::id).toList();
     Instant now = clock.instant();
     if (result instanceof DeliveryResult.Sent) {
       outbox.markSent(ids, now);
-      tally[0] += ids.size();
+      tally.sent += ids.size();
       return stopping ? Next.STOP : Next.GO_ON;
     }
     if (result instanceof DeliveryResult.Unavailable unavailable) {
       // The rows stay pending, uncounted: the outbox skips a paused channel until it resumes.
       channels.pause(channel, unavailable.reason(), now);
       notices.tell(Notice.channelPaused(channel, unavailable.reason()));
-      tally[1] += ids.size();
+      tally.retrying += ids.size();
       return Next.SKIP_CHANNEL;
     }
     if (result instanceof DeliveryResult.Unauthorized unauthorized) {
       pausedUntil = now.plus(PLATFORM_PAUSE);
       outbox.postpone(ids, pausedUntil, "held: " + unauthorized.reason());
       notices.tell(Notice.platformPaused(deliverer.platform(), unauthorized.reason()));
-      tally[1] += ids.size();
+      tally.retrying += ids.size();
       return Next.STOP;
     }
     if (result instanceof DeliveryResult.RetryAfter rateLimited) {
       // A rate limit says exactly when to come back and is no sign the message is bad: waiting
       // for it is not a failed attempt, so a busy day cannot use up the retries of a later 503.
       outbox.postpone(ids, now.plus(rateLimited.delay()), reason(result));
-      tally[1] += ids.size();
+      tally.retrying += ids.size();
       return Next.SKIP_CHANNEL;
     }
     int attempts = items.stream().mapToInt(OutboxItem::attempts).max().orElse(0) + 1;
@@ -239,11 +273,11 @@ public final class DeliveryWorker {
     String reason = reason(result);
     if (retry.isPresent()) {
       outbox.retryAt(ids, retry.get(), reason);
-      tally[1] += ids.size();
+      tally.retrying += ids.size();
     } else {
       outbox.deadLetter(ids, reason);
       notices.tell(Notice.deadLettered(channel, ids.size(), reason));
-      tally[2] += ids.size();
+      tally.dead += ids.size();
     }
     return Next.GO_ON;
   }

@@ -50,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "shutdown"));
+    // Discord's handshake and its download of every server take longest, so they start first and
+    // overlap the rest. Nobody can use /287g before the bot is connected and has registered it,
+    // by which time the bundled lists are stored.
+    wiring.discord().ifPresent(d -> d.start());
     wiring.seedBundledSnapshots();
     log.info(
         "watch287g started: platforms {}; database {}; watching {} every {}",
@@ -58,7 +62,6 @@ public final class RunCommand implements Callable<Integer> {
         config.source().pageUrl(),
         config.source().pollInterval());
     wiring.startAdminEndpoint(Clock.systemUTC());
-    wiring.discord().ifPresent(d -> d.start());
     wiring.slack().ifPresent(SlackPlatform::start);
     // Alerts held for a refused token go out as soon as the restarted bot can send them.
     int released = wiring.outbox().releaseHeld();

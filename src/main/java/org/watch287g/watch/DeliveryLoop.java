@@ -2,17 +2,18 @@ package org.watch287g.watch;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.DeliveryWorker;
 
 /**
- * Runs each platform's delivery worker on its own thread, every {@code tick}, so alerts queued by a
- * poll (or left unsent by a crash) go out promptly and a slow platform never holds up another. A
- * failing round is logged and the next one still runs.
+ * Runs each platform's delivery worker on its own thread, every {@code tick} or sooner when a round
+ * asks, so alerts queued by a poll (or left unsent by a crash) go out promptly and a slow platform
+ * never holds up another. A failing round is logged and the next one still runs.
  */
 public final class DeliveryLoop implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
@@ -24,26 +25,43 @@ public final class DeliveryLoop implements AutoCloseable {
   public DeliveryLoop(List<DeliveryWorker> workers, Duration tick) {
     this.workers = List.copyOf(workers);
     this.tick = tick;
-    this.executor =
-        Executors.newScheduledThreadPool(
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(
             Math.max(1, workers.size()),
             r -> {
               Thread t = new Thread(r, "delivery");
               t.setDaemon(true);
               return t;
             });
+    // A round waiting for its turn is dropped at close, not run: the outbox keeps its rows.
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.executor = pool;
   }
 
   /** Starts every worker. */
   public void start() {
     for (DeliveryWorker worker : workers) {
-      var unused =
-          executor.scheduleWithFixedDelay(
-              () -> round(worker), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+      schedule(worker, Duration.ZERO);
     }
   }
 
-  private static void round(DeliveryWorker worker) {
+  /**
+   * Runs the worker's next round after {@code delay}, and so on: every tick, or sooner when the
+   * round says more can go (a channel's rate limit frees up in 300 ms, or the round stopped at its
+   * size), so a busy channel gets its messages at the platform's pace rather than one a tick.
+   */
+  private void schedule(DeliveryWorker worker, Duration delay) {
+    try {
+      var unused =
+          executor.schedule(
+              () -> schedule(worker, round(worker)), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      // close() has begun: no more rounds.
+    }
+  }
+
+  /** One round; returns how long to wait before the next. */
+  private Duration round(DeliveryWorker worker) {
     try {
       DeliveryWorker.Round round = worker.deliverDue();
       if (!round.idle()) {
@@ -54,8 +72,11 @@ public final class DeliveryLoop implements AutoCloseable {
             round.retrying(),
             round.dead());
       }
+      Duration again = round.again();
+      return again != null && again.compareTo(tick) < 0 ? again : tick;
     } catch (RuntimeException e) {
       log.error("{}: delivery round failed unexpectedly", worker.platform(), e);
+      return tick;
     }
   }
 

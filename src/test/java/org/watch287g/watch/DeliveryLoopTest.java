@@ -23,6 +23,7 @@ import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.RateLimits;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.config.ToolkitLoader;
@@ -123,6 +124,82 @@ class DeliveryLoopTest {
     assertEquals(4, texts.size(), "every alert, once: " + texts);
     assertEquals(4, Set.copyOf(texts).size());
     assertEquals(0, outbox.depth("slack"));
+    database.close();
+  }
+
+  /** A platform that lets each channel have one message per 200 ms, and says when it took each. */
+  static final class PacedPlatform implements Deliverer {
+    final RecordingDeliverer recorder = new RecordingDeliverer("slack", new DigestBudget(25, 2900));
+    final List<Long> acceptedAtNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public String platform() {
+      return "slack";
+    }
+
+    @Override
+    public RateLimits rateLimits() {
+      return new RateLimits(null, new RateLimits.Window(1, Duration.ofMillis(200)));
+    }
+
+    @Override
+    public DigestBudget digestBudget() {
+      return recorder.digestBudget();
+    }
+
+    @Override
+    public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
+      acceptedAtNanos.add(System.nanoTime());
+      return recorder.deliver(channel, alert);
+    }
+
+    @Override
+    public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
+      acceptedAtNanos.add(System.nanoTime());
+      return recorder.deliver(channel, digest);
+    }
+
+    @Override
+    public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
+      return recorder.deliver(adminChannel, notice);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a channel with several alerts gets them as fast as its rate limit allows, not one per tick"
+          + " of the loop")
+  void aBusyChannelIsServedAtItsRateLimit() throws Exception {
+    Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    EventStore events = new EventStore(database);
+    SqlOutbox outbox = new SqlOutbox(database, events);
+    SubscriptionRepository subscriptions = new SubscriptionRepository(database);
+    queueAlerts(new SourceLedger(database, new SnapshotRepository(database), events), 4);
+    PacedPlatform platform = new PacedPlatform();
+    long start = System.nanoTime();
+
+    try (DeliveryLoop loop =
+        new DeliveryLoop(
+            List.of(worker(outbox, subscriptions, platform)), Duration.ofSeconds(30))) {
+      loop.start();
+      long deadline = start + Duration.ofSeconds(20).toNanos();
+      while (platform.acceptedAtNanos.size() < 4 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    }
+
+    List<Long> at = platform.acceptedAtNanos;
+    assertEquals(4, at.size(), "all four alerts, as separate messages");
+    assertTrue(
+        at.get(3) - start < Duration.ofSeconds(10).toNanos(),
+        "the last went out long before a second 30 s tick: "
+            + (at.get(3) - start) / 1_000_000
+            + " ms");
+    for (int i = 1; i < at.size(); i++) {
+      assertTrue(
+          at.get(i) - at.get(i - 1) >= Duration.ofMillis(200).toNanos(),
+          "the channel's limit is kept between messages " + i + " and " + (i + 1));
+    }
     database.close();
   }
 
