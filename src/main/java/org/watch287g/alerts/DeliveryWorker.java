@@ -3,8 +3,11 @@ package org.watch287g.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.geo.AgencyResolver;
 
@@ -135,23 +139,12 @@ public final class DeliveryWorker {
     for (OutboxItem item : due) {
       groups.computeIfAbsent(item.channel() + "#" + item.batch(), k -> new ArrayList<>()).add(item);
     }
-    Tally tally = new Tally();
-    Set<ChannelRef> skipped = new HashSet<>();
-    boolean stopped = false;
+    List<Deque<Message>> queues = new ArrayList<>();
     for (List<OutboxItem> group : groups.values()) {
-      ChannelRef channel = group.get(0).channel();
-      if (skipped.contains(channel)) {
-        continue;
-      }
-      Next next = send(channel, group, tally);
-      if (next == Next.STOP) {
-        stopped = true;
-        break;
-      }
-      if (next == Next.SKIP_CHANNEL) {
-        skipped.add(channel);
-      }
+      queues.add(plan(group));
     }
+    Tally tally = new Tally();
+    boolean stopped = sendInTurn(queues, tally);
     // A full round that sent something may have left more due behind it: go on at once. (One
     // that sent nothing was all busy channels; going on at once would only spin.)
     Duration again = !stopped && full && tally.sent > 0 ? Duration.ZERO : tally.channelFree;
@@ -168,45 +161,96 @@ public final class DeliveryWorker {
     STOP
   }
 
-  /** Sends one channel's alerts of one batch. */
-  private Next send(ChannelRef channel, List<OutboxItem> group, Tally tally) {
+  /** One message of a round: one alert, or one part of a digest, and the rows it covers. */
+  private record Message(
+      ChannelRef channel,
+      List<OutboxItem> items,
+      ChannelOptions options,
+      @Nullable DigestPart digestPart) {}
+
+  /** One channel's alerts of one batch as the messages to send: one each, or a digest. */
+  private Deque<Message> plan(List<OutboxItem> group) {
+    ChannelRef channel = group.get(0).channel();
     ChannelOptions options = channels.options(channel);
-    List<AlertMessage> messages = new ArrayList<>();
-    for (OutboxItem item : group) {
-      messages.add(
-          composer.compose(
-              item.event(), resolver.resolve(item.event().agreement()), options.language()));
-    }
+    Deque<Message> messages = new ArrayDeque<>();
     if (group.size() <= options.digestThreshold()) {
-      for (int i = 0; i < group.size(); i++) {
-        Next paced = pace(channel, tally);
-        if (paced != Next.GO_ON) {
-          return paced;
-        }
-        DeliveryResult result = deliverer.deliver(channel, messages.get(i));
-        Next next = record(channel, result, List.of(group.get(i)), tally);
-        if (next != Next.GO_ON) {
-          return next;
-        }
+      for (OutboxItem item : group) {
+        messages.add(new Message(channel, List.of(item), options, null));
       }
-      return Next.GO_ON;
+      return messages;
+    }
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (OutboxItem item : group) {
+      alerts.add(compose(item, options));
     }
     Deliverer.DigestBudget budget = deliverer.digestBudget();
     int first = 0;
     for (DigestPart part :
-        digest.split(messages, options.language(), budget.maxItems(), budget.maxChars())) {
+        digest.split(alerts, options.language(), budget.maxItems(), budget.maxChars())) {
       List<OutboxItem> items = group.subList(first, first + part.lines().size());
       first += part.lines().size();
-      Next paced = pace(channel, tally);
-      if (paced != Next.GO_ON) {
-        return paced;
-      }
-      Next next = record(channel, deliverer.deliver(channel, part), items, tally);
-      if (next != Next.GO_ON) {
-        return next;
+      messages.add(new Message(channel, items, options, part));
+    }
+    return messages;
+  }
+
+  /**
+   * Sends the queues' messages taking turns, one message per queue per pass: a channel with many
+   * alerts neither holds up the others nor spends its own rate limit in one burst, and a channel
+   * that asks to wait is left for a later round. Returns whether the round had to stop.
+   */
+  private boolean sendInTurn(List<Deque<Message>> queues, Tally tally) {
+    Set<ChannelRef> skipped = new HashSet<>();
+    while (!queues.isEmpty()) {
+      for (Iterator<Deque<Message>> turn = queues.iterator(); turn.hasNext(); ) {
+        Deque<Message> queue = turn.next();
+        Message message = queue.getFirst();
+        if (skipped.contains(message.channel())) {
+          turn.remove();
+          continue;
+        }
+        Next next = send(message, tally);
+        if (next == Next.STOP) {
+          return true;
+        }
+        if (next == Next.SKIP_CHANNEL) {
+          skipped.add(message.channel());
+          turn.remove();
+          continue;
+        }
+        queue.removeFirst();
+        if (queue.isEmpty()) {
+          turn.remove();
+        }
       }
     }
-    return Next.GO_ON;
+    return false;
+  }
+
+  /** Sends one message when pacing allows, and records what the platform said. */
+  private Next send(Message message, Tally tally) {
+    ChannelRef channel = message.channel();
+    DigestPart part = message.digestPart();
+    if (part != null) {
+      return whenPaced(message, tally, () -> deliverer.deliver(channel, part));
+    }
+    // A single alert is composed when its turn comes (pacing leaves many for later rounds), and
+    // before its slot is taken, so the time the slot allows is the time the platform sees.
+    AlertMessage alert = compose(message.items().get(0), message.options());
+    return whenPaced(message, tally, () -> deliverer.deliver(channel, alert));
+  }
+
+  private Next whenPaced(Message message, Tally tally, Supplier<DeliveryResult> delivery) {
+    Next paced = pace(message.channel(), tally);
+    if (paced != Next.GO_ON) {
+      return paced;
+    }
+    return record(message.channel(), delivery.get(), message.items(), tally);
+  }
+
+  private AlertMessage compose(OutboxItem item, ChannelOptions options) {
+    return composer.compose(
+        item.event(), resolver.resolve(item.event().agreement()), options.language());
   }
 
   /**

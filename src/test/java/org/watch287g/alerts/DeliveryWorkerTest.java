@@ -120,6 +120,22 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  @DisplayName(
+      "channels take turns: a channel with several alerts gets its second only after every other"
+          + " channel got its first, and each channel's alerts keep their order")
+  void channelsTakeTurns() {
+    queue(UsState.FL, 3, MIAMI);
+    queue(UsState.TX, 3, TEXAS);
+    RecordingDeliverer slack = slack();
+
+    worker(slack).deliverDue();
+
+    List<ChannelRef> order =
+        slack.accepted().stream().map(RecordingDeliverer.Accepted::channel).toList();
+    assertEquals(List.of(MIAMI, TEXAS, MIAMI, TEXAS, MIAMI, TEXAS), order);
+  }
+
+  @Test
   @DisplayName("every due alert is sent once and marked; the next round has nothing to send")
   void sendsEachAlertOnce() {
     queue(UsState.FL, 3, MIAMI);

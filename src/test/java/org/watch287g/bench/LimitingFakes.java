@@ -57,8 +57,14 @@ final class LimitingFakes {
       perChannel.computeIfAbsent(channel, unused -> new AtomicInteger()).incrementAndGet();
     }
 
-    int duplicates() {
-      return perChannel.values().stream().mapToInt(count -> count.get() - 1).sum();
+    /** Messages beyond the {@code expected} each channel should have had. */
+    int duplicates(int expected) {
+      return perChannel.values().stream().mapToInt(n -> Math.max(0, n.get() - expected)).sum();
+    }
+
+    /** Messages each channel got, counting at most the {@code expected} it should have had. */
+    int deliveredOnce(int expected) {
+      return perChannel.values().stream().mapToInt(n -> Math.min(expected, n.get())).sum();
     }
 
     /** Accepted messages per second, from the first accepted to the last. */
