@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.watch287g.Wiring;
 import org.watch287g.config.Config;
 import org.watch287g.console.ConsolePrompt;
+import org.watch287g.geo.Gazetteer;
 import org.watch287g.slack.SlackPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     logFormat.apply();
+    Gazetteer.loadInBackground();
     Config config = options.load();
     Wiring wiring = new Wiring(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -54,6 +54,17 @@ public final class Gazetteer {
     return Bundled.INSTANCE;
   }
 
+  /**
+   * Starts loading the bundled gazetteer on a background thread, for a caller that will need it
+   * soon and has other work first (the bot reading its configuration): {@link #bundled} then waits
+   * only for what is left.
+   */
+  public static void loadInBackground() {
+    Thread loader = new Thread(Gazetteer::bundled, "gazetteer");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   private static final class Bundled {
     static final Gazetteer INSTANCE = load();
 
