@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +52,30 @@ class DeliveryLoopTest {
 
   @TempDir Path dir;
 
-  /** A platform that takes its time with each message, as a slow network would. */
-  static final class SlowPlatform implements Deliverer {
+  /**
+   * A platform that takes {@code delay} over each message, as a slow network would, within {@code
+   * limits}; it notes when it accepted each.
+   */
+  static final class TimedPlatform implements Deliverer {
     final RecordingDeliverer recorder = new RecordingDeliverer("slack", new DigestBudget(25, 2900));
     final CountDownLatch firstAccepted = new CountDownLatch(1);
+    final List<Long> acceptedAtNanos = new CopyOnWriteArrayList<>();
+    private final Duration delay;
+    private final RateLimits limits;
+
+    TimedPlatform(Duration delay, RateLimits limits) {
+      this.delay = delay;
+      this.limits = limits;
+    }
 
     @Override
     public String platform() {
       return "slack";
+    }
+
+    @Override
+    public RateLimits rateLimits() {
+      return limits;
     }
 
     @Override
@@ -67,16 +85,12 @@ class DeliveryLoopTest {
 
     @Override
     public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
-      sleep();
-      DeliveryResult result = recorder.deliver(channel, alert);
-      firstAccepted.countDown();
-      return result;
+      return accepted(() -> recorder.deliver(channel, alert));
     }
 
     @Override
     public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
-      sleep();
-      return recorder.deliver(channel, digest);
+      return accepted(() -> recorder.deliver(channel, digest));
     }
 
     @Override
@@ -84,12 +98,16 @@ class DeliveryLoopTest {
       return recorder.deliver(adminChannel, notice);
     }
 
-    private static void sleep() {
+    private DeliveryResult accepted(Supplier<DeliveryResult> delivery) {
       try {
-        Thread.sleep(150);
+        Thread.sleep(delay.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      acceptedAtNanos.add(System.nanoTime());
+      DeliveryResult result = delivery.get();
+      firstAccepted.countDown();
+      return result;
     }
   }
 
@@ -103,7 +121,7 @@ class DeliveryLoopTest {
     SqlOutbox outbox = new SqlOutbox(database, events);
     SubscriptionRepository subscriptions = new SubscriptionRepository(database);
     queueAlerts(new SourceLedger(database, new SnapshotRepository(database), events), 4);
-    SlowPlatform platform = new SlowPlatform();
+    TimedPlatform platform = new TimedPlatform(Duration.ofMillis(150), RateLimits.none());
 
     DeliveryLoop first = new DeliveryLoop(List.of(worker(outbox, subscriptions, platform)), tick());
     first.start();
@@ -127,44 +145,6 @@ class DeliveryLoopTest {
     database.close();
   }
 
-  /** A platform that lets each channel have one message per 200 ms, and says when it took each. */
-  static final class PacedPlatform implements Deliverer {
-    final RecordingDeliverer recorder = new RecordingDeliverer("slack", new DigestBudget(25, 2900));
-    final List<Long> acceptedAtNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @Override
-    public String platform() {
-      return "slack";
-    }
-
-    @Override
-    public RateLimits rateLimits() {
-      return new RateLimits(null, new RateLimits.Window(1, Duration.ofMillis(200)));
-    }
-
-    @Override
-    public DigestBudget digestBudget() {
-      return recorder.digestBudget();
-    }
-
-    @Override
-    public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
-      acceptedAtNanos.add(System.nanoTime());
-      return recorder.deliver(channel, alert);
-    }
-
-    @Override
-    public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
-      acceptedAtNanos.add(System.nanoTime());
-      return recorder.deliver(channel, digest);
-    }
-
-    @Override
-    public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
-      return recorder.deliver(adminChannel, notice);
-    }
-  }
-
   @Test
   @DisplayName(
       "a channel with several alerts gets them as fast as its rate limit allows, not one per tick"
@@ -175,7 +155,9 @@ class DeliveryLoopTest {
     SqlOutbox outbox = new SqlOutbox(database, events);
     SubscriptionRepository subscriptions = new SubscriptionRepository(database);
     queueAlerts(new SourceLedger(database, new SnapshotRepository(database), events), 4);
-    PacedPlatform platform = new PacedPlatform();
+    TimedPlatform platform =
+        new TimedPlatform(
+            Duration.ZERO, new RateLimits(null, new RateLimits.Window(1, Duration.ofMillis(200))));
     long start = System.nanoTime();
 
     try (DeliveryLoop loop =
