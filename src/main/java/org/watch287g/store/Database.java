@@ -114,22 +114,28 @@ public final class Database implements AutoCloseable {
     try {
       Connection c = connection();
       c.setAutoCommit(false);
+      T result;
       try {
-        T result = work.apply(c);
+        result = work.apply(c);
         c.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        // SQLite has often rolled back already (a full disk, an I/O error): then rollback() fails
-        // with "no transaction is active", and that must not hide the real reason.
+        // SQLite has often rolled back already (a full disk, an I/O error, a read-only file):
+        // then rollback() fails with "no transaction is active", and so does turning autocommit
+        // back on (it commits); neither may hide the real reason.
         try {
           c.rollback();
         } catch (SQLException rollbackFailed) {
           e.addSuppressed(rollbackFailed);
         }
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException restoreFailed) {
+          e.addSuppressed(restoreFailed);
+        }
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      c.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
       throw new StorageException("database write failed: " + e.getMessage(), e);
     } finally {
