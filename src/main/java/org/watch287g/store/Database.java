@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * The SQLite database: opened in WAL mode (readers never wait for the writer), with a busy timeout
@@ -106,7 +107,7 @@ public final class Database implements AutoCloseable {
       try {
         return work.apply(connection());
       } catch (SQLException e) {
-        throw new StorageException("database write failed: " + e.getMessage(), e);
+        throw writeFailed(e);
       }
     }
     writeLock.lock();
@@ -137,11 +138,33 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(true);
       return result;
     } catch (SQLException e) {
-      throw new StorageException("database write failed: " + e.getMessage(), e);
+      throw writeFailed(e);
     } finally {
       inTransaction.set(false);
       writeLock.unlock();
     }
+  }
+
+  /**
+   * A failed write as the operator reads it: SQLite's reason and, when the file cannot be written
+   * (read-only, an I/O error, a full disk), which file and what to do about it.
+   */
+  private StorageException writeFailed(SQLException e) {
+    String code = e instanceof SQLiteException s ? s.getResultCode().name() : "";
+    boolean unwritable =
+        code.startsWith("SQLITE_READONLY")
+            || code.startsWith("SQLITE_IOERR")
+            || code.startsWith("SQLITE_CANTOPEN")
+            || code.equals("SQLITE_PERM")
+            || code.equals("SQLITE_FULL");
+    String advice =
+        unwritable
+            ? "; cannot write "
+                + path
+                + ": make sure it, its -wal and -shm files and its folder are writable by the"
+                + " bot's user (permissions, a read-only mount, chattr +i) and the disk has space"
+            : "";
+    return new StorageException("database write failed: " + e.getMessage() + advice, e);
   }
 
   private Connection connection() throws SQLException {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.DeliveryWorker;
+import org.watch287g.store.StorageException;
 
 /**
  * Runs each platform's delivery worker on its own thread, every {@code tick}, so alerts queued by a
@@ -54,6 +55,10 @@ public final class DeliveryLoop implements AutoCloseable {
             round.retrying(),
             round.dead());
       }
+    } catch (StorageException e) {
+      // One line naming the file and what to do (see Database); the alerts wait in the outbox.
+      log.error("{}: delivery round failed: {}", worker.platform(), e.getMessage());
+      log.debug("delivery round failed", e);
     } catch (RuntimeException e) {
       log.error("{}: delivery round failed unexpectedly", worker.platform(), e);
     }
