@@ -250,7 +250,7 @@ class DiscordFaultsIT {
         assertTrue(
             Rig.await(Duration.ofMinutes(1), () -> alerts(discord).size() >= LIVE),
             "every live channel told once Discord recovers\n" + bot.tail());
-        Thread.sleep(2000);
+        Thread.sleep(1000);
         Map<String, Integer> told = alerts(discord);
         assertEquals(liveSet, told.keySet(), told.toString());
         assertTrue(told.values().stream().allMatch(n -> n == 1), "exactly once each: " + told);
@@ -338,7 +338,7 @@ class DiscordFaultsIT {
                 Duration.ofMinutes(1),
                 () -> bot.log().toLowerCase(Locale.ROOT).contains("refuses the bot")),
             "the log says Discord refuses the token\n" + bot.tail());
-        Thread.sleep(3000);
+        Thread.sleep(2000);
         assertTrue(bot.alive(), "still running\n" + bot.tail());
         int attempts = refused.get();
         assertTrue(
@@ -357,7 +357,7 @@ class DiscordFaultsIT {
         assertTrue(
             Rig.await(Duration.ofMinutes(1), () -> alerts(discord).size() >= LIVE),
             "every channel told after the restart\n" + bot.tail());
-        Thread.sleep(2000);
+        Thread.sleep(1000);
         Map<String, Integer> told = alerts(discord);
         assertTrue(told.values().stream().allMatch(n -> n == 1), "exactly once each: " + told);
         String line =
