@@ -52,6 +52,9 @@ class DatabaseFaultsIT {
         assertTrue(
             Rig.await(Duration.ofMinutes(1), new SlackCommands(port, slack)::listening),
             bot.tail());
+        assertTrue(
+            Rig.await(Duration.ofMinutes(1), () -> Rig.firstPollDone(bot)),
+            "the first poll done\n" + bot.tail());
         try (Statement s = lock.createStatement()) {
           s.execute("PRAGMA busy_timeout = 10000");
           s.execute("BEGIN IMMEDIATE");
@@ -175,6 +178,9 @@ class DatabaseFaultsIT {
         assertTrue(
             Rig.await(Duration.ofMinutes(1), new SlackCommands(port, slack)::listening),
             bot.tail());
+        assertTrue(
+            Rig.await(Duration.ofMinutes(1), () -> Rig.firstPollDone(bot)),
+            "the first poll done\n" + bot.tail());
         String running;
         String restarted;
         int exit;

@@ -58,6 +58,9 @@ class FullDiskIT {
           assertTrue(
               Rig.await(Duration.ofMinutes(1), new SlackCommands(port, slack)::listening),
               bot.tail());
+          assertTrue(
+              Rig.await(Duration.ofMinutes(1), () -> Rig.firstPollDone(bot)),
+              "the first poll done\n" + bot.tail());
           Path filler = mount.resolve("filler");
           try (OutputStream out = Files.newOutputStream(filler)) {
             byte[] block = new byte[64 * 1024];
