@@ -180,7 +180,14 @@ final class DiscordDeliverer implements Deliverer {
     }
     if (failure instanceof ErrorResponseException e) {
       int status = e.getResponse().code;
-      String why = status + " " + e.getMeaning() + " (" + e.getErrorCode() + ")";
+      // Discord's own message often starts with the status already ("401: Unauthorized").
+      String meaning = e.getMeaning();
+      String why =
+          (meaning.startsWith(status + ":") ? "" : status + " ")
+              + meaning
+              + " ("
+              + e.getErrorCode()
+              + ")";
       if (status == 401) {
         return new DeliveryResult.Unauthorized("Discord refuses the bot token: " + why);
       }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * The SQLite database: opened in WAL mode (readers never wait for the writer), with a busy timeout
@@ -100,7 +101,7 @@ public final class Database implements AutoCloseable {
       try {
         return work.apply(connection());
       } catch (SQLException e) {
-        throw new StorageException("database write failed: " + e.getMessage(), e);
+        throw writeFailed(e);
       }
     }
     writeLock.lock();
@@ -108,28 +109,56 @@ public final class Database implements AutoCloseable {
     try {
       Connection c = connection();
       c.setAutoCommit(false);
+      T result;
       try {
-        T result = work.apply(c);
+        result = work.apply(c);
         c.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        // SQLite has often rolled back already (a full disk, an I/O error): then rollback() fails
-        // with "no transaction is active", and that must not hide the real reason.
+        // SQLite has often rolled back already (a full disk, an I/O error, a read-only file):
+        // then rollback() fails with "no transaction is active", and so does turning autocommit
+        // back on (it commits); neither may hide the real reason.
         try {
           c.rollback();
         } catch (SQLException rollbackFailed) {
           e.addSuppressed(rollbackFailed);
         }
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException restoreFailed) {
+          e.addSuppressed(restoreFailed);
+        }
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      c.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
-      throw new StorageException("database write failed: " + e.getMessage(), e);
+      throw writeFailed(e);
     } finally {
       inTransaction.set(false);
       writeLock.unlock();
     }
+  }
+
+  /**
+   * A failed write as the operator reads it: SQLite's reason and, when the file cannot be written
+   * (read-only, an I/O error, a full disk), which file and what to do about it.
+   */
+  private StorageException writeFailed(SQLException e) {
+    String code = e instanceof SQLiteException s ? s.getResultCode().name() : "";
+    boolean unwritable =
+        code.startsWith("SQLITE_READONLY")
+            || code.startsWith("SQLITE_IOERR")
+            || code.startsWith("SQLITE_CANTOPEN")
+            || code.equals("SQLITE_PERM")
+            || code.equals("SQLITE_FULL");
+    String advice =
+        unwritable
+            ? "; cannot write "
+                + path
+                + ": make sure it, its -wal and -shm files and its folder are writable by the"
+                + " bot's user (permissions, a read-only mount, chattr +i) and the disk has space"
+            : "";
+    return new StorageException("database write failed: " + e.getMessage() + advice, e);
   }
 
   private Connection connection() throws SQLException {

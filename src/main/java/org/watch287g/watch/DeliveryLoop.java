@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.DeliveryWorker;
+import org.watch287g.store.StorageException;
 
 /**
  * Runs each platform's delivery worker on its own thread, every {@code tick} or sooner when a round
@@ -74,6 +75,11 @@ public final class DeliveryLoop implements AutoCloseable {
       }
       Duration again = round.again();
       return again != null && again.compareTo(tick) < 0 ? again : tick;
+    } catch (StorageException e) {
+      // One line naming the file and what to do (see Database); the alerts wait in the outbox.
+      log.error("{}: delivery round failed: {}", worker.platform(), e.getMessage());
+      log.debug("delivery round failed", e);
+      return tick;
     } catch (RuntimeException e) {
       log.error("{}: delivery round failed unexpectedly", worker.platform(), e);
       return tick;

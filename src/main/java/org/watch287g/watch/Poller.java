@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.store.FetchAttempt.Outcome;
+import org.watch287g.store.StorageException;
 
 /**
  * Runs the poll cycle now and then again after each interval, jittered by about 10% so that many
@@ -56,8 +57,13 @@ public final class Poller implements AutoCloseable {
         }
       }
       health.observe(report);
+    } catch (StorageException e) {
+      // The database's message says what failed, on which file, and what to do: one line for the
+      // operator; the trace only for debugging. The loop stays alive for the next cycle.
+      log.error("poll cycle failed: {}", e.getMessage());
+      log.debug("poll cycle failed", e);
     } catch (RuntimeException e) {
-      // A bug or a database problem: say so, keep the loop alive for the next cycle.
+      // A bug: say so, keep the loop alive for the next cycle.
       log.error("poll cycle failed unexpectedly", e);
     }
     try {

@@ -203,8 +203,10 @@ class DiscordDelivererTest {
   void a_401_means_the_token_is_refused() {
     discord.script("POST", messages(8), FakeDiscord.error(401, 0, "401: Unauthorized"));
 
-    assertInstanceOf(
-        DeliveryResult.Unauthorized.class,
-        deliverer.deliver(ref(8), DiscordRenderTest.beauregard()));
+    DeliveryResult.Unauthorized u =
+        assertInstanceOf(
+            DeliveryResult.Unauthorized.class,
+            deliverer.deliver(ref(8), DiscordRenderTest.beauregard()));
+    assertTrue(u.reason().endsWith(": 401: Unauthorized (0)"), "status said once: " + u.reason());
   }
 }

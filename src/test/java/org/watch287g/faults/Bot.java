@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,22 @@ final class Bot implements AutoCloseable {
       throw new AssertionError("the bot did not stop within 60 s of SIGTERM\n" + tail());
     }
     return p.exitValue();
+  }
+
+  /** Waits for the bot to end by itself; its exit status, or -1 if it still runs after that. */
+  int awaitExit(Duration within) throws InterruptedException {
+    Process p = process;
+    if (p == null) {
+      return 0;
+    }
+    return p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? p.exitValue() : -1;
+  }
+
+  /** The log since the last start. */
+  String lastRun() {
+    String all = log();
+    int at = all.lastIndexOf("===== start " + starts + " =====");
+    return at < 0 ? all : all.substring(at);
   }
 
   boolean alive() {

@@ -58,6 +58,9 @@ class FullDiskIT {
           assertTrue(
               Rig.await(Duration.ofMinutes(1), new SlackCommands(port, slack)::listening),
               bot.tail());
+          assertTrue(
+              Rig.await(Duration.ofMinutes(1), () -> Rig.firstPollDone(bot)),
+              "the first poll done\n" + bot.tail());
           Path filler = mount.resolve("filler");
           try (OutputStream out = Files.newOutputStream(filler)) {
             byte[] block = new byte[64 * 1024];
@@ -71,10 +74,10 @@ class FullDiskIT {
           assertTrue(
               Rig.await(
                   Duration.ofMinutes(1),
-                  // Found by this test and left open: the log says "database write failed:
-                  // [SQLITE_ERROR] ... cannot commit - no transaction is active", not that the
-                  // disk is full (SQLite rolled back on SQLITE_FULL and the cause is lost).
-                  () -> bot.log().contains("database write failed")),
+                  // Found by this test: the log once said "cannot commit - no transaction is
+                  // active" (SQLite rolled back on SQLITE_FULL and the cause was lost); it now
+                  // says the disk is full and names the file.
+                  () -> bot.log().contains("database or disk is full")),
               "the log says the database cannot be written\n" + bot.tail());
           Thread.sleep(3000);
           assertTrue(bot.alive(), "still running on a full disk\n" + bot.tail());

@@ -120,6 +120,15 @@ final class Rig {
     }
   }
 
+  /**
+   * Whether the bot has finished starting: its first poll found the baseline unchanged. Slack
+   * listens earlier, before the start's own writes (held alerts released) and the first poll's: a
+   * fault put in then meets the start, not the running bot.
+   */
+  static boolean firstPollDone(Bot bot) {
+    return bot.log().contains(" unchanged ");
+  }
+
   /** Waits (generously) until the condition holds; whether it did is for the caller to assert. */
   static boolean await(Duration within, BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + within.toNanos();

@@ -12,11 +12,13 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -37,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * intent), RESUME with op 9 (not resumable), heartbeats with ACK. Tests push dispatches with {@link
  * #dispatch} (an {@link #interaction}, a GUILD_DELETE...). REST records every request ({@link
  * #requests}) and answers what JDA needs; {@link #script} makes a path answer given responses first
- * (a 429, a 403).
+ * (a 429, a 403), and {@link #fault} answers any request for as long as it is set (a storm). {@link
+ * #created} lists the messages the fake accepted.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final String SELF_ID = "1100000000000000001";
@@ -79,6 +82,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+  private final List<Request> created = Collections.synchronizedList(new ArrayList<>());
+  private volatile @Nullable Function<Request, @Nullable MockResponse> fault;
   private final Map<String, Request> callbacks = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> guilds =
       Collections.synchronizedMap(new LinkedHashMap<>());
@@ -313,6 +318,50 @@ public final class FakeDiscord implements AutoCloseable {
         .addAll(List.of(responses));
   }
 
+  /**
+   * Answers every REST request for which {@code answer} returns a response with that response,
+   * before scripted and usual answers, until set again; {@code null} (or a null response) for the
+   * usual answers. The request is recorded in {@link #requests} either way.
+   */
+  public void fault(@Nullable Function<Request, @Nullable MockResponse> answer) {
+    fault = answer;
+  }
+
+  /** The {@code POST /channels/{id}/messages} the fake accepted (answered 200), in order. */
+  public List<Request> created() {
+    synchronized (created) {
+      return List.copyOf(created);
+    }
+  }
+
+  /**
+   * A 429 from a route's bucket as Discord sends it: the body, {@code Retry-After}, and the {@code
+   * X-RateLimit-*} headers saying the bucket is spent until {@code retryAfterSeconds} from now.
+   */
+  public static MockResponse bucketRateLimited(double retryAfterSeconds) {
+    double reset = System.currentTimeMillis() / 1000.0 + retryAfterSeconds;
+    return new MockResponse.Builder()
+        .code(429)
+        .addHeader("Content-Type", "application/json")
+        .addHeader("Retry-After", Long.toString((long) Math.ceil(retryAfterSeconds)))
+        .addHeader("X-RateLimit-Limit", "5")
+        .addHeader("X-RateLimit-Remaining", "0")
+        .addHeader("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", reset))
+        .addHeader("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", retryAfterSeconds))
+        .addHeader("X-RateLimit-Bucket", "80c17d2f203122d936070c88c8d10f33")
+        .addHeader("X-RateLimit-Scope", "user")
+        .body(
+            write(
+                Map.of(
+                    "message",
+                    "You are being rate limited.",
+                    "retry_after",
+                    retryAfterSeconds,
+                    "global",
+                    false)))
+        .build();
+  }
+
   /** A Discord error: {@code {"message": ..., "code": ...}} with this HTTP status. */
   public static MockResponse error(int status, int code, String message) {
     return json(status, write(Map.of("message", message, "code", code)));
@@ -351,6 +400,11 @@ public final class FakeDiscord implements AutoCloseable {
         callbacks.putIfAbsent(id, recorded);
         callbacks.notifyAll();
       }
+    }
+    Function<Request, @Nullable MockResponse> faulty = fault;
+    MockResponse faulted = faulty == null ? null : faulty.apply(recorded);
+    if (faulted != null) {
+      return faulted;
     }
     Deque<MockResponse> queue = scripted.get(request.getMethod() + " " + path);
     if (queue != null) {
@@ -405,6 +459,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
     if (path.matches("/api/v10/channels/\\d+/messages") && method.equals("POST")) {
       String channel = path.substring("/api/v10/channels/".length(), path.lastIndexOf("/messages"));
+      created.add(recorded);
       return json(
           200, write(message(Long.toString(1400000000000000000L + requests.size()), channel)));
     }
