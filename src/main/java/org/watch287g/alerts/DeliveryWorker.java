@@ -109,7 +109,7 @@ public final class DeliveryWorker {
     int retrying;
     int dead;
 
-    /** The soonest a channel left for its rate limit may send again, if any was. */
+    /** The soonest a channel left for a rate limit (ours or the platform's) may send again. */
     @Nullable Duration channelFree;
 
     void channelBusy(Duration retryIn) {
@@ -309,6 +309,7 @@ public final class DeliveryWorker {
       // for it is not a failed attempt, so a busy day cannot use up the retries of a later 503.
       outbox.postpone(ids, now.plus(rateLimited.delay()), reason(result));
       tally.retrying += ids.size();
+      tally.channelBusy(rateLimited.delay());
       return Next.SKIP_CHANNEL;
     }
     int attempts = items.stream().mapToInt(OutboxItem::attempts).max().orElse(0) + 1;

@@ -163,7 +163,10 @@ class DeliveryWorkerTest {
     clock.advance(Duration.ofSeconds(1));
     DeliveryWorker.Round after = worker.deliverDue();
 
-    assertEquals(new DeliveryWorker.Round(0, 1, 0), first, "the channel waits after a 429");
+    assertEquals(
+        new DeliveryWorker.Round(0, 1, 0, Duration.ofSeconds(30)),
+        first,
+        "the channel waits after a 429, and the round says to look again when the delay is over");
     assertEquals(2, early.sent(), "the other alerts were not held by the first one's delay");
     assertEquals(1, after.sent(), "the limited one goes out when its delay is over");
     assertEquals(3, slack.accepted().size());
