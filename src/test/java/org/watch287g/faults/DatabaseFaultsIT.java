@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -82,14 +81,7 @@ class DatabaseFaultsIT {
         assertEquals("ok", Rig.text(copy, "PRAGMA integrity_check"));
 
         lock.createStatement().execute("ROLLBACK");
-        assertTrue(
-            Rig.await(
-                Duration.ofMinutes(2),
-                () -> slack.counts(c -> !c.equals(Rig.ADMIN)).size() >= CHANNELS),
-            "every channel told once the lock is released\n" + bot.tail());
-        Thread.sleep(2000);
-        Map<String, Integer> told = slack.counts(c -> !c.equals(Rig.ADMIN));
-        assertTrue(told.values().stream().allMatch(n -> n == 1), told.toString());
+        int told = Rig.assertEachToldOnce(slack, CHANNELS, bot, "once the lock is released");
         bot.stop();
         assertEquals("ok", Rig.text(db, "PRAGMA integrity_check"));
         String lockLine =
@@ -105,7 +97,7 @@ class DatabaseFaultsIT {
             "database faults: write lock held by another process: bot alive, logged \"%s\";"
                 + " backup meanwhile exit %d, copy integrity ok; after release %d channels told"
                 + " once; integrity ok%n",
-            lockLine.strip(), backup.status(), told.size());
+            lockLine.strip(), backup.status(), told);
       }
     }
   }
@@ -217,21 +209,15 @@ class DatabaseFaultsIT {
         assertEquals("ok", Rig.text(db, "PRAGMA integrity_check"));
 
         bot.start();
-        assertTrue(
-            Rig.await(
-                Duration.ofMinutes(1),
-                () -> slack.counts(c -> !c.equals(Rig.ADMIN)).size() >= CHANNELS),
-            "every channel told once the database is writable again\n" + bot.tail());
-        Thread.sleep(2000);
-        Map<String, Integer> told = slack.counts(c -> !c.equals(Rig.ADMIN));
-        assertTrue(told.values().stream().allMatch(n -> n == 1), told.toString());
+        int told =
+            Rig.assertEachToldOnce(slack, CHANNELS, bot, "once the database is writable again");
         bot.stop();
         assertEquals("ok", Rig.text(db, "PRAGMA integrity_check"));
         System.out.printf(
             "database faults: unwritable (chattr +i): bot alive, logged \"%s\"; restarted"
                 + " meanwhile: exit %d, \"%s\"; writable again: %d channels told once;"
                 + " integrity ok%n",
-            running, exit, restarted, told.size());
+            running, exit, restarted, told);
       }
     }
   }

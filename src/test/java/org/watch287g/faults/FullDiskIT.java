@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -83,14 +82,7 @@ class FullDiskIT {
           assertTrue(bot.alive(), "still running on a full disk\n" + bot.tail());
           assertEquals(List.of(), slack.posts(p -> !p.channel().equals(Rig.ADMIN)), "no alert yet");
           Files.delete(filler);
-          assertTrue(
-              Rig.await(
-                  Duration.ofMinutes(2),
-                  () -> slack.counts(c -> !c.equals(Rig.ADMIN)).size() >= CHANNELS),
-              "every channel told once space is freed\n" + bot.tail());
-          Thread.sleep(2000);
-          Map<String, Integer> told = slack.counts(c -> !c.equals(Rig.ADMIN));
-          assertTrue(told.values().stream().allMatch(n -> n == 1), told.toString());
+          int told = Rig.assertEachToldOnce(slack, CHANNELS, bot, "once space is freed");
           bot.stop();
           assertEquals("ok", Rig.text(db, "PRAGMA integrity_check"));
           String line =
@@ -102,7 +94,7 @@ class FullDiskIT {
           System.out.printf(
               "database faults: disk full: bot alive, logged \"%s\"; after freeing space %d"
                   + " channels told once; integrity ok%n",
-              line.strip(), told.size());
+              line.strip(), told);
         }
       }
     } finally {

@@ -1,5 +1,7 @@
 package org.watch287g.faults;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -127,6 +129,22 @@ final class Rig {
    */
   static boolean firstPollDone(Bot bot) {
     return bot.log().contains(" unchanged ");
+  }
+
+  /**
+   * Asserts that each of the {@code channels} followers gets its alert, within two minutes, and
+   * then (after two more seconds for any repeat to arrive) that none got it twice. Returns how many
+   * channels were told.
+   */
+  static int assertEachToldOnce(SlackApi slack, int channels, Bot bot, String when)
+      throws InterruptedException {
+    assertTrue(
+        await(Duration.ofMinutes(2), () -> slack.counts(c -> !c.equals(ADMIN)).size() >= channels),
+        "every channel told " + when + "\n" + bot.tail());
+    Thread.sleep(2000);
+    Map<String, Integer> told = slack.counts(c -> !c.equals(ADMIN));
+    assertTrue(told.values().stream().allMatch(n -> n == 1), told.toString());
+    return told.size();
   }
 
   /** Waits (generously) until the condition holds; whether it did is for the caller to assert. */

@@ -350,21 +350,24 @@ public final class FakeDiscord implements AutoCloseable {
         .addHeader("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", retryAfterSeconds))
         .addHeader("X-RateLimit-Bucket", "80c17d2f203122d936070c88c8d10f33")
         .addHeader("X-RateLimit-Scope", "user")
-        .body(
-            write(
-                Map.of(
-                    "message",
-                    "You are being rate limited.",
-                    "retry_after",
-                    retryAfterSeconds,
-                    "global",
-                    false)))
+        .body(rateLimitBody(retryAfterSeconds))
         .build();
   }
 
   /** A Discord error: {@code {"message": ..., "code": ...}} with this HTTP status. */
   public static MockResponse error(int status, int code, String message) {
     return json(status, write(Map.of("message", message, "code", code)));
+  }
+
+  private static String rateLimitBody(double retryAfterSeconds) {
+    return write(
+        Map.of(
+            "message",
+            "You are being rate limited.",
+            "retry_after",
+            retryAfterSeconds,
+            "global",
+            false));
   }
 
   /** A 429 with Discord's headers and body. */
@@ -374,15 +377,7 @@ public final class FakeDiscord implements AutoCloseable {
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", Long.toString((long) Math.ceil(retryAfterSeconds)))
         .addHeader("X-RateLimit-Scope", "user")
-        .body(
-            write(
-                Map.of(
-                    "message",
-                    "You are being rate limited.",
-                    "retry_after",
-                    retryAfterSeconds,
-                    "global",
-                    false)))
+        .body(rateLimitBody(retryAfterSeconds))
         .build();
   }
 
