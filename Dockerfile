@@ -20,6 +20,10 @@ RUN groupadd --system --gid 10287 watch287g \
  && mkdir -p /data /config \
  && chown watch287g:watch287g /data
 COPY --from=build /src/target/watch287g.jar /app/watch287g.jar
+# A class-data archive of the classes the bot loads, made once here by replaying the bundled
+# publications (demo, on a throw-away database): every start maps it instead of loading and
+# verifying those classes again (./bench footprint measures the difference).
+RUN java -XX:ArchiveClassesAtExit=/app/watch287g.jsa -jar /app/watch287g.jar demo > /dev/null
 USER watch287g
 WORKDIR /data
 VOLUME ["/data"]
@@ -36,5 +40,5 @@ EXPOSE 3000
 ENV SLACK_BIND_ADDRESS=0.0.0.0
 HEALTHCHECK --interval=30s --timeout=10s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/watch287g.jar", "healthcheck"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/watch287g.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/watch287g.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/watch287g.jar"]
 CMD ["run"]

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Target;
@@ -24,7 +25,8 @@ import org.watch287g.watch.BundledSnapshots;
  * Issue 8, benchmark 4: the packaged bot ({@code java -Xmx128m -jar target/watch287g.jar run}) as a
  * child process, with Slack and Discord both on fakes (1,000 Discord guilds to cache), 10,000
  * subscriptions in its database and ICE served by {@link FakeIce}: time from process start to
- * {@code /readyz} answering 200, and its resident set once ready.
+ * {@code /readyz} answering 200, and its resident set once ready; then the same again starting from
+ * a class-data archive, as the Docker image does.
  */
 final class FootprintSection {
   private static final String SECTION = "footprint";
@@ -83,16 +85,11 @@ final class FootprintSection {
       try (ServerSocket socket = new ServerSocket(0)) {
         adminPort = socket.getLocalPort();
       }
-      Path config = directory.resolve("config.yml");
-      Files.writeString(
-          config,
-          "source: {pageUrl: '"
-              + ice.pageUrl()
-              + "'}\n"
-              + "storage: {path: '"
-              + databaseFile
-              + "'}\n"
-              + "slack: {botToken: xoxb-bench, signingSecret: bench-secret, port: 0, apiUrl: '"
+      // The same database before its first start, for the series with the class-data archive.
+      Path freshCopy = directory.resolve("fresh.db");
+      Files.copy(databaseFile, freshCopy);
+      String platforms =
+          "slack: {botToken: xoxb-bench, signingSecret: bench-secret, port: 0, apiUrl: '"
               + slack.apiUrl()
               + "'}\n"
               + "discord: {token: 'bench.discord.token', apiUrl: '"
@@ -102,28 +99,70 @@ final class FootprintSection {
               + "'}\n"
               + "admin: {port: "
               + adminPort
-              + "}\n");
+              + "}\n"
+              + "source: {pageUrl: '"
+              + ice.pageUrl()
+              + "'}\n";
+      Path config = directory.resolve("config.yml");
+      Files.writeString(config, platforms + "storage: {path: '" + databaseFile + "'}\n");
       for (int run = 1; run <= runs; run++) {
         String label = run == 1 ? " (first start)" : " (restart " + (run - 1) + ")";
-        startOnce(figures, jar, config, directory.resolve("bot-" + run + ".log"), adminPort, label);
+        startOnce(
+            figures,
+            jar,
+            List.of(),
+            config,
+            directory.resolve("bot-" + run + ".log"),
+            adminPort,
+            label);
+      }
+      // The Docker image starts from a class-data archive of the classes `demo` loads, made at
+      // build time: the same here, to measure what that saves.
+      Path archive = directory.resolve("watch287g.jsa");
+      Process training =
+          new ProcessBuilder(
+                  java(), "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "demo")
+              .redirectErrorStream(true)
+              .redirectOutput(directory.resolve("training.log").toFile())
+              .start();
+      if (training.waitFor() != 0 || !Files.exists(archive)) {
+        throw new IllegalStateException("the class-data archive was not made; see training.log");
+      }
+      Path cdsConfig = directory.resolve("config-cds.yml");
+      Files.writeString(cdsConfig, platforms + "storage: {path: '" + freshCopy + "'}\n");
+      for (int run = 1; run <= runs; run++) {
+        String label =
+            (run == 1 ? " (first start" : " (restart " + (run - 1)) + ", class-data archive)";
+        startOnce(
+            figures,
+            jar,
+            List.of("-XX:SharedArchiveFile=" + archive),
+            cdsConfig,
+            directory.resolve("bot-cds-" + run + ".log"),
+            adminPort,
+            label);
       }
     }
   }
 
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   private static void startOnce(
-      Figures figures, Path jar, Path config, Path log, int adminPort, String suffix)
+      Figures figures,
+      Path jar,
+      List<String> flags,
+      Path config,
+      Path log,
+      int adminPort,
+      String suffix)
       throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m"));
+    command.addAll(flags);
+    command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m",
-                "-jar",
-                jar.toString(),
-                "run",
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     HttpClient http = HttpClient.newHttpClient();
     URI readyz = URI.create("http://127.0.0.1:" + adminPort + "/readyz");
     long start = System.nanoTime();
@@ -158,9 +197,11 @@ final class FootprintSection {
       boolean alive = bot.isAlive();
       String how =
           String.format(
-              "java -Xmx128m -jar target/watch287g.jar run; Slack + Discord on fakes, %,d guilds"
-                  + " cached, %,d subscriptions, ICE on FakeIce",
-              GUILDS, SUBSCRIPTIONS);
+              "java -Xmx128m %s-jar target/watch287g.jar run; Slack + Discord on fakes, %,d"
+                  + " guilds cached, %,d subscriptions, ICE on FakeIce",
+              flags.isEmpty() ? "" : "-XX:SharedArchiveFile=(the classes demo loads) ",
+              GUILDS,
+              SUBSCRIPTIONS);
       figures.add(
           SECTION,
           "start to /readyz 200" + suffix,
