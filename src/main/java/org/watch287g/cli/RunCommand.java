@@ -10,6 +10,7 @@ import org.watch287g.config.Config;
 import org.watch287g.console.ConsolePrompt;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.slack.SlackPlatform;
+import org.watch287g.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,9 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     logFormat.apply();
+    // Two slow loads that need no configuration start now and overlap reading it.
     Gazetteer.loadInBackground();
+    Database.loadDriverInBackground();
     Config config = options.load();
     Wiring wiring = new Wiring(config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

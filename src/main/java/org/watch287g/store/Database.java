@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The SQLite database: opened in WAL mode (readers never wait for the writer), with a busy timeout
@@ -41,6 +42,26 @@ public final class Database implements AutoCloseable {
   private Database(Path path, SQLiteDataSource dataSource) {
     this.path = path;
     this.dataSource = dataSource;
+  }
+
+  /**
+   * Starts loading SQLite's native library on a background thread (it is unpacked from the jar,
+   * about a quarter of a second), for a caller that opens a database soon and has other work first;
+   * {@link #open} then waits only for what is left. A failure here is left for open to report.
+   */
+  public static void loadDriverInBackground() {
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                SQLiteJDBCLoader.initialize();
+              } catch (Exception | LinkageError e) {
+                // open() loads it again and says what is wrong.
+              }
+            },
+            "sqlite-loader");
+    loader.setDaemon(true);
+    loader.start();
   }
 
   /**
