@@ -25,9 +25,10 @@ import org.watch287g.geo.AgencyResolver;
  * to the platform's {@link Deliverer}, and records the outcome.
  *
  * <p>A row is marked sent only after the platform accepted its message, so a crash between the two
- * re-sends that one message after the restart: the only duplicate this design allows. A rate limit
- * on a channel stops the round for that channel (the rest of its rows wait their turn); other
- * channels go on.
+ * re-sends that one message after the restart: the only duplicate this design allows, and why
+ * messages go one at a time. Channels take turns, one message each per pass of a round; a rate
+ * limit on a channel ends the round for that channel (the rest of its rows wait for a later round,
+ * which the {@link Round} asks for as soon as the channel is free); other channels go on.
  *
  * <p>Sends are paced within the platform's {@link Deliverer#rateLimits()} by a {@link Pacer}: a
  * channel that has used its allowance is left for a later round, and when the whole platform has,
