@@ -12,22 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Refuses a signed request seen before. Bolt checks the signature and refuses timestamps older than
- * five minutes, but accepts the same signed bytes again within those five minutes: anyone who
- * captured one request could replay it ({@code subscribe}, {@code unsubscribe}) until then. So each
- * (timestamp, signature) pair is claimed once, and kept until its timestamp is too old for Bolt to
- * accept anyway; a pair Bolt then refuses is released, so that only accepted ones are remembered.
+ * Refuses a signed request seen before. The signature check refuses timestamps older than five
+ * minutes, but accepts the same signed bytes again within those five minutes: anyone who captured
+ * one request could replay it ({@code subscribe}, {@code unsubscribe}) until then. So each
+ * (timestamp, signature) pair is claimed once, and kept until its timestamp is too old to be
+ * accepted anyway.
  *
- * <p>Bounded: at most {@code capacity} pairs. When full of live pairs (hundreds of requests a
- * second for five minutes, far beyond any real workspace), new requests are refused rather than
- * forgetting a pair that could then be replayed. Thread-safe.
+ * <p>Only requests whose signature has been verified may claim a pair ({@link SlackHttpServer}
+ * checks first): otherwise anyone could fill the guard with forged pairs and shut out Slack (issue
+ * 12). Bounded: at most {@code capacity} pairs. When full of live pairs (hundreds of verified
+ * requests a second for five minutes, far beyond any real workspace), new requests are refused
+ * rather than forgetting a pair that could then be replayed. Thread-safe.
  */
 final class ReplayGuard {
-  /** Bolt's window for a request's timestamp. */
-  static final Duration WINDOW = Duration.ofMinutes(5);
+  /** How long a timestamp is accepted for ({@link RequestSignature#WINDOW}). */
+  static final Duration WINDOW = RequestSignature.WINDOW;
 
   /** Slack's clocks and ours may differ a little; pairs are kept this much longer. */
-  static final Duration SKEW = Duration.ofMinutes(1);
+  static final Duration SKEW = RequestSignature.SKEW;
 
   /** What {@link #claim} decided. */
   enum Verdict {
@@ -35,8 +37,6 @@ final class ReplayGuard {
     FIRST,
     /** Seen before: refuse. */
     REPLAY,
-    /** The timestamp is in the future beyond the clock skew: refuse. */
-    FUTURE,
     /** Too many live pairs to remember another: refuse for now. */
     FULL
   }
@@ -70,22 +70,15 @@ final class ReplayGuard {
   }
 
   /**
-   * Claims a request's pair. A timestamp that is not a number is let through: Bolt refuses it.
+   * Claims a verified request's pair.
    *
-   * @param timestamp {@code X-Slack-Request-Timestamp}, seconds since the epoch
-   * @param signature {@code X-Slack-Signature}
+   * @param timestamp {@code X-Slack-Request-Timestamp}, seconds since the epoch, already checked by
+   *     {@link RequestSignature} to be a number within its window
+   * @param signature {@code X-Slack-Signature}, already verified
    */
   synchronized Verdict claim(String timestamp, String signature) {
     Instant now = clock.instant();
-    Instant sent;
-    try {
-      sent = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
-    } catch (NumberFormatException | java.time.DateTimeException e) {
-      return Verdict.FIRST;
-    }
-    if (sent.isAfter(now.plus(SKEW))) {
-      return Verdict.FUTURE;
-    }
+    Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
     expire(now);
     long key = key(timestamp, signature);
     if (seen.containsKey(key)) {
@@ -96,11 +89,6 @@ final class ReplayGuard {
     }
     seen.put(key, sent.plus(WINDOW).plus(SKEW));
     return Verdict.FIRST;
-  }
-
-  /** Forgets a pair whose request was refused, so only accepted requests are remembered. */
-  synchronized void release(String timestamp, String signature) {
-    seen.remove(key(timestamp, signature));
   }
 
   synchronized int size() {

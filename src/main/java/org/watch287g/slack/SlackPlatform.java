@@ -49,7 +49,6 @@ public final class SlackPlatform implements AutoCloseable {
   public SlackPlatform(SlackConfig config, CommandService commands, Clock clock) {
     this.config = config;
     this.clock = clock;
-    SlackHttpServer.tuneJdkServer();
     com.slack.api.SlackConfig sdk = new com.slack.api.SlackConfig();
     sdk.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
     // Stats would start metrics threads and extra auth.test calls this bot has no use for.
@@ -81,7 +80,8 @@ public final class SlackPlatform implements AutoCloseable {
             config.subscribePermission(),
             methods,
             slow,
-            () -> Optional.ofNullable(botUserId));
+            () -> Optional.ofNullable(botUserId),
+            new ResponseUrls(config.apiUrl(), SlackConfig.SLACK_API));
     this.app.command(SlashCommands.COMMAND, slash::handle);
     // The alert buttons are links; Slack still tells the app of each click, which wants an ack.
     this.app.blockAction(Pattern.compile("link-.*"), (req, ctx) -> ctx.ack());
@@ -145,7 +145,9 @@ public final class SlackPlatform implements AutoCloseable {
       return;
     }
     try {
-      SlackHttpServer server = new SlackHttpServer(app, config.bindAddress(), config.port(), clock);
+      SlackHttpServer server =
+          new SlackHttpServer(
+              app, config.signingSecret(), config.bindAddress(), config.port(), clock);
       server.start();
       http = server;
       log.info(

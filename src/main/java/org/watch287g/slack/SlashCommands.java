@@ -58,6 +58,7 @@ final class SlashCommands {
   private final MethodsClient methods;
   private final ExecutorService slow;
   private final BotUser bot;
+  private final ResponseUrls responseUrls;
 
   /** The bot's own user ID, known once {@code auth.test} answered; for the invite hint. */
   interface BotUser {
@@ -69,12 +70,14 @@ final class SlashCommands {
       SubscribePermission permission,
       MethodsClient methods,
       ExecutorService slow,
-      BotUser bot) {
+      BotUser bot,
+      ResponseUrls responseUrls) {
     this.commands = commands;
     this.permission = permission;
     this.methods = methods;
     this.slow = slow;
     this.bot = bot;
+    this.responseUrls = responseUrls;
   }
 
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -102,6 +105,10 @@ final class SlashCommands {
         log.error("cannot answer /287g in {}", channel, e);
         return ctx.ack(toSlash(apology(commands.language(channel))));
       }
+    }
+    if (!responseUrls.allowed(p.getResponseUrl())) {
+      log.warn("not answering /287g in {}: its response_url is not Slack's", channel);
+      return ctx.ack(toSlash(apology(commands.language(channel))));
     }
     try {
       slow.execute(() -> answerLater(text, channel, user, r -> ctx.respond(toSlash(r))));
@@ -148,6 +155,10 @@ final class SlashCommands {
       return ctx.ack();
     }
     String user = p.getUser().getId() == null ? "" : p.getUser().getId();
+    if (!responseUrls.allowed(p.getResponseUrl())) {
+      log.warn("not answering a /287g choice in {}: its response_url is not Slack's", channel);
+      return ctx.ack();
+    }
     try {
       slow.execute(() -> answerLater(text, channel, user, r -> ctx.respond(toAction(r))));
     } catch (RejectedExecutionException e) {
