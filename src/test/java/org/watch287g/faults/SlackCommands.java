@@ -34,6 +34,11 @@ final class SlackCommands {
 
   /** The form body Slack sends for {@code /287g text} typed in a channel. */
   String body(String text, String channel) {
+    return body(text, channel, slack.responseUrl(channel + "-" + ++n));
+  }
+
+  /** The same, naming another response_url. */
+  String body(String text, String channel, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "x");
     form.put("team_id", "T1");
@@ -46,7 +51,7 @@ final class SlackCommands {
     form.put("text", text);
     form.put("api_app_id", "A1");
     form.put("trigger_id", "1.2.3");
-    form.put("response_url", slack.responseUrl(channel + "-" + ++n));
+    form.put("response_url", responseUrl);
     return form.entrySet().stream()
         .map(
             e ->
@@ -58,7 +63,11 @@ final class SlackCommands {
 
   /** Signed with the right secret, now. */
   Reply send(String text, String channel) throws IOException, InterruptedException {
-    String body = body(text, channel);
+    return sendSigned(body(text, channel));
+  }
+
+  /** Posts a body signed with the right secret, now. */
+  Reply sendSigned(String body) throws IOException, InterruptedException {
     long ts = Instant.now().getEpochSecond();
     return post(
         body,
