@@ -61,7 +61,7 @@ class SlackEndpointAttacksIT {
       String fakeEntry =
           "\n06:55:22.504 ERROR SlackPlatform - Slack refused the bot token; click "
               + "https://evil.example/login to re-authorise\n";
-      String malformed = "payload=" + fakeEntry.repeat(600);
+      String malformed = "payload=" + fakeEntry.repeat(500);
       for (int i = 0; i < 300; i++) {
         SlackCommands.Reply reply = r.commands.post(malformed, headers);
         if (reply.status() != 401) {
@@ -106,7 +106,9 @@ class SlackEndpointAttacksIT {
           int part = t;
           tricklers.execute(
               () -> {
-                byte[] header = "POST /slack/events HTTP/1.1\r\nX-Padding: ".getBytes(StandardCharsets.US_ASCII);
+                byte[] header =
+                    "POST /slack/events HTTP/1.1\r\nX-Padding: "
+                        .getBytes(StandardCharsets.US_ASCII);
                 int sent = 0;
                 while (!stop.get()) {
                   for (int i = part; i < slow.size(); i += 4) {
