@@ -28,6 +28,7 @@ class ArchitectureTest {
     "org.watch287g.discord..",
     "org.watch287g.console..",
     "org.watch287g.admin..",
+    "org.watch287g.web..",
     "org.watch287g.config.."
   };
 
@@ -60,6 +61,7 @@ class ArchitectureTest {
             "org.dhatim..",
             "com.fasterxml..",
             "picocli..",
+            "org.eclipse.jetty..",
             "java.net.http..")
         .check(classes);
   }

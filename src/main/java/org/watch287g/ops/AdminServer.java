@@ -45,6 +45,7 @@ public final class AdminServer implements AutoCloseable {
    */
   public static AdminServer start(AdminConfig config, Readiness readiness, Metrics metrics)
       throws IOException {
+    tuneJdkServer();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 16);
     server.createContext("/healthz", ex -> answer(ex, () -> new Page(200, TEXT, "ok\n")));
@@ -85,6 +86,22 @@ public final class AdminServer implements AutoCloseable {
 
   /** One response. */
   private record Page(int status, String type, String body) {}
+
+  /**
+   * The JDK server's settings are system properties read once, when the first JDK server in the
+   * process starts; this is the bot's only one (Slack's endpoint runs on Jetty).
+   */
+  private static void tuneJdkServer() {
+    // The JDK server writes a response's headers and body separately and, without TCP_NODELAY,
+    // Nagle's algorithm holds the body until the client's delayed ACK (~40 ms).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    // A request must arrive within 10 s, so that a stuck local client cannot hold the one thread.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
+  }
 
   private static void answer(HttpExchange ex, Supplier<Page> page) throws IOException {
     try (ex) {
