@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -239,5 +240,51 @@ class PageScraperTest {
     assertEquals(
         "https://www.ice.gov/files/participatingAgencies05182026am.xlsx",
         PageScraper.find(html, PAGE).participating());
+  }
+
+  @Test
+  @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @DisplayName(
+      "a page of 200,000 unclosed <a and <!-- is read in one linear pass and says it links no"
+          + " workbook")
+  void unclosedTagsAreScannedInLinearTime() {
+    String anchors = "<html><body>" + "<a ".repeat(200_000);
+    String comments = page(link("/doclib/287g/x.pdf", "x")) + "<!--".repeat(200_000);
+
+    SourceException a = assertThrows(SourceException.class, () -> PageScraper.find(anchors, PAGE));
+    SourceException c = assertThrows(SourceException.class, () -> PageScraper.find(comments, PAGE));
+
+    assertEquals(PageScraper.NO_WORKBOOK, a.getMessage());
+    assertEquals(PageScraper.NO_WORKBOOK, c.getMessage());
+  }
+
+  @Test
+  @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @DisplayName(
+      "finds the links despite 100,000 unclosed tags in a link's text and 100,000 href-like words"
+          + " in another attribute")
+  void unclosedTagsInsideLinkTextStillLetTheLinksBeFound() throws SourceException {
+    String html =
+        page(
+            "<a href='/doclib/287g/report.xlsx'>Participating Agencies"
+                + "<b ".repeat(100_000)
+                + "</a><a title=\""
+                + "href='".repeat(100_000)
+                + "\" href=\"/doclib/287g/pendingAgencies.xlsx\">Pending</a>");
+
+    PageLinks links = PageScraper.find(html, PAGE);
+
+    assertEquals("https://www.ice.gov/doclib/287g/report.xlsx", links.participating());
+    assertEquals("https://www.ice.gov/doclib/287g/pendingAgencies.xlsx", links.pending());
+  }
+
+  @Test
+  @DisplayName("a page with more links than ICE's page could ever have is refused, not read on")
+  void tooManyLinksAreRefused() {
+    String html = page("<a href=/x>x</a>".repeat(HtmlAnchors.MAX_ANCHORS + 1));
+
+    SourceException e = assertThrows(SourceException.class, () -> PageScraper.find(html, PAGE));
+
+    assertEquals(HtmlAnchors.TOO_MANY_LINKS, e.getMessage());
   }
 }
