@@ -22,6 +22,10 @@ import org.watch287g.dataset.ListKind;
  * several links name one list, the one under {@code /287g/} wins, then one named by its file name
  * over one named by its text, then the first on the page.
  *
+ * <p>Only links that {@link LinkOrigin} permits from the page count: https on the page's own host.
+ * A workbook link elsewhere is never fetched; when it is the only participating link, the page
+ * fails with a message naming the other origin.
+ *
  * <p>A plain scan of {@code <a>} tags ({@link HtmlAnchors}, linear in the page's length) is enough
  * for a page this plain; a full HTML parser would be a dependency for nothing.
  */
@@ -40,18 +44,32 @@ final class PageScraper {
    * @param base the URL the page was read from; relative links are resolved against it
    * @return both links as absolute URLs; {@code pending} is null when the page has none
    * @throws SourceException when no participating workbook is linked (with a message saying whether
-   *     any 287(g) workbook was linked at all), or the page has more than {@value
-   *     HtmlAnchors#MAX_ANCHORS} links
+   *     any 287(g) workbook was linked at all, or naming the other host it was linked on), or the
+   *     page has more than {@value HtmlAnchors#MAX_ANCHORS} links
    */
   static PageLinks find(String html, HttpUrl base) throws SourceException {
-    List<Candidate> candidates = candidates(html, base);
+    List<Candidate> all = candidates(html, base);
+    List<Candidate> candidates =
+        all.stream().filter(c -> LinkOrigin.permits(base, c.url())).toList();
     Optional<HttpUrl> participating = best(candidates, ListKind.PARTICIPATING);
     Optional<HttpUrl> pending = best(candidates, ListKind.PENDING);
     if (participating.isEmpty()) {
+      Optional<HttpUrl> elsewhere = best(all, ListKind.PARTICIPATING);
+      if (elsewhere.isPresent()) {
+        throw new SourceException(elsewhere(elsewhere.get(), base));
+      }
       throw new SourceException(pending.isEmpty() ? NO_WORKBOOK : NO_PARTICIPATING);
     }
     return new PageLinks(
         participating.get().toString(), pending.map(HttpUrl::toString).orElse(null));
+  }
+
+  static String elsewhere(HttpUrl link, HttpUrl page) {
+    return "the 287(g) page links its participating-agencies workbook at "
+        + LinkOrigin.of(link)
+        + ", not fetched: only https links on "
+        + LinkOrigin.of(page)
+        + ", the page's own host, are followed";
   }
 
   /** A link that names one of the lists, with what ranks it against the others. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -474,5 +475,82 @@ class PollCycleTest {
             snapshots,
             ice.pageUrl().toString(),
             Clock.fixed(Instant.parse("2025-05-19T12:00:00Z"), ZoneOffset.UTC));
+  }
+
+  /** Another host, serving what a tampered page would have the bot echo. */
+  static MockWebServer elsewhere() throws Exception {
+    MockWebServer other = new MockWebServer();
+    other.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/html")
+            .body("<html><head><title>ELSEWHERE-SECRET</title></head><body>x</body></html>")
+            .build());
+    other.start();
+    return other;
+  }
+
+  void assertNothingEchoed(List<String> notices) {
+    for (FetchAttempt a : ledger.recentAttempts(100)) {
+      assertFalse(a.detail().contains("ELSEWHERE-SECRET"), a.detail());
+    }
+    assertTrue(notices.stream().noneMatch(n -> n.contains("ELSEWHERE-SECRET")), notices.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "a page linking another host's workbook: that host is never asked, one clear reason is"
+          + " recorded, and nothing of its body reaches the ledger or a notice")
+  void workbookLinkedOnAnotherHostIsNotFetched() throws Exception {
+    SourceHealth health = health();
+    try (MockWebServer other = elsewhere()) {
+      String there = other.url("/287g/participatingAgencies.xlsx").toString();
+      ice.pageResponse(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "text/html")
+              .body(
+                  "<html><body><a href=\"" + there + "\">Participating Agencies</a></body></html>")
+              .build());
+
+      List<CycleReport> reports = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        reports.add(poll(health));
+      }
+
+      assertEquals(0, other.getRequestCount(), "the other host is never asked");
+      assertEquals(List.of(FAILED), outcomes(reports.get(0)));
+      String reason = detail(reports.get(0), "page");
+      assertTrue(reason.contains("not fetched") && reason.contains(":" + other.getPort()), reason);
+      assertEquals(1, told.size(), told.toString());
+      assertNothingEchoed(told);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a workbook that redirects to another host is refused: that host is never asked, and"
+          + " nothing of its body reaches the ledger or a notice")
+  void redirectToAnotherHostIsRefused() throws Exception {
+    SourceHealth health = health();
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    poll(health);
+    try (MockWebServer other = elsewhere()) {
+      ice.publish("05192025am", PART_0519, PEND_0519);
+      ice.serve(
+          "/doclib/about/offices/ero/287g/participatingAgencies05192025am.xlsx",
+          new MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", other.url("/steal.xlsx").toString())
+              .build());
+
+      CycleReport report = poll(health);
+
+      assertEquals(0, other.getRequestCount(), "the other host is never asked");
+      assertEquals(List.of(UNCHANGED, FAILED, STORED), outcomes(report));
+      String reason = detail(report, "participating");
+      assertTrue(reason.contains("redirects to") && reason.contains("not followed"), reason);
+      assertFalse(reason.contains("steal"), "the other origin only, not its path: " + reason);
+      assertEquals(571, rows(ListKind.PARTICIPATING));
+      assertNothingEchoed(told);
+    }
   }
 }
