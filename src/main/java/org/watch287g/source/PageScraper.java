@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -23,20 +22,17 @@ import org.watch287g.dataset.ListKind;
  * several links name one list, the one under {@code /287g/} wins, then one named by its file name
  * over one named by its text, then the first on the page.
  *
- * <p>A regex scan of {@code <a>} tags is enough for a page this plain; a full HTML parser would be
- * a dependency for nothing.
+ * <p>Only links that {@link LinkOrigin} permits from the page count: https on the page's own host.
+ * A workbook link elsewhere is never fetched; when it is the only participating link, the page
+ * fails with a message naming the other origin.
+ *
+ * <p>A plain scan of {@code <a>} tags ({@link HtmlAnchors}, linear in the page's length) is enough
+ * for a page this plain; a full HTML parser would be a dependency for nothing.
  */
 final class PageScraper {
   static final String NO_WORKBOOK = "the 287(g) page links no 287(g) workbook";
   static final String NO_PARTICIPATING = "the 287(g) page links no participating-agencies workbook";
 
-  private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
-  // An anchor's text runs to its </a>, or to the next <a> when the closing tag is missing.
-  private static final Pattern ANCHOR =
-      Pattern.compile("(?is)<a\\b([^>]*)>(.*?)(?=</a\\s*>|<a\\b|\\z)");
-  private static final Pattern HREF =
-      Pattern.compile("(?is)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
-  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern SPREADSHEET = Pattern.compile("(?i).+\\.(xlsx|xls|csv)");
 
   private PageScraper() {}
@@ -48,17 +44,32 @@ final class PageScraper {
    * @param base the URL the page was read from; relative links are resolved against it
    * @return both links as absolute URLs; {@code pending} is null when the page has none
    * @throws SourceException when no participating workbook is linked (with a message saying whether
-   *     any 287(g) workbook was linked at all)
+   *     any 287(g) workbook was linked at all, or naming the other host it was linked on), or the
+   *     page has more than {@value HtmlAnchors#MAX_ANCHORS} links
    */
   static PageLinks find(String html, HttpUrl base) throws SourceException {
-    List<Candidate> candidates = candidates(html, base);
+    List<Candidate> all = candidates(html, base);
+    List<Candidate> candidates =
+        all.stream().filter(c -> LinkOrigin.permits(base, c.url())).toList();
     Optional<HttpUrl> participating = best(candidates, ListKind.PARTICIPATING);
     Optional<HttpUrl> pending = best(candidates, ListKind.PENDING);
     if (participating.isEmpty()) {
+      Optional<HttpUrl> elsewhere = best(all, ListKind.PARTICIPATING);
+      if (elsewhere.isPresent()) {
+        throw new SourceException(elsewhere(elsewhere.get(), base));
+      }
       throw new SourceException(pending.isEmpty() ? NO_WORKBOOK : NO_PARTICIPATING);
     }
     return new PageLinks(
         participating.get().toString(), pending.map(HttpUrl::toString).orElse(null));
+  }
+
+  static String elsewhere(HttpUrl link, HttpUrl page) {
+    return "the 287(g) page links its participating-agencies workbook at "
+        + LinkOrigin.of(link)
+        + ", not fetched: only https links on "
+        + LinkOrigin.of(page)
+        + ", the page's own host, are followed";
   }
 
   /** A link that names one of the lists, with what ranks it against the others. */
@@ -77,11 +88,10 @@ final class PageScraper {
     return candidates.stream().filter(c -> c.kind() == kind).min(PREFERENCE).map(Candidate::url);
   }
 
-  private static List<Candidate> candidates(String html, HttpUrl base) {
+  private static List<Candidate> candidates(String html, HttpUrl base) throws SourceException {
     List<Candidate> found = new ArrayList<>();
-    Matcher anchor = ANCHOR.matcher(COMMENT.matcher(html).replaceAll(""));
-    while (anchor.find()) {
-      Candidate candidate = candidate(anchor.group(1), anchor.group(2), base, found.size());
+    for (HtmlAnchors.Anchor anchor : HtmlAnchors.in(html)) {
+      Candidate candidate = candidate(anchor, base, found.size());
       if (candidate != null) {
         found.add(candidate);
       }
@@ -89,9 +99,8 @@ final class PageScraper {
     return found;
   }
 
-  private static @Nullable Candidate candidate(
-      String attributes, String inner, HttpUrl base, int order) {
-    String href = href(attributes);
+  private static @Nullable Candidate candidate(HtmlAnchors.Anchor anchor, HttpUrl base, int order) {
+    String href = anchor.href();
     HttpUrl url = href == null ? null : base.resolve(href);
     if (url == null || !SPREADSHEET.matcher(fileName(url)).matches()) {
       return null;
@@ -100,26 +109,13 @@ final class PageScraper {
     if (byName != null) {
       return new Candidate(byName, url, true, order);
     }
-    ListKind byText = kindNamedIn(text(inner));
+    ListKind byText = kindNamedIn(anchor.text());
     return byText == null ? null : new Candidate(byText, url, false, order);
-  }
-
-  private static @Nullable String href(String attributes) {
-    Matcher m = HREF.matcher(attributes);
-    if (!m.find()) {
-      return null;
-    }
-    String raw = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-    return raw == null ? null : HtmlEntities.decode(raw).strip();
   }
 
   private static String fileName(HttpUrl url) {
     List<String> segments = url.pathSegments();
     return segments.get(segments.size() - 1);
-  }
-
-  private static String text(String inner) {
-    return HtmlEntities.decode(TAG.matcher(inner).replaceAll(" ")).replaceAll("\\s+", " ").strip();
   }
 
   /** The list a file name or link text names; null when it names neither, or both. */

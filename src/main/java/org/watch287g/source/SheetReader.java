@@ -20,6 +20,12 @@ final class SheetReader {
 
   private static final int SUMMARY_CHARS = 80;
 
+  /**
+   * The most rows a sheet may have below its header: ICE's lists have about 1,200, and every row
+   * read is kept, so a file of millions of short rows must be refused rather than held.
+   */
+  static final int MAX_ROWS = WorkbookLimits.DEFAULT.rows();
+
   private final Iterator<? extends SheetRow> rows;
   private @Nullable String firstRow;
 
@@ -79,7 +85,8 @@ final class SheetReader {
   /**
    * Reads the rows after the header.
    *
-   * @throws UnreadablePublicationException when the header has no SUPPORT TYPE column
+   * @throws UnreadablePublicationException when the header has no SUPPORT TYPE column, or the sheet
+   *     has more than {@link #MAX_ROWS} rows below it
    */
   Publication readBody(HeaderRow header) throws UnreadablePublicationException {
     if (!header.has(Column.SUPPORT_TYPE)) {
@@ -90,7 +97,14 @@ final class SheetReader {
     header.notes().forEach(warnings::add);
     RowReader reader = new RowReader(header, warnings);
     List<Agreement> agreements = new ArrayList<>();
+    int read = 0;
     while (rows.hasNext()) {
+      if (++read > MAX_ROWS) {
+        throw new UnreadablePublicationException(
+            "refused unread: the sheet has more than "
+                + MAX_ROWS
+                + " rows, far more than any 287(g) list");
+      }
       Agreement agreement = reader.read(rows.next());
       if (agreement != null) {
         agreements.add(agreement);

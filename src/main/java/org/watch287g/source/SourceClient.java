@@ -17,7 +17,8 @@ import org.watch287g.dataset.Provenance;
 /**
  * Reads ICE: finds the workbook links on the 287(g) page and downloads the workbooks.
  *
- * <p>Every request carries the configured User-Agent, follows redirects, is bounded by the
+ * <p>Every request carries the configured User-Agent, follows redirects within its origin only,
+ * fetches workbooks only from the page's own https host ({@link LinkOrigin}), is bounded by the
  * configured timeouts and size caps, and is retried up to {@link SourceConfig#retries()} times with
  * exponential backoff and jitter (or the server's {@code Retry-After}) after network errors,
  * timeouts, 5xx, 408 and 429. Other 4xx answers are not retried. Every failure is a {@link
@@ -54,6 +55,10 @@ public final class SourceClient implements AutoCloseable {
         // The read timeout only bounds the gaps between bytes; the call timeout bounds the whole
         // exchange, so a server trickling one byte a second cannot hold a poll for ever.
         .callTimeout(config.connectTimeout().plus(config.readTimeout()))
+        // Exchange follows redirects itself, and only within the origin: OkHttp would follow them
+        // to any host and from https to http.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .addInterceptor(
             chain ->
                 chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))

@@ -18,6 +18,9 @@ import org.watch287g.dataset.Publication;
  * recognisable header (visible sheets before hidden ones; ICE's files have one sheet, "Sheet1" or
  * "Sheet 1").
  *
+ * <p>The workbook is first checked whole against {@link WorkbookLimits#DEFAULT} ({@link
+ * WorkbookBounds}): fastexcel has no bound of its own on what a small file inflates to.
+ *
  * <p>Every failure of the libraries underneath (fastexcel, commons-compress, StAX) becomes an
  * {@link UnreadablePublicationException} with a one-line message.
  */
@@ -29,10 +32,12 @@ final class XlsxWorkbook {
   /**
    * Parses an XLSX list.
    *
-   * @throws UnreadablePublicationException when the workbook is corrupt or truncated, has no
-   *     sheets, only empty sheets, or no sheet with a recognisable header
+   * @throws UnreadablePublicationException when the workbook is corrupt or truncated, unfolds past
+   *     its {@link WorkbookLimits} (refused before fastexcel reads it), has no sheets, only empty
+   *     sheets, or no sheet with a recognisable header
    */
   static Publication read(byte[] content) throws UnreadablePublicationException {
+    WorkbookBounds.check(content, WorkbookLimits.DEFAULT);
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
       return readSheets(content, workbook);
     } catch (IOException | XMLStreamException | RuntimeException e) {

@@ -3,7 +3,9 @@ package org.watch287g.source;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -17,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * writers (fastexcel's own, via opczip) leave their sizes at zero and put them in ZIP64 data
  * descriptors it cannot read ("invalid entry size"). The central directory always has them. Only
  * STORED and DEFLATED entries are read; ZIP64 sizes and offsets are understood.
+ *
+ * <p>Every entry is inflated through a {@link BoundedEntryStream}: the sizes a directory declares
+ * are the attacker's to choose, so what counts is what the bytes actually inflate to, against the
+ * archive's {@link WorkbookLimits}.
  */
 final class ZipArchive {
   private static final int END_SIGNATURE = 0x06054b50;
@@ -26,26 +32,41 @@ final class ZipArchive {
   private static final int MAX_COMMENT = 0xFFFF;
   private static final long ZIP64_MARK = 0xFFFFFFFFL;
 
-  private record Entry(int method, long compressedSize, long localOffset) {}
+  private record Entry(String name, int method, long compressedSize, long localOffset) {}
 
   private final byte[] bytes;
+  private final List<Entry> inOrder;
   private final Map<String, Entry> entries;
+  private final WorkbookLimits limits;
+  private final InflationBudget budget;
 
-  private ZipArchive(byte[] bytes, Map<String, Entry> entries) {
+  private ZipArchive(byte[] bytes, List<Entry> inOrder, WorkbookLimits limits) {
     this.bytes = bytes;
-    this.entries = entries;
+    this.inOrder = inOrder;
+    this.entries = new HashMap<>(inOrder.size() * 2);
+    for (Entry e : inOrder) {
+      entries.putIfAbsent(e.name(), e);
+    }
+    this.limits = limits;
+    this.budget = new InflationBudget(limits.totalBytes());
+  }
+
+  /** As {@link #of(byte[], WorkbookLimits)} with the limits ICE's workbooks are read under. */
+  static ZipArchive of(byte[] bytes) throws ZipException {
+    return of(bytes, WorkbookLimits.DEFAULT);
   }
 
   /**
    * Reads the archive's directory.
    *
+   * @param limits what its entries may inflate to, each and all together (over the archive's life)
    * @throws ZipException when the bytes are not a complete ZIP archive
    */
-  static ZipArchive of(byte[] bytes) throws ZipException {
+  static ZipArchive of(byte[] bytes, WorkbookLimits limits) throws ZipException {
     int end = findEnd(bytes);
     int count = u16(bytes, end + 10);
     int at = (int) u32(bytes, end + 16);
-    Map<String, Entry> entries = new HashMap<>(count * 2);
+    List<Entry> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       check(bytes, at, 46);
       if (u32(bytes, at) != CENTRAL_SIGNATURE) {
@@ -55,21 +76,40 @@ final class ZipArchive {
       int extraLength = u16(bytes, at + 30);
       check(bytes, at + 46, nameLength + extraLength);
       String name = new String(bytes, at + 46, nameLength, StandardCharsets.UTF_8);
-      entries.put(name, entry(bytes, at, at + 46 + nameLength, extraLength));
+      entries.add(entry(name, bytes, at, at + 46 + nameLength, extraLength));
       at += 46 + nameLength + extraLength + u16(bytes, at + 32);
     }
-    return new ZipArchive(bytes, entries);
+    return new ZipArchive(bytes, entries, limits);
+  }
+
+  /** How many entries the directory lists, duplicates included. */
+  int size() {
+    return inOrder.size();
+  }
+
+  /** The name of the {@code index}th entry of the directory. */
+  String name(int index) {
+    return inOrder.get(index).name();
   }
 
   /**
    * The uncompressed content of an entry, or null when the archive has no such entry. Like
    * fastexcel, falls back to a case-insensitive match of the name.
+   *
+   * @throws ZipException when the entry cannot be located or uses another compression method
    */
-  @Nullable InputStream open(String name) throws ZipException {
+  @Nullable BoundedEntryStream open(String name) throws ZipException {
     Entry entry = find(name);
-    if (entry == null) {
-      return null;
-    }
+    return entry == null ? null : open(entry);
+  }
+
+  /** The uncompressed content of the {@code index}th entry of the directory. */
+  BoundedEntryStream open(int index) throws ZipException {
+    return open(inOrder.get(index));
+  }
+
+  private BoundedEntryStream open(Entry entry) throws ZipException {
+    String name = entry.name();
     int local = checkedInt(entry.localOffset());
     check(bytes, local, 30);
     if (u32(bytes, local) != LOCAL_SIGNATURE) {
@@ -79,13 +119,15 @@ final class ZipArchive {
     int size = checkedInt(entry.compressedSize());
     check(bytes, data, size);
     InputStream raw = new ByteArrayInputStream(bytes, data, size);
-    return switch (entry.method()) {
-      case 0 -> raw;
-      case 8 -> new InflaterInputStream(raw, new Inflater(true));
-      default ->
-          throw new ZipException(
-              "unsupported compression method " + entry.method() + " for " + name);
-    };
+    InputStream content =
+        switch (entry.method()) {
+          case 0 -> raw;
+          case 8 -> new InflaterInputStream(raw, new Inflater(true));
+          default ->
+              throw new ZipException(
+                  "unsupported compression method " + entry.method() + " for " + name);
+        };
+    return new BoundedEntryStream(content, name, limits, budget);
   }
 
   private @Nullable Entry find(String name) {
@@ -101,7 +143,8 @@ final class ZipArchive {
     return null;
   }
 
-  private static Entry entry(byte[] b, int header, int extra, int extraLength) throws ZipException {
+  private static Entry entry(String name, byte[] b, int header, int extra, int extraLength)
+      throws ZipException {
     long uncompressed = u32(b, header + 24);
     long compressed = u32(b, header + 20);
     long offset = u32(b, header + 42);
@@ -121,7 +164,7 @@ final class ZipArchive {
         }
       }
     }
-    return new Entry(u16(b, header + 10), compressed, offset);
+    return new Entry(name, u16(b, header + 10), compressed, offset);
   }
 
   // The end-of-central-directory record is the last 22 bytes, unless a comment follows it.

@@ -25,7 +25,8 @@ final class Migrations {
           "V1__create_snapshots.sql",
           "V2__create_subscriptions.sql",
           "V3__create_events_and_outbox.sql",
-          "V4__channel_pause.sql");
+          "V4__channel_pause.sql",
+          "V5__parse_journal.sql");
 
   private final List<String> scripts;
 

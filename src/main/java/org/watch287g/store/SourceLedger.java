@@ -30,11 +30,34 @@ public final class SourceLedger {
   private final Database database;
   private final SnapshotRepository snapshots;
   private final EventStore events;
+  private final ParseJournal parses;
 
   public SourceLedger(Database database, SnapshotRepository snapshots, EventStore events) {
     this.database = database;
     this.snapshots = snapshots;
     this.events = events;
+    this.parses = new ParseJournal(database);
+  }
+
+  /**
+   * Writes down, before the parser sees it, that this file is being parsed: if the parse takes the
+   * process down, {@link #parseNeverFinished} says so after the restart.
+   */
+  public void parseStarted(String sha256, String url, Instant at) {
+    parses.started(sha256, url, at);
+  }
+
+  /** Writes down that the parser returned for this file, with a publication or a reason. */
+  public void parseFinished(String sha256, Instant at) {
+    parses.finished(sha256, at);
+  }
+
+  /**
+   * Whether a parse of this file started and never finished: it stopped the process (out of memory,
+   * killed) and must not be parsed again.
+   */
+  public boolean parseNeverFinished(String sha256) {
+    return parses.neverFinished(sha256);
   }
 
   /** What was last downloaded for this list (empty if never). */

@@ -32,9 +32,17 @@ import org.watch287g.watch.CycleReport.Problem;
  * <p>Failures are expected and never thrown: each is recorded with its reason and reported as a
  * line, and the last good snapshot stays what the bot serves. Unchanged bytes (304, or the same
  * SHA-256 under a new file name) end a list's turn before parsing.
+ *
+ * <p>A new file's parse is journaled as started before the parser sees it and as finished after; a
+ * file whose parse started and never finished stopped the process (out of memory, killed), and is
+ * refused without being parsed again, as unreadable, so it cannot crash the bot at every restart.
  */
 public final class PollCycle {
   private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
+
+  static final String CRASHED_BEFORE =
+      "refused unread: parsing this file stopped the bot before (out of memory or killed), so it"
+          + " is not parsed again";
 
   private final SourceClient source;
   private final SpreadsheetParser parser;
@@ -195,16 +203,18 @@ public final class PollCycle {
       Instant now,
       List<Publications.Fresh> fresh,
       List<Problem> problems) {
+    if (ledger.parseNeverFinished(fetched.sha256())) {
+      return Optional.of(unreadable(kind, url, fetched, next, now, CRASHED_BEFORE, problems));
+    }
     Publication publication;
+    ledger.parseStarted(fetched.sha256(), url, now);
     try {
       publication = parser.parse(fetched.body(), fileName(url));
     } catch (UnreadablePublicationException e) {
-      String reason = message(e);
-      ledger.failed(kind, url, now, reason, next);
-      problems.add(
-          new Problem(Problem.Kind.UNREADABLE, kind, fileName(url), fetched.sha256(), reason));
-      return Optional.of(line(kind, Outcome.FAILED, reason));
+      ledger.parseFinished(fetched.sha256(), clock.instant());
+      return Optional.of(unreadable(kind, url, fetched, next, now, message(e), problems));
     }
+    ledger.parseFinished(fetched.sha256(), clock.instant());
     if (!publication.warnings().isEmpty()) {
       log.info(
           "{}: {} oddities repaired or skipped (java -jar watch287g.jar inspect lists them)",
@@ -222,6 +232,21 @@ public final class PollCycle {
             new SourceLedger.Kept(
                 next, provenance, Snapshot.Status.GOOD, null, publication, detail)));
     return Optional.empty();
+  }
+
+  /** Records a file that cannot be read, moving the cursor past it; the operator is told once. */
+  private CycleReport.Line unreadable(
+      ListKind kind,
+      String url,
+      Download.Fetched fetched,
+      SourceCursor next,
+      Instant now,
+      String reason,
+      List<Problem> problems) {
+    ledger.failed(kind, url, now, reason, next);
+    problems.add(
+        new Problem(Problem.Kind.UNREADABLE, kind, fileName(url), fetched.sha256(), reason));
+    return line(kind, Outcome.FAILED, reason);
   }
 
   private String notLinkedDetail(ListKind kind) {

@@ -1,12 +1,16 @@
 package org.watch287g.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -165,20 +169,54 @@ class PageScraperTest {
   }
 
   @Test
-  @DisplayName("keeps absolute links to another host as they are")
-  void absoluteLinksToAnotherHost() throws SourceException {
+  @DisplayName(
+      "never takes a workbook link to another host, port or scheme, and names only where it"
+          + " pointed")
+  void linksElsewhereAreNotTaken() {
+    for (String elsewhere :
+        List.of(
+            "https://cdn.example.org/287g/participatingAgencies.xlsx",
+            "//files.dhs.gov/287g/participatingAgencies.xlsx",
+            "http://www.ice.gov/doclib/287g/participatingAgencies.xlsx",
+            "https://www.ice.gov:8443/doclib/287g/participatingAgencies.xlsx",
+            "http://localhost/287g/participatingAgencies.xlsx?secret=1")) {
+      String html = page(link(elsewhere, "x") + link("/doclib/287g/pendingAgencies.xlsx", "y"));
+
+      SourceException e = assertThrows(SourceException.class, () -> PageScraper.find(html, PAGE));
+
+      assertTrue(e.getMessage().contains("not fetched"), e.getMessage());
+      assertTrue(e.getMessage().contains("https://www.ice.gov,"), e.getMessage());
+      assertFalse(e.getMessage().contains("participatingAgencies.xlsx"), "origin only");
+    }
+  }
+
+  @Test
+  @DisplayName("prefers the page's own host over an earlier link elsewhere")
+  void ownHostWinsOverLinksElsewhere() throws SourceException {
     String html =
         page(
             link("https://cdn.example.org/287g/participatingAgencies.xlsx", "x")
-                + link("//files.dhs.gov/287g/pendingAgencies.xlsx", "y"));
-
-    PageLinks links = PageScraper.find(html, PAGE);
+                + link("/doclib/about/offices/ero/287g/participatingAgencies05182026am.xlsx", "y"));
 
     assertEquals(
-        new PageLinks(
-            "https://cdn.example.org/287g/participatingAgencies.xlsx",
-            "https://files.dhs.gov/287g/pendingAgencies.xlsx"),
-        links);
+        DOCLIB + "participatingAgencies05182026am.xlsx",
+        PageScraper.find(html, PAGE).participating());
+  }
+
+  @Test
+  @DisplayName(
+      "on a plain-http loopback test page, http links to that same host and port are taken")
+  void loopbackTestPagesMayUseHttp() throws SourceException {
+    HttpUrl local = HttpUrl.get("http://127.0.0.1:8080/identify-and-arrest/287g");
+    String html =
+        page(
+            link("/287g/participatingAgencies.xlsx", "x")
+                + link("http://127.0.0.1:9090/287g/pendingAgencies.xlsx", "y"));
+
+    PageLinks links = PageScraper.find(html, local);
+
+    assertEquals("http://127.0.0.1:8080/287g/participatingAgencies.xlsx", links.participating());
+    assertNull(links.pending(), "another port is another origin");
   }
 
   @Test
@@ -239,5 +277,51 @@ class PageScraperTest {
     assertEquals(
         "https://www.ice.gov/files/participatingAgencies05182026am.xlsx",
         PageScraper.find(html, PAGE).participating());
+  }
+
+  @Test
+  @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @DisplayName(
+      "a page of 200,000 unclosed <a and <!-- is read in one linear pass and says it links no"
+          + " workbook")
+  void unclosedTagsAreScannedInLinearTime() {
+    String anchors = "<html><body>" + "<a ".repeat(200_000);
+    String comments = page(link("/doclib/287g/x.pdf", "x")) + "<!--".repeat(200_000);
+
+    SourceException a = assertThrows(SourceException.class, () -> PageScraper.find(anchors, PAGE));
+    SourceException c = assertThrows(SourceException.class, () -> PageScraper.find(comments, PAGE));
+
+    assertEquals(PageScraper.NO_WORKBOOK, a.getMessage());
+    assertEquals(PageScraper.NO_WORKBOOK, c.getMessage());
+  }
+
+  @Test
+  @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @DisplayName(
+      "finds the links despite 100,000 unclosed tags in a link's text and 100,000 href-like words"
+          + " in another attribute")
+  void unclosedTagsInsideLinkTextStillLetTheLinksBeFound() throws SourceException {
+    String html =
+        page(
+            "<a href='/doclib/287g/report.xlsx'>Participating Agencies"
+                + "<b ".repeat(100_000)
+                + "</a><a title=\""
+                + "href='".repeat(100_000)
+                + "\" href=\"/doclib/287g/pendingAgencies.xlsx\">Pending</a>");
+
+    PageLinks links = PageScraper.find(html, PAGE);
+
+    assertEquals("https://www.ice.gov/doclib/287g/report.xlsx", links.participating());
+    assertEquals("https://www.ice.gov/doclib/287g/pendingAgencies.xlsx", links.pending());
+  }
+
+  @Test
+  @DisplayName("a page with more links than ICE's page could ever have is refused, not read on")
+  void tooManyLinksAreRefused() {
+    String html = page("<a href=/x>x</a>".repeat(HtmlAnchors.MAX_ANCHORS + 1));
+
+    SourceException e = assertThrows(SourceException.class, () -> PageScraper.find(html, PAGE));
+
+    assertEquals(HtmlAnchors.TOO_MANY_LINKS, e.getMessage());
   }
 }

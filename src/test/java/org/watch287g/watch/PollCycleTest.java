@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +31,7 @@ import org.watch287g.alerts.Target;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.config.SourceConfig;
 import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
@@ -55,6 +57,7 @@ class PollCycleTest {
 
   @TempDir Path dir;
   FakeIce ice;
+  SourceConfig config;
   SourceClient client;
   SnapshotRepository snapshots;
   SourceLedger ledger;
@@ -66,7 +69,7 @@ class PollCycleTest {
   @BeforeEach
   void start() throws Exception {
     ice = new FakeIce();
-    SourceConfig config =
+    config =
         new SourceConfig(
             ice.pageUrl(),
             Duration.ofSeconds(3),
@@ -404,5 +407,150 @@ class PollCycleTest {
     assertTrue(told.get(0).contains("participating agencies"), told.get(0));
     assertTrue(told.get(0).contains("pending requests"), told.get(0));
     assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "a file whose parse started and never finished (the bot died parsing it) is refused after"
+          + " the restart without being parsed again, and the operator is told once")
+  void fileThatKilledTheParseIsRefusedAfterRestart() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", PART_0519, PEND_0519);
+    String url =
+        ice.pageUrl()
+            .resolve("/doclib/about/offices/ero/287g/participatingAgencies05192025am.xlsx")
+            .toString();
+    // The crash: the parse was written down as started, then the process died (OOM, SIGKILL).
+    ledger.parseStarted(Provenance.sha256Of(PART_0519), url, Instant.parse("2025-05-19T11:00:00Z"));
+    restart();
+    SourceHealth health = health();
+
+    CycleReport report = poll(health);
+    CycleReport next = poll(health);
+
+    assertEquals(List.of(UNCHANGED, FAILED, STORED), outcomes(report));
+    assertEquals(PollCycle.CRASHED_BEFORE, detail(report, "participating"));
+    assertEquals(571, rows(ListKind.PARTICIPATING), "not parsed: the good file was not stored");
+    assertEquals(82, rows(ListKind.PENDING), "the other list is read as usual");
+    assertEquals(UNCHANGED, next.lines().get(1).outcome(), "not looked at again");
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).contains("participatingAgencies05192025am.xlsx"), told.get(0));
+    assertTrue(told.get(0).contains("stopped the bot"), told.get(0));
+    assertTrue(
+        ledger.recentAttempts(10).stream()
+            .anyMatch(a -> a.outcome() == FAILED && a.detail().equals(PollCycle.CRASHED_BEFORE)));
+  }
+
+  @Test
+  @DisplayName("a file parsed to the end, well or badly, is not taken for one that killed the bot")
+  void finishedParsesAreNotTakenForCrashes() {
+    ice.publish("05162025am", PART_0516, Arrays.copyOf(PEND_0515, PEND_0515.length / 2));
+
+    cycle.run();
+
+    assertFalse(ledger.parseNeverFinished(Provenance.sha256Of(PART_0516)));
+    assertFalse(
+        ledger.parseNeverFinished(
+            Provenance.sha256Of(Arrays.copyOf(PEND_0515, PEND_0515.length / 2))));
+  }
+
+  /** What a restart builds again on the same database file: the store, the client, the cycle. */
+  void restart() {
+    client.close();
+    Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    snapshots = new SnapshotRepository(database);
+    events = new EventStore(database);
+    outbox = new SqlOutbox(database, events);
+    ledger = new SourceLedger(database, snapshots, events);
+    subscriptions = new SubscriptionRepository(database);
+    client = new SourceClient(config);
+    cycle =
+        new PollCycle(
+            client,
+            new SpreadsheetParser(),
+            Publications.create(
+                new PublicationGuard(), AgencyResolver.bundled(), ledger, snapshots, subscriptions),
+            ledger,
+            snapshots,
+            ice.pageUrl().toString(),
+            Clock.fixed(Instant.parse("2025-05-19T12:00:00Z"), ZoneOffset.UTC));
+  }
+
+  /** Another host, serving what a tampered page would have the bot echo. */
+  static MockWebServer elsewhere() throws Exception {
+    MockWebServer other = new MockWebServer();
+    other.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/html")
+            .body("<html><head><title>ELSEWHERE-SECRET</title></head><body>x</body></html>")
+            .build());
+    other.start();
+    return other;
+  }
+
+  void assertNothingEchoed(List<String> notices) {
+    for (FetchAttempt a : ledger.recentAttempts(100)) {
+      assertFalse(a.detail().contains("ELSEWHERE-SECRET"), a.detail());
+    }
+    assertTrue(notices.stream().noneMatch(n -> n.contains("ELSEWHERE-SECRET")), notices.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "a page linking another host's workbook: that host is never asked, one clear reason is"
+          + " recorded, and nothing of its body reaches the ledger or a notice")
+  void workbookLinkedOnAnotherHostIsNotFetched() throws Exception {
+    SourceHealth health = health();
+    try (MockWebServer other = elsewhere()) {
+      String there = other.url("/287g/participatingAgencies.xlsx").toString();
+      ice.pageResponse(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "text/html")
+              .body(
+                  "<html><body><a href=\"" + there + "\">Participating Agencies</a></body></html>")
+              .build());
+
+      List<CycleReport> reports = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        reports.add(poll(health));
+      }
+
+      assertEquals(0, other.getRequestCount(), "the other host is never asked");
+      assertEquals(List.of(FAILED), outcomes(reports.get(0)));
+      String reason = detail(reports.get(0), "page");
+      assertTrue(reason.contains("not fetched") && reason.contains(":" + other.getPort()), reason);
+      assertEquals(1, told.size(), told.toString());
+      assertNothingEchoed(told);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a workbook that redirects to another host is refused: that host is never asked, and"
+          + " nothing of its body reaches the ledger or a notice")
+  void redirectToAnotherHostIsRefused() throws Exception {
+    SourceHealth health = health();
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    poll(health);
+    try (MockWebServer other = elsewhere()) {
+      ice.publish("05192025am", PART_0519, PEND_0519);
+      ice.serve(
+          "/doclib/about/offices/ero/287g/participatingAgencies05192025am.xlsx",
+          new MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", other.url("/steal.xlsx").toString())
+              .build());
+
+      CycleReport report = poll(health);
+
+      assertEquals(0, other.getRequestCount(), "the other host is never asked");
+      assertEquals(List.of(UNCHANGED, FAILED, STORED), outcomes(report));
+      String reason = detail(report, "participating");
+      assertTrue(reason.contains("redirects to") && reason.contains("not followed"), reason);
+      assertFalse(reason.contains("steal"), "the other origin only, not its path: " + reason);
+      assertEquals(571, rows(ListKind.PARTICIPATING));
+      assertNothingEchoed(told);
+    }
   }
 }
