@@ -13,7 +13,8 @@ import okhttp3.HttpUrl;
  * 127.0.0.0/8}, {@code ::1}, {@code localhost}), {@code http} links to that same host and port are
  * followed too. So in production, with the page at {@code https://www.ice.gov/...}, only {@code
  * https://www.ice.gov} links are ever fetched; a link to another host, to another port, or to
- * {@code http} is refused; and no redirect leaves the origin or drops from https to http.
+ * {@code http} is refused; and no redirect leaves the origin or drops from https to http. Going the
+ * other way, from {@code http://host} to {@code https://host}, is allowed.
  */
 final class LinkOrigin {
   private LinkOrigin() {}
@@ -24,7 +25,15 @@ final class LinkOrigin {
         target.scheme().equals(page.scheme())
             && target.host().equalsIgnoreCase(page.host())
             && target.port() == page.port();
-    return sameOrigin && (target.isHttps() || isLoopback(page.host()));
+    // http://host to https://host on the default ports is an upgrade, never a downgrade: a page
+    // configured as http that ICE redirects to https is still read.
+    boolean upgrade =
+        !page.isHttps()
+            && target.isHttps()
+            && target.host().equalsIgnoreCase(page.host())
+            && page.port() == 80
+            && target.port() == 443;
+    return (sameOrigin && (target.isHttps() || isLoopback(page.host()))) || upgrade;
   }
 
   /** "https://www.ice.gov": what messages name, never a path or query from elsewhere. */

@@ -41,7 +41,7 @@ public final class SourceLedger {
 
   /**
    * Writes down, before the parser sees it, that this file is being parsed: if the parse takes the
-   * process down, {@link #parseNeverFinished} says so after the restart.
+   * process down, {@link #parseKeepsCrashing} says so after the restart.
    */
   public void parseStarted(String sha256, String url, Instant at) {
     parses.started(sha256, url, at);
@@ -53,11 +53,11 @@ public final class SourceLedger {
   }
 
   /**
-   * Whether a parse of this file started and never finished: it stopped the process (out of memory,
-   * killed) and must not be parsed again.
+   * Whether parses of this file started twice and never finished: it stopped the process each time
+   * (out of memory, killed) and must not be parsed again. One unfinished parse is retried.
    */
-  public boolean parseNeverFinished(String sha256) {
-    return parses.neverFinished(sha256);
+  public boolean parseKeepsCrashing(String sha256) {
+    return parses.keepsCrashing(sha256);
   }
 
   /** What was last downloaded for this list (empty if never). */

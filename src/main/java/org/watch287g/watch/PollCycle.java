@@ -34,14 +34,15 @@ import org.watch287g.watch.CycleReport.Problem;
  * SHA-256 under a new file name) end a list's turn before parsing.
  *
  * <p>A new file's parse is journaled as started before the parser sees it and as finished after; a
- * file whose parse started and never finished stopped the process (out of memory, killed), and is
- * refused without being parsed again, as unreadable, so it cannot crash the bot at every restart.
+ * file whose parse started twice and never finished stopped the process each time (out of memory,
+ * killed), and is refused without being parsed again, as unreadable, so it cannot crash the bot at
+ * every restart. (Once is retried: a kill during a good file's parse must not refuse it.)
  */
 public final class PollCycle {
   private static final Logger log = LoggerFactory.getLogger(PollCycle.class);
 
   static final String CRASHED_BEFORE =
-      "refused unread: parsing this file stopped the bot before (out of memory or killed), so it"
+      "refused unread: parsing this file stopped the bot twice (out of memory or killed), so it"
           + " is not parsed again";
 
   private final SourceClient source;
@@ -203,7 +204,7 @@ public final class PollCycle {
       Instant now,
       List<Publications.Fresh> fresh,
       List<Problem> problems) {
-    if (ledger.parseNeverFinished(fetched.sha256())) {
+    if (ledger.parseKeepsCrashing(fetched.sha256())) {
       return Optional.of(unreadable(kind, url, fetched, next, now, CRASHED_BEFORE, problems));
     }
     Publication publication;

@@ -411,8 +411,8 @@ class PollCycleTest {
 
   @Test
   @DisplayName(
-      "a file whose parse started and never finished (the bot died parsing it) is refused after"
-          + " the restart without being parsed again, and the operator is told once")
+      "a file whose parse started twice and never finished (the bot died parsing it) is refused"
+          + " after the restart without being parsed again, and the operator is told once")
   void fileThatKilledTheParseIsRefusedAfterRestart() {
     ice.publish("05162025am", PART_0516, PEND_0515);
     cycle.run();
@@ -421,8 +421,10 @@ class PollCycleTest {
         ice.pageUrl()
             .resolve("/doclib/about/offices/ero/287g/participatingAgencies05192025am.xlsx")
             .toString();
-    // The crash: the parse was written down as started, then the process died (OOM, SIGKILL).
+    // The crashes: the parse was written down as started, then the process died (OOM, SIGKILL),
+    // twice.
     ledger.parseStarted(Provenance.sha256Of(PART_0519), url, Instant.parse("2025-05-19T11:00:00Z"));
+    ledger.parseStarted(Provenance.sha256Of(PART_0519), url, Instant.parse("2025-05-19T11:01:00Z"));
     restart();
     SourceHealth health = health();
 
@@ -443,15 +445,35 @@ class PollCycleTest {
   }
 
   @Test
+  @DisplayName(
+      "a file whose parse was cut short once (a kill during a deploy) is parsed again and stored")
+  void oneUnfinishedParseIsRetried() {
+    ice.publish("05162025am", PART_0516, PEND_0515);
+    cycle.run();
+    ice.publish("05192025am", PART_0519, PEND_0519);
+    String url =
+        ice.pageUrl()
+            .resolve("/doclib/about/offices/ero/287g/participatingAgencies05192025am.xlsx")
+            .toString();
+    ledger.parseStarted(Provenance.sha256Of(PART_0519), url, Instant.parse("2025-05-19T11:00:00Z"));
+    restart();
+
+    CycleReport report = poll(health());
+
+    assertEquals(List.of(UNCHANGED, STORED, STORED), outcomes(report));
+    assertEquals(0, told.size(), told.toString());
+  }
+
+  @Test
   @DisplayName("a file parsed to the end, well or badly, is not taken for one that killed the bot")
   void finishedParsesAreNotTakenForCrashes() {
     ice.publish("05162025am", PART_0516, Arrays.copyOf(PEND_0515, PEND_0515.length / 2));
 
     cycle.run();
 
-    assertFalse(ledger.parseNeverFinished(Provenance.sha256Of(PART_0516)));
+    assertFalse(ledger.parseKeepsCrashing(Provenance.sha256Of(PART_0516)));
     assertFalse(
-        ledger.parseNeverFinished(
+        ledger.parseKeepsCrashing(
             Provenance.sha256Of(Arrays.copyOf(PEND_0515, PEND_0515.length / 2))));
   }
 
