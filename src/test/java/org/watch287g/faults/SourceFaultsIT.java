@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.testing.FakeIce;
+import org.watch287g.testing.ZipBomb;
 import org.watch287g.watch.BundledSnapshots;
 
 /**
@@ -37,7 +38,7 @@ class SourceFaultsIT {
 
   @Test
   @DisplayName(
-      "six kinds of broken publication, each for several polls: no alert, status still answered"
+      "seven kinds of broken publication (a zip bomb among them), each for several polls: no alert, status still answered"
           + " from the last good lists, a few admin notices rather than one per poll, and the next"
           + " real publication alerts as usual")
   void brokenPublications() throws Exception {
@@ -73,7 +74,7 @@ class SourceFaultsIT {
         assertTrue(
             notices.size() >= 1 && notices.size() <= 8,
             notices.size()
-                + " notices over six faults (admin notices after each: "
+                + " notices over seven faults (admin notices after each: "
                 + outcome
                 + ")");
 
@@ -143,6 +144,20 @@ class SourceFaultsIT {
                     .addHeader("Content-Type", "text/html")
                     .body("<html><body><h1>287(g)</h1><p>Lists coming soon.</p></body></html>")
                     .build()));
+    // Issue 12: a workbook of under a megabyte holding one shared string of 600 MB, which the
+    // parser used to inflate whole (OutOfMemoryError at -Xmx384m, and a crash at every restart).
+    byte[] bomb =
+        ZipBomb.of(
+            part,
+            new ZipBomb.Part(
+                "xl/sharedStrings.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst"
+                    + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    + "<si><t>",
+                "a",
+                600_000_000L,
+                "</t></si></sst>"));
+    faults.put("zipbomb", () -> ice.publish("01052030am", bomb, pend));
     return faults;
   }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.watch287g.testing.ZipBomb;
 
 /**
  * Hole 2 of issue 12: workbooks of a few hundred kilobytes that unfold into hundreds of megabytes

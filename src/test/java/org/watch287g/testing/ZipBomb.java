@@ -1,4 +1,4 @@
-package org.watch287g.source;
+package org.watch287g.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,20 +17,20 @@ import java.util.zip.ZipOutputStream;
  * a chunk at a time through the deflater, so a test can make a 200 MB part in well under a megabyte
  * without ever holding 200 MB.
  */
-final class ZipBomb {
+public final class ZipBomb {
   private static final int CHUNK = 1 << 20;
 
   private ZipBomb() {}
 
   /** What a part holds: {@code head}, then {@code unit} {@code times} over, then {@code tail}. */
-  record Part(String name, String head, String unit, long times, String tail) {
-    long inflatedBytes() {
+  public record Part(String name, String head, String unit, long times, String tail) {
+    public long inflatedBytes() {
       return head.length() + unit.length() * times + tail.length();
     }
   }
 
   /** {@code xlsx} with each part replacing the entry of its name, or added when it has none. */
-  static byte[] of(byte[] xlsx, Part... parts) {
+  public static byte[] of(byte[] xlsx, Part... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       Path file = Files.createTempFile("watch287g-bomb", ".xlsx");
