@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -27,11 +28,14 @@ final class SlashCommand {
   static final String SHARE = "share";
 
   /**
-   * The subcommands offered on Discord. {@code pending}, {@code models} and {@code digest} stay
-   * typed-text options of Slack and the console for now: the issue asks for these six.
+   * The subcommands offered on Discord: every verb, so that {@code /287g help} (which lists them
+   * all) is true on Discord as on Slack and the console.
    */
-  static final List<Verb> VERBS =
-      List.of(Verb.STATUS, Verb.SUBSCRIBE, Verb.UNSUBSCRIBE, Verb.LIST, Verb.LANGUAGE, Verb.HELP);
+  static final List<Verb> VERBS = List.of(Verb.values());
+
+  /** The model sets offered as choices of {@code models}: each model, each pair, and all. */
+  static final List<String> MODEL_CHOICES =
+      List.of("all", "jem", "tfm", "wso", "jem,tfm", "jem,wso", "tfm,wso");
 
   private static final List<DiscordLocale> SPANISH =
       List.of(DiscordLocale.SPANISH, DiscordLocale.SPANISH_LATAM);
@@ -74,7 +78,9 @@ final class SlashCommand {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    String key = "discord.option." + name.get();
+    // The county option is described once; the others (all named "value") per verb.
+    String key =
+        "discord.option." + (verb.argument() == Verb.Argument.PLACE ? name.get() : verb.word());
     return switch (verb.argument()) {
       case PLACE ->
           Optional.of(
@@ -86,8 +92,39 @@ final class SlashCommand {
                   .setDescriptionLocalizations(spanish(es.text(key)))
                   .addChoice("English", Language.EN.code())
                   .addChoice("Español", Language.ES.code()));
-      default -> Optional.empty();
+      case ON_OFF ->
+          Optional.of(
+              new OptionData(OptionType.STRING, name.get(), en.text(key), true)
+                  .setDescriptionLocalizations(spanish(es.text(key)))
+                  .addChoices(
+                      choice("on", en.text("discord.choice.on"), es.text("discord.choice.on")),
+                      choice("off", en.text("discord.choice.off"), es.text("discord.choice.off"))));
+      case MODELS -> {
+        OptionData models =
+            new OptionData(OptionType.STRING, name.get(), en.text(key), true)
+                .setDescriptionLocalizations(spanish(es.text(key)));
+        for (String set : MODEL_CHOICES) {
+          String label = set.equals("all") ? en.text("discord.choice.all") : upper(set);
+          String etiqueta = set.equals("all") ? es.text("discord.choice.all") : upper(set);
+          models.addChoices(choice(set, label, etiqueta));
+        }
+        yield Optional.of(models);
+      }
+      case NUMBER ->
+          Optional.of(
+              new OptionData(OptionType.INTEGER, name.get(), en.text(key), true)
+                  .setDescriptionLocalizations(spanish(es.text(key)))
+                  .setRequiredRange(1, 100));
+      case NONE -> Optional.empty();
     };
+  }
+
+  private static Command.Choice choice(String value, String english, String spanish) {
+    return new Command.Choice(english, value).setNameLocalizations(spanish(spanish));
+  }
+
+  private static String upper(String models) {
+    return models.toUpperCase(java.util.Locale.ROOT).replace(",", " + ");
   }
 
   private static Map<DiscordLocale, String> spanish(String text) {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.Wiring;
 import org.watch287g.alerts.ChannelRef;
@@ -146,7 +147,18 @@ class DiscordPlatformTest {
     assertEquals("287g", command.path("name").asText());
     List<String> subs = new ArrayList<>();
     command.path("options").forEach(o -> subs.add(o.path("name").asText()));
-    assertEquals(List.of("status", "subscribe", "unsubscribe", "list", "language", "help"), subs);
+    assertEquals(
+        List.of(
+            "status",
+            "subscribe",
+            "unsubscribe",
+            "list",
+            "language",
+            "pending",
+            "models",
+            "digest",
+            "help"),
+        subs);
     JsonNode perms = command.path("default_member_permissions");
     assertTrue(perms.isMissingNode() || perms.isNull(), "no default permissions: " + perms);
     JsonNode county = command.path("options").get(0).path("options").get(0);
@@ -207,6 +219,25 @@ class DiscordPlatformTest {
     JsonNode help = command(ch, "help", Map.of(), false);
     assertTrue(ephemeral(help));
     assertTrue(text(help).contains("subscribe"), text(help));
+  }
+
+  @Test
+  @DisplayName(
+      "pending, models and digest are set on Discord as on Slack, from choices, and list shows"
+          + " them")
+  void pendingModelsAndDigestWorkOnDiscord() throws Exception {
+    String ch = channel(106);
+    command(ch, "subscribe", Map.of("county", "harris tx"), true);
+
+    command(ch, "pending", Map.of("value", "off"), true);
+    command(ch, "models", Map.of("value", "jem,tfm"), true);
+    command(ch, "digest", Map.of("value", 12), true);
+    String list = text(command(ch, "list", Map.of(), false));
+
+    assertTrue(list.contains("12"), list);
+    assertTrue(list.contains("jem") && list.contains("tfm") && !list.contains("wso"), list);
+    JsonNode refused = command(ch, "digest", Map.of("value", 3), false);
+    assertTrue(text(refused).contains("manage channels"), text(refused));
   }
 
   @Test

@@ -20,19 +20,57 @@ class SlashCommandTest {
     assertEquals("subscribe TX", SlashCommand.text(Verb.SUBSCRIBE, "TX", true));
     assertEquals("list", SlashCommand.text(Verb.LIST, null, false));
     assertEquals("language es", SlashCommand.text(Verb.LANGUAGE, "es", false));
+    assertEquals("digest 12", SlashCommand.text(Verb.DIGEST, "12", false));
+    assertEquals("models jem,tfm", SlashCommand.text(Verb.MODELS, "jem,tfm", false));
   }
 
   @Test
-  void only_the_six_subcommands_of_the_issue_are_offered_each_described_in_spanish_too() {
+  void every_verb_help_lists_is_offered_each_described_in_spanish_too() {
     SlashCommandData command = SlashCommand.definition();
 
     assertEquals(
-        List.of("status", "subscribe", "unsubscribe", "list", "language", "help"),
+        List.of(
+            "status",
+            "subscribe",
+            "unsubscribe",
+            "list",
+            "language",
+            "pending",
+            "models",
+            "digest",
+            "help"),
         command.getSubcommands().stream().map(s -> s.getName()).toList());
     command
         .getSubcommands()
         .forEach(s -> assertEquals(2, s.getDescriptionLocalizations().toMap().size(), s.getName()));
-    assertTrue(SlashCommand.verb("pending").isEmpty());
+    command.getSubcommands().stream()
+        .flatMap(s -> s.getOptions().stream())
+        .forEach(o -> assertTrue(o.getDescription().length() <= 100, o.getName()));
+    assertTrue(SlashCommand.verb("pending").isPresent());
+  }
+
+  @Test
+  void pending_models_and_digest_take_choices_or_a_bounded_number() {
+    SlashCommandData command = SlashCommand.definition();
+
+    assertEquals(List.of("on", "off"), choices(command, "pending"));
+    assertEquals(SlashCommand.MODEL_CHOICES, choices(command, "models"));
+    var digest = command.getSubcommands().get(7).getOptions().get(0);
+    assertEquals(1, digest.getMinValue().intValue());
+    assertEquals(100, digest.getMaxValue().intValue());
+  }
+
+  static List<String> choices(SlashCommandData command, String sub) {
+    return command.getSubcommands().stream()
+        .filter(s -> s.getName().equals(sub))
+        .findFirst()
+        .orElseThrow()
+        .getOptions()
+        .get(0)
+        .getChoices()
+        .stream()
+        .map(c -> c.getAsString())
+        .toList();
   }
 
   @Test

@@ -190,8 +190,8 @@ public final class FakeDiscord implements AutoCloseable {
    * permissions in the channel.
    *
    * @param type 2 for a command, 4 for autocomplete
-   * @param options the subcommand's options by name (strings or booleans); with type 4 the first is
-   *     the focused one
+   * @param options the subcommand's options by name (strings, integers or booleans); with type 4
+   *     the first is the focused one
    * @param manager whether the member holds the organizers role (Manage Channels)
    */
   public static Map<String, Object> interaction(
@@ -207,7 +207,8 @@ public final class FakeDiscord implements AutoCloseable {
     for (Map.Entry<String, Object> o : options.entrySet()) {
       Map<String, Object> opt = new LinkedHashMap<>();
       opt.put("name", o.getKey());
-      opt.put("type", o.getValue() instanceof Boolean ? 5 : 3);
+      opt.put(
+          "type", o.getValue() instanceof Boolean ? 5 : o.getValue() instanceof Integer ? 4 : 3);
       opt.put("value", o.getValue());
       if (type == 4 && first) {
         opt.put("focused", true);
