@@ -125,6 +125,22 @@ final class SlackBlocks {
   }
 
   /**
+   * A reply followed, after a blank line, by mrkdwn this adapter wrote itself from its own words
+   * (such as the invite hint with the bot's mention), which is not escaped: nothing from outside
+   * may be in it.
+   */
+  static SlackMessage reply(String plainText, String ownMrkdwn) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    addSections(blocks, escape(plainText.strip()) + "\n\n" + ownMrkdwn);
+    String own = "\n\n" + ownMrkdwn;
+    String text =
+        own.length() >= MAX_TEXT
+            ? fallback(plainText)
+            : fallback(plainText, MAX_TEXT - own.length()) + own;
+    return new SlackMessage(text, capped(blocks));
+  }
+
+  /**
    * Adds mrkdwn as sections of at most {@link #MAX_SECTION} characters, breaking between lines
    * where it can (a line longer than a whole section is cut). Empty text adds nothing.
    */
@@ -187,11 +203,15 @@ final class SlackBlocks {
    * {@value #MAX_TEXT} characters counted after escaping, so an escape is never cut in half.
    */
   static String fallback(String plainText) {
+    return fallback(plainText, MAX_TEXT);
+  }
+
+  private static String fallback(String plainText, int max) {
     String plain = plainText.strip();
-    int room = MAX_TEXT;
+    int room = max;
     String text = escape(TextLimits.shorten(plain, room));
-    while (text.length() > MAX_TEXT) {
-      room -= text.length() - MAX_TEXT;
+    while (text.length() > max) {
+      room -= text.length() - max;
       text = escape(TextLimits.shorten(plain, room));
     }
     return text;
