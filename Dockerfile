@@ -12,6 +12,14 @@ COPY pom.xml ./
 COPY .mvn ./.mvn
 COPY src ./src
 RUN mvn -q -B -DskipTests package
+# SQLite's native library for this machine, out of the jar: sqlite-jdbc would otherwise unpack it
+# into /tmp at every start and map it from there, which a noexec /tmp (Compose's tmpfs beside
+# read_only) refuses. uname -m names the folders sqlite-jdbc uses on x86_64 and aarch64; on another
+# machine the build stops here rather than make an image that cannot open its database.
+RUN mkdir -p /src/target/native && cd /src/target/native \
+ && jar xf ../watch287g.jar "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so" \
+ && mv "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so" . && rm -r org \
+ && test -s libsqlitejdbc.so
 
 FROM eclipse-temurin:17-jre-noble
 # A fixed, unprivileged user that owns only /data.
@@ -20,6 +28,11 @@ RUN groupadd --system --gid 10287 watch287g \
  && mkdir -p /data /config \
  && chown watch287g:watch287g /data
 COPY --from=build /src/target/watch287g.jar /app/watch287g.jar
+COPY --from=build /src/target/native/libsqlitejdbc.so /app/native/libsqlitejdbc.so
+# Every JVM in the image (the bot, the healthcheck, a backup run with docker exec) loads SQLite from
+# there and unpacks nothing, so /tmp may be read-only or noexec (deploy/OPERATIONS.md, "SQLite's
+# native library").
+ENV JAVA_TOOL_OPTIONS="-Dorg.sqlite.lib.path=/app/native"
 # A class-data archive of the classes the bot loads, made once here by replaying the bundled
 # publications (demo, on a throw-away database): every start maps it instead of loading and
 # verifying those classes again (./bench footprint measures the difference).

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.OfficialUrl;
 import org.watch287g.geo.Coverage;
 import org.watch287g.geo.Gazetteer;
 
@@ -49,8 +50,8 @@ public final class AlertComposer {
         places.full(coverage, texts),
         date(event, texts),
         moa(agreement, texts),
-        agreement.moaUrl(),
-        agreement.addendumUrl(),
+        OfficialUrl.orNull(agreement.moaUrl()),
+        OfficialUrl.orNull(agreement.addendumUrl()),
         texts.text("model." + model + ".title"),
         texts.text("model." + model),
         links(event, language),
@@ -93,8 +94,12 @@ public final class AlertComposer {
     return texts.date(signed);
   }
 
+  /**
+   * The MOA's URL, or why there is none. Only ICE's and DHS's own URLs are passed on: the source
+   * drops others, but snapshots stored before it did may still hold one.
+   */
   private static String moa(Agreement agreement, Texts texts) {
-    String url = agreement.moaUrl();
+    String url = OfficialUrl.orNull(agreement.moaUrl());
     if (url != null) {
       return url;
     }

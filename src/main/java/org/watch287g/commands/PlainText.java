@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.Texts;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.OfficialUrl;
 
 /**
  * Replies as plain text: the console's rendering and the platforms' fallback. A status of a whole
@@ -113,8 +114,11 @@ final class PlainText {
     return words.text("reply.status.agreement", a.agency(), model, date, moa(a, words), where);
   }
 
+  /**
+   * The MOA's URL when it is ICE's or DHS's own (see {@link OfficialUrl}), or why there is none.
+   */
   private static String moa(Agreement a, Texts words) {
-    String url = a.moaUrl();
+    String url = OfficialUrl.orNull(a.moaUrl());
     if (url != null) {
       return url;
     }

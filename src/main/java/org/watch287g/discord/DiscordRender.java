@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,7 @@ import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.TextLimits;
 import org.watch287g.alerts.Texts;
+import org.watch287g.dataset.OfficialUrl;
 
 /**
  * The core's messages as Discord messages, within Discord's limits: an alert as one embed (the
@@ -28,7 +28,9 @@ import org.watch287g.alerts.Texts;
  * <p>Every text is cut before JDA sees it, because {@link EmbedBuilder} throws on a text over its
  * limit and Discord answers 400 to a message over its totals: a long agency name or an operator's
  * long toolkit title must shorten an alert, never lose it. No message may mention anyone: names
- * come from ICE's spreadsheets, and {@code @everyone} in one must not ping a server.
+ * come from ICE's spreadsheets, and {@code @everyone} in one must not ping a server. No text from
+ * outside may format or link ({@link DiscordText}): the only links are the toolkit's, which the
+ * operator chose, and ICE's and DHS's own addresses.
  */
 final class DiscordRender {
   static final int CONTENT = Message.MAX_CONTENT_LENGTH; // 2000
@@ -63,13 +65,15 @@ final class DiscordRender {
             .setColor(colour(alert))
             .setTitle(TextLimits.shorten(alert.headline(), TITLE));
     String moaUrl = alert.moaUrl();
-    if (moaUrl != null && linkable(moaUrl)) {
+    if (moaUrl != null && official(moaUrl)) {
       embed.setUrl(moaUrl);
     }
     List<AlertMessage.Field> fields = alert.fields();
     for (int i = 0; i < fields.size(); i++) {
       AlertMessage.Field f = fields.get(i);
-      String value = value(f.value(), f.url());
+      // A field's URL comes from ICE's spreadsheet (the MOA, the addendum): linked only if ICE's.
+      String url = f.url();
+      String value = value(f.value(), url != null && official(url) ? url : null);
       if (i == fields.size() - 1) {
         // The model is the last field; what it lets officers do belongs right under its name.
         value = value + "\n" + escape(alert.modelExplainer());
@@ -92,11 +96,11 @@ final class DiscordRender {
   MessageCreateData digest(DigestPart part) {
     List<String> items = new ArrayList<>();
     for (String line : part.lines()) {
-      items.add(BULLET + escapeKeepingLinks(line));
+      items.add(BULLET + DiscordText.escapeKeepingOfficialLinks(line));
     }
     String more = part.more();
     if (more != null) {
-      items.add(escapeKeepingLinks(more));
+      items.add(DiscordText.escapeKeepingOfficialLinks(more));
     }
     EmbedBuilder embed =
         new EmbedBuilder()
@@ -108,7 +112,11 @@ final class DiscordRender {
 
   /** An operator notice: plain content, as it is plain text. */
   MessageCreateData notice(Notice notice, Texts words) {
-    String text = "⚠ " + words.text("discord.notice") + "\n" + notice.text();
+    String text =
+        "⚠ "
+            + words.text("discord.notice")
+            + "\n"
+            + DiscordText.escapeKeepingOfficialLinks(notice.text());
     return new MessageCreateBuilder()
         .setContent(TextLimits.shorten(text, CONTENT))
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
@@ -130,7 +138,8 @@ final class DiscordRender {
     int total = 0;
     int shown = 0;
     for (String raw : lines) {
-      String line = TextLimits.shorten(escapeKeepingLinks(raw), DESCRIPTION - reserve);
+      String line =
+          TextLimits.shorten(DiscordText.escapeKeepingOfficialLinks(raw), DESCRIPTION - reserve);
       int add = (body.length() == 0 ? 0 : 1) + line.length();
       if (total + add > TOTAL - reserve) {
         break;
@@ -199,7 +208,7 @@ final class DiscordRender {
     if (text.equals(url)) {
       return url;
     }
-    return "[" + escape(text).replace("]", "\\]") + "](" + url + ")";
+    return "[" + escape(text) + "](" + url + ")";
   }
 
   /** A field's value cut to 1,024; a masked link too long to keep whole loses its mask. */
@@ -211,20 +220,13 @@ final class DiscordRender {
     return url.length() <= MessageEmbed.URL_MAX_LENGTH && HTTP.matcher(url).matches();
   }
 
-  private static String escape(String text) {
-    return MarkdownSanitizer.escape(text);
+  /** Whether a URL from ICE's spreadsheet may be a link: ICE's or DHS's own, within limits. */
+  private static boolean official(String url) {
+    return linkable(url) && OfficialUrl.isOfficial(url);
   }
 
-  /** Escapes markdown in the words but leaves URLs as they are, so that they stay clickable. */
-  private static String escapeKeepingLinks(String text) {
-    StringBuilder out = new StringBuilder();
-    var m = HTTP.matcher(text);
-    int at = 0;
-    while (m.find()) {
-      out.append(escape(text.substring(at, m.start()))).append(m.group());
-      at = m.end();
-    }
-    return out.append(escape(text.substring(at))).toString();
+  private static String escape(String text) {
+    return DiscordText.escape(text);
   }
 
   private static Color colour(AlertMessage alert) {

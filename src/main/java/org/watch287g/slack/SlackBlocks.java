@@ -17,6 +17,7 @@ import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.TextLimits;
+import org.watch287g.dataset.OfficialUrl;
 
 /**
  * The core's messages as Block Kit, always within Slack's limits, which Slack enforces by refusing
@@ -24,6 +25,9 @@ import org.watch287g.alerts.TextLimits;
  * #MAX_HEADER} characters in a header, {@value #MAX_SECTION} in a section, {@value #MAX_BUTTON} in
  * a button's label; and a plain-text fallback of at most {@value #MAX_TEXT} characters (Slack cuts
  * longer ones, and notifications only show the start anyway).
+ *
+ * <p>Every text from outside (ICE's names, people's commands) is escaped, blocks and fallback
+ * alike, and only ICE's and DHS's own URLs become links to agreements.
  *
  * <p>Pure: no I/O, so every limit is unit-tested.
  */
@@ -54,18 +58,18 @@ final class SlackBlocks {
     StringBuilder details = new StringBuilder();
     for (AlertMessage.Field f : alert.fields()) {
       String url = f.url();
-      String value = url != null && usableUrl(url) ? link(url, f.value()) : escape(f.value());
+      String value = url != null && officialUrl(url) ? link(url, f.value()) : escape(f.value());
       details.append('*').append(escape(f.label())).append(":* ").append(value).append('\n');
     }
     addSections(blocks, details.toString().strip());
     addSections(blocks, escape(alert.modelExplainer()));
     List<BlockElement> buttons = new ArrayList<>();
     String moaUrl = alert.moaUrl();
-    if (moaUrl != null && usableUrl(moaUrl)) {
+    if (moaUrl != null && officialUrl(moaUrl)) {
       buttons.add(linkButton("moa", words(alert.language(), "slack.button.moa"), moaUrl));
     }
     String addendum = alert.addendumUrl();
-    if (addendum != null && usableUrl(addendum)) {
+    if (addendum != null && officialUrl(addendum)) {
       buttons.add(
           linkButton("addendum", words(alert.language(), "slack.button.addendum"), addendum));
     }
@@ -83,8 +87,7 @@ final class SlackBlocks {
     }
     String note = words(alert.language(), "slack.alert.context");
     blocks.add(context(c -> c.elements(List.of(markdownText(escape(note))))));
-    return new SlackMessage(
-        TextLimits.shorten(alert.plainText().strip(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(fallback(alert.plainText()), capped(blocks));
   }
 
   /** A digest part: its title as header, the lines as bullets in as few sections as fit. */
@@ -100,7 +103,7 @@ final class SlackBlocks {
       items.add("_" + escape(more) + "_");
     }
     addSections(blocks, String.join("\n", items));
-    return new SlackMessage(TextLimits.shorten(part.plainText().strip(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(fallback(part.plainText()), capped(blocks));
   }
 
   /** An operator notice: a bold title, then the text. */
@@ -108,8 +111,7 @@ final class SlackBlocks {
     String title = words(Language.EN, "slack.notice.title");
     List<LayoutBlock> blocks = new ArrayList<>();
     addSections(blocks, "*" + escape(title) + "*\n" + escape(notice.text()));
-    return new SlackMessage(
-        TextLimits.shorten(title + ": " + notice.text(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(fallback(title + ": " + notice.text()), capped(blocks));
   }
 
   /**
@@ -119,7 +121,23 @@ final class SlackBlocks {
   static SlackMessage reply(String plainText) {
     List<LayoutBlock> blocks = new ArrayList<>();
     addSections(blocks, escape(plainText.strip()));
-    return new SlackMessage(TextLimits.shorten(plainText.strip(), MAX_TEXT), capped(blocks));
+    return new SlackMessage(fallback(plainText), capped(blocks));
+  }
+
+  /**
+   * A reply followed, after a blank line, by mrkdwn this adapter wrote itself from its own words
+   * (such as the invite hint with the bot's mention), which is not escaped: nothing from outside
+   * may be in it.
+   */
+  static SlackMessage reply(String plainText, String ownMrkdwn) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    addSections(blocks, escape(plainText.strip()) + "\n\n" + ownMrkdwn);
+    String own = "\n\n" + ownMrkdwn;
+    String text =
+        own.length() >= MAX_TEXT
+            ? fallback(plainText)
+            : fallback(plainText, MAX_TEXT - own.length()) + own;
+    return new SlackMessage(text, capped(blocks));
   }
 
   /**
@@ -176,6 +194,36 @@ final class SlackBlocks {
   /** A mrkdwn link; the label loses the characters that would end it early. */
   static String link(String url, String label) {
     return "<" + url.replace(">", "%3E").replace("|", "%7C") + "|" + escape(label) + ">";
+  }
+
+  /**
+   * The plain-text fallback as Slack reads it: {@code text} is mrkdwn too (notifications and
+   * clients without blocks show it), so it is escaped as the blocks are, or an agency named {@code
+   * <!channel>} would ping a channel and {@code <https://...|label>} would be a masked link. Cut to
+   * {@value #MAX_TEXT} characters counted after escaping, so an escape is never cut in half.
+   */
+  static String fallback(String plainText) {
+    return fallback(plainText, MAX_TEXT);
+  }
+
+  private static String fallback(String plainText, int max) {
+    String plain = plainText.strip();
+    int room = max;
+    String text = escape(TextLimits.shorten(plain, room));
+    while (text.length() > max) {
+      room -= text.length() - max;
+      text = escape(TextLimits.shorten(plain, room));
+    }
+    return text;
+  }
+
+  /**
+   * Whether a link from ICE's spreadsheet (an MOA or addendum) may be a link: only to ICE's or
+   * DHS's own hosts ({@link OfficialUrl}), so that a cell pointing at a look-alike host never
+   * becomes a "Read the agreement" button; such a value is shown as escaped text instead.
+   */
+  static boolean officialUrl(String url) {
+    return usableUrl(url) && OfficialUrl.isOfficial(url);
   }
 
   /** Only http(s) links go into blocks: Slack refuses a button with any other URL. */

@@ -254,13 +254,15 @@ final class SlashCommands {
   /**
    * A reply in Slack's terms. "Did you mean" replies get a button per choice (at most {@link
    * #MAX_CHOICES}) that runs the command for that place; the text keeps the commands to copy.
+   *
+   * @param extra mrkdwn this adapter wrote (the invite hint, with the bot's mention), shown after
+   *     the reply and not escaped, unlike the reply; null for none
    */
   static Rendered render(CommandService.Response response, @Nullable String extra) {
-    String text = response.plainText();
-    if (extra != null) {
-      text = text + "\n\n" + extra;
-    }
-    SlackMessage message = SlackBlocks.reply(text);
+    SlackMessage message =
+        extra == null
+            ? SlackBlocks.reply(response.plainText())
+            : SlackBlocks.reply(response.plainText(), extra);
     List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
     if (response.reply() instanceof Reply.DidYouMean d
         && !d.choices().isEmpty()

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.dataset.OfficialUrl;
 
 /**
  * Turns the link behind an MOA or ADDENDUM cell into ICE's own URL.
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Wayback Machine captures ({@code https://web.archive.org/web/<timestamp>/<url>}, the html-derived
  * files) and in Adobe's Chrome PDF viewer ({@code chrome-extension://<id>/https:/...}). Some have
  * one slash after the scheme ({@code https:/www.ice.gov/...}), {@code http} instead of {@code
- * https}, or raw spaces in the file name. This class undoes all of that.
+ * https}, or raw spaces in the file name. This class undoes all of that, and keeps only what leads
+ * to ICE's or DHS's own hosts.
  */
 final class IceUrl {
   private static final Pattern WAYBACK =
@@ -27,15 +29,16 @@ final class IceUrl {
       Pattern.compile(
           "^https?://[^/?#]*safelinks\\.protection\\.outlook\\.com/?\\?", Pattern.CASE_INSENSITIVE);
   private static final Pattern SCHEME = Pattern.compile("^(https?):/*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ICE_HTTP =
-      Pattern.compile("^http://((?:www\\.)?ice\\.gov)(?=[/?#]|$)", Pattern.CASE_INSENSITIVE);
   private static final int MAX_WRAPPERS = 4;
 
   private IceUrl() {}
 
   /**
    * The web address a link stands for, unwrapped and repaired; null when it is not a web address at
-   * all (e.g. {@code file:///C:/...} or {@code mailto:}).
+   * all (e.g. {@code file:///C:/...} or {@code mailto:}), or not one of ICE's or DHS's own (see
+   * {@link OfficialUrl}): people are shown this as "Read the agreement", so a link elsewhere, or to
+   * a host that only looks like ICE's, is dropped rather than passed on. {@code http} on ICE's and
+   * DHS's hosts is upgraded to {@code https}.
    */
   static @Nullable String of(String raw) {
     // strip(), not CellText.clean: collapsing "a  b" would change the file name.
@@ -55,7 +58,11 @@ final class IceUrl {
         && !url.regionMatches(true, 0, "https://", 0, 8)) {
       return null;
     }
-    return encodeUnsafe(ICE_HTTP.matcher(url).replaceFirst("https://$1"));
+    String encoded = encodeUnsafe(url);
+    if (encoded.regionMatches(true, 0, "http://", 0, 7)) {
+      encoded = "https://" + encoded.substring(7);
+    }
+    return OfficialUrl.orNull(encoded);
   }
 
   /** Whether cell text is itself a web address (the html-derived files put URLs in the cell). */

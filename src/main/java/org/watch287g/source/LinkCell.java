@@ -52,7 +52,9 @@ final class LinkCell {
     }
     String url = IceUrl.of(target);
     if (url == null) {
-      warnings.row(row.number(), title + " links to '" + target + "', not a web address; ignored");
+      warnings.row(
+          row.number(),
+          title + " links to '" + target + "', not a web address on ice.gov or dhs.gov; ignored");
     }
     return url;
   }

@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
-import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The SQLite database: opened in WAL mode (readers never wait for the writer), with a busy timeout
@@ -54,8 +53,8 @@ public final class Database implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                SQLiteJDBCLoader.initialize();
-              } catch (Exception | LinkageError e) {
+                NativeLibrary.load();
+              } catch (StorageException e) {
                 // open() loads it again and says what is wrong.
               }
             },
@@ -67,9 +66,11 @@ public final class Database implements AutoCloseable {
   /**
    * Opens (creating if needed) the database at {@code path} and migrates it.
    *
-   * @throws StorageException if the file cannot be created or opened, or a migration fails
+   * @throws StorageException if SQLite's native library cannot be loaded (see {@link
+   *     NativeLibrary}), the file cannot be created or opened, or a migration fails
    */
   public static Database open(Path path, Duration busyTimeout) {
+    NativeLibrary.load();
     Path absolute = path.toAbsolutePath();
     try {
       Path parent = absolute.getParent();

@@ -14,6 +14,12 @@ import org.watch287g.alerts.OutboxItem;
 
 /** The {@code outbox} table: {@link Outbox} on SQLite. */
 public final class SqlOutbox implements Outbox {
+  /** Why the pending alerts of a workspace the bot was removed from were given up. */
+  static final String WORKSPACE_FORGOTTEN = "given up: the bot was removed from the workspace";
+
+  /** Why the pending alerts of a forgotten channel were given up. */
+  static final String CHANNEL_FORGOTTEN = "given up: the channel was forgotten";
+
   private final Database database;
   private final EventStore events;
 
@@ -39,6 +45,30 @@ public final class SqlOutbox implements Outbox {
     }
   }
 
+  /**
+   * Gives up the pending alerts of the channels a {@code WHERE} clause on {@code outbox} selects,
+   * within the caller's transaction (the one that deletes those channels): they become {@code dead}
+   * with {@code reason}, as a dead-lettered alert is, so that they are neither sent nor counted as
+   * waiting, and stay on record. Their attempts are left as they were: no send failed.
+   *
+   * @param where e.g. {@code "platform = ? AND workspace = ?"}, over the outbox's own columns
+   * @param values what the clause's parameters are bound to, in order
+   * @return how many alerts were given up
+   */
+  static int giveUp(Connection c, String where, String reason, String... values)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE outbox SET status = 'dead', last_error = ? WHERE status = 'pending' AND "
+                + where)) {
+      s.setString(1, reason);
+      for (int i = 0; i < values.length; i++) {
+        s.setString(i + 2, values[i]);
+      }
+      return s.executeUpdate();
+    }
+  }
+
   @Override
   public List<OutboxItem> due(String platform, Instant now, int limit) {
     record Row(long id, long eventId, long batch, ChannelRef channel, int attempts) {}
@@ -50,10 +80,13 @@ public final class SqlOutbox implements Outbox {
                   c.prepareStatement(
                       "SELECT id, event_id, batch, workspace, channel, attempts FROM outbox"
                           + " WHERE platform = ? AND status = 'pending' AND due_at <= ?"
-                          // A paused channel's rows wait, untouched, until it resumes.
-                          + " AND NOT EXISTS (SELECT 1 FROM channel c"
+                          // Only to channels that still exist: a forgotten channel's rows are
+                          // given up with it, and one left pending by an older release must not
+                          // be retried forever. A paused channel's rows wait, untouched, until it
+                          // resumes.
+                          + " AND EXISTS (SELECT 1 FROM channel c"
                           + " WHERE c.platform = outbox.platform AND c.workspace = outbox.workspace"
-                          + " AND c.channel = outbox.channel AND c.paused_reason IS NOT NULL)"
+                          + " AND c.channel = outbox.channel AND c.paused_reason IS NULL)"
                           + " ORDER BY id LIMIT ?")) {
                 s.setString(1, platform);
                 s.setLong(2, now.toEpochMilli());

@@ -77,10 +77,20 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
         });
   }
 
-  /** Forgets a channel and all it follows (it was deleted, or the bot left its server). */
+  /**
+   * Forgets a channel and all it follows (it was deleted, or the bot left its server); its pending
+   * alerts are given up in the same transaction, since there is no one left to send them to.
+   */
   public void forget(ChannelRef channel) {
     database.write(
         c -> {
+          SqlOutbox.giveUp(
+              c,
+              KEY,
+              SqlOutbox.CHANNEL_FORGOTTEN,
+              channel.platform(),
+              channel.workspace(),
+              channel.channel());
           try (PreparedStatement s = c.prepareStatement("DELETE FROM channel WHERE " + KEY)) {
             bindKey(s, channel);
             s.executeUpdate();
@@ -255,13 +265,20 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
 
   /**
    * Forgets every channel of a Slack workspace or Discord guild, and all they follow (the bot was
-   * removed from it); their subscriptions go with them (ON DELETE CASCADE).
+   * removed from it); their subscriptions go with them (ON DELETE CASCADE), and their pending
+   * alerts are given up in the same transaction: left pending, they would be retried forever.
    *
    * @return how many channels were forgotten
    */
   public int forgetWorkspace(String platform, String workspace) {
     return database.transaction(
         c -> {
+          SqlOutbox.giveUp(
+              c,
+              "platform = ? AND workspace = ?",
+              SqlOutbox.WORKSPACE_FORGOTTEN,
+              platform,
+              workspace);
           try (PreparedStatement s =
               c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
             s.setString(1, platform);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.Coverage;
@@ -351,6 +352,35 @@ class AlertComposerTest {
                 assertFalse(text.contains("{") || text.contains("''"), text);
               }
             });
+  }
+
+  @Test
+  @DisplayName(
+      "an MOA stored before links were checked, on a host that only looks like ICE's, is neither"
+          + " linked nor shown")
+  void aLookAlikeMoaFromAnOlderSnapshotIsDropped() {
+    ChangeEvent real = AlertFixtures.hillsboroughNh();
+    Agreement a = real.agreement();
+    String evil = "https://www.ice.gov.evil.example/doclib/287gMOA/phish.pdf";
+    Agreement stored =
+        new Agreement(
+            a.row(),
+            a.state(),
+            a.agency(),
+            a.type(),
+            a.county(),
+            a.model(),
+            a.signed(),
+            evil,
+            false,
+            evil);
+    ChangeEvent event = new ChangeEvent(real.type(), real.list(), stored, null, Set.of());
+
+    AlertMessage alert = compose(event, Language.EN);
+
+    assertNull(alert.moaUrl());
+    assertNull(alert.addendumUrl());
+    assertFalse(alert.plainText().contains("evil.example"), alert.plainText());
   }
 
   @Test

@@ -76,9 +76,13 @@ class DeliveryWorkerTest {
 
   /**
    * Queues a NEW_AGREEMENT alert to {@code channel} for each of the first {@code n} agreements of a
-   * state.
+   * state, making the channel follow the state if it does not exist yet.
    */
   void queue(UsState state, int n, ChannelRef channel) {
+    // Alerts go only to channels that exist; following a state makes one, as a subscriber's does.
+    if (subscriptions.find(channel).isEmpty()) {
+      subscriptions.follow(channel, Target.state(state), clock.instant(), null);
+    }
     List<SourceLedger.Found> found = new ArrayList<>();
     for (Agreement a : PUBLICATION.agreements()) {
       if (a.state() == state && found.size() < n) {

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.watch287g.Wiring;
+import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
@@ -197,6 +199,20 @@ class DiscordDelivererTest {
     assertInstanceOf(DeliveryResult.Sent.class, result);
     FakeDiscord.Request post = discord.await(r -> r.path().equals(messages(7)), WAIT);
     assertTrue(post.json().path("content").asText().contains("ICE's page has failed 3 times."));
+  }
+
+  @Test
+  void an_alert_about_an_agency_named_with_a_masked_link_reaches_discord_with_no_such_link()
+      throws Exception {
+    String name = DiscordRenderTest.MASKED;
+    AlertMessage hostile = DiscordRenderTest.alert(name + " signed", name, 0, 0);
+
+    DeliveryResult result = deliverer.deliver(ref(9), hostile);
+
+    assertInstanceOf(DeliveryResult.Sent.class, result);
+    FakeDiscord.Request post = discord.await(r -> r.path().equals(messages(9)), WAIT);
+    List<String> links = DiscordRenderTest.links(DiscordRenderTest.markdown(post.json()));
+    assertEquals(List.of(DiscordRenderTest.MOA), links, post.body());
   }
 
   @Test

@@ -181,6 +181,132 @@ class DiscordRenderTest {
     assertEquals(List.of(), Limits.problems(message));
   }
 
+  /** An agency name with a masked link in it, as ICE's spreadsheet could carry one. */
+  static final String MASKED =
+      "Harris County [Know Your Rights hotline](https://evil.example/phish) Police";
+
+  /** Every text of a message that Discord reads markdown in: content, descriptions, fields. */
+  static List<String> markdown(JsonNode message) {
+    List<String> texts = new ArrayList<>();
+    texts.add(message.path("content").asText());
+    for (JsonNode embed : message.path("embeds")) {
+      texts.add(embed.path("description").asText());
+      embed.path("fields").forEach(f -> texts.add(f.path("value").asText()));
+    }
+    return texts;
+  }
+
+  /** The addresses Discord would link to in these texts (see {@link Clickable}). */
+  static List<String> links(List<String> texts) {
+    List<String> links = new ArrayList<>();
+    texts.forEach(t -> links.addAll(Clickable.in(t)));
+    return links;
+  }
+
+  static List<String> replyLinks(List<MessageEmbed> embeds) {
+    List<String> texts = new ArrayList<>();
+    embeds.forEach(e -> texts.add(String.valueOf(e.getDescription())));
+    return links(texts);
+  }
+
+  @Test
+  void a_masked_link_in_an_agency_name_is_shown_as_text_and_links_nowhere() throws Exception {
+    AlertMessage hostile = alert(MASKED + " signed", MASKED, 1, 10);
+
+    JsonNode message = json(render.alert(hostile));
+
+    List<String> links = links(markdown(message));
+    assertEquals(List.of(MOA, "https://example.org/0"), links, "ICE's MOA and the toolkit only");
+    String agency = message.path("embeds").get(0).path("fields").get(0).path("value").asText();
+    assertTrue(agency.contains("Know Your Rights hotline"), agency);
+    assertTrue(agency.contains("evil.example/phish"), "shown, as text: " + agency);
+  }
+
+  @Test
+  void a_bare_url_or_an_autolink_in_an_agency_name_is_not_made_a_link() throws Exception {
+    String name =
+        "Harris https://evil.example/a <https://evil.example/b> HTTPS://evil.example/c PD";
+
+    JsonNode message = json(render.alert(alert(name + " signed", name, 0, 0)));
+
+    assertEquals(List.of(MOA), links(markdown(message)));
+  }
+
+  @Test
+  void a_backslash_in_an_agency_name_cannot_undo_the_escaping() throws Exception {
+    String name = "A \\[x\\](https://evil.example/a) \\ [y\\](https://evil.example/b) B";
+
+    JsonNode message = json(render.alert(alert(name + " signed", name, 0, 0)));
+
+    assertEquals(List.of(MOA), links(markdown(message)));
+  }
+
+  @Test
+  void an_moa_on_a_host_that_only_looks_like_ices_is_neither_the_title_link_nor_a_link()
+      throws Exception {
+    String evil = "https://www.ice.gov.evil.example/doclib/287gMOA/phish.pdf";
+    AlertMessage a = beauregard();
+    AlertMessage hostile =
+        new AlertMessage(
+            a.language(),
+            a.type(),
+            a.list(),
+            a.headline(),
+            a.agency(),
+            null,
+            a.place(),
+            a.date(),
+            evil,
+            evil,
+            evil,
+            a.modelTitle(),
+            a.modelExplainer(),
+            List.of(),
+            a.labels());
+
+    JsonNode message = json(render.alert(hostile));
+
+    assertTrue(message.path("embeds").get(0).path("url").isMissingNode(), message.toString());
+    assertEquals(List.of(), links(markdown(message)));
+  }
+
+  @Test
+  void a_digest_keeps_ices_moa_links_and_nothing_else_from_outside() throws Exception {
+    List<AlertMessage> alerts =
+        List.of(alert(MASKED + " signed", MASKED, 0, 0), beauregard(), beauregard());
+    DigestPart part = new Digest().split(alerts, Language.EN, 20, 3_600).get(0);
+
+    JsonNode message = json(render.digest(part));
+
+    assertEquals(List.of(MOA, MOA, MOA), links(markdown(message)));
+  }
+
+  @Test
+  void a_reply_keeps_ices_moa_links_and_nothing_else_from_outside() {
+    String reply =
+        "287(g) in Harris County, TX\n"
+            + MASKED
+            + " — Task Force Model (TFM), signed May 8, 2025 — MOA: "
+            + MOA
+            + "\nSee https://evil.example/bare and <https://evil.example/auto>";
+
+    List<MessageEmbed> embeds = render.reply(reply, Texts.of(Language.EN));
+
+    assertEquals(List.of(MOA), replyLinks(embeds));
+    assertTrue(embeds.get(0).getDescription().startsWith("287(g) in Harris County, TX\n"));
+  }
+
+  @Test
+  void a_notice_quoting_ices_page_links_nowhere_it_should_not() throws Exception {
+    Notice notice =
+        new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page changed: " + MASKED);
+
+    JsonNode message = json(render.notice(notice, Texts.of(Language.EN)));
+
+    assertEquals(List.of(), links(markdown(message)));
+    assertTrue(message.path("content").asText().contains("Know Your Rights"));
+  }
+
   @Test
   void markdown_in_ices_names_is_shown_as_written() throws Exception {
     AlertMessage starred = alert("*Bold* agency signed", "*Bold* _agency_", 0, 0);

@@ -42,7 +42,15 @@ final class Bot implements AutoCloseable {
 
   /** Runs another command of the jar to its end (e.g. {@code import}, {@code backup}). */
   static Result command(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    return command(dir, List.of(), args);
+  }
+
+  /** Runs another command of the jar to its end, with these options for the JVM. */
+  static Result command(Path dir, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "cmd", ".out");
     Process p =

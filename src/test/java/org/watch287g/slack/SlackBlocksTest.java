@@ -94,6 +94,52 @@ class SlackBlocksTest {
   }
 
   @Test
+  void a_hostile_agency_name_reaches_the_fallback_text_with_no_mention_and_no_link() {
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.hostile());
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    SlackFixtures.assertNoMarkupFromOutside(m.text());
+    SlackFixtures.assertNoMarkupFromOutside(SlackFixtures.mrkdwn(json(m)));
+    assertTrue(m.text().contains("Harris County &lt;!channel&gt; &lt;https://evil"), m.text());
+  }
+
+  @Test
+  void an_moa_on_a_host_that_only_looks_like_ices_becomes_no_button_and_no_link() {
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.hostile());
+
+    String all = wire(m);
+    assertFalse(all.contains("\"url\":\"" + SlackFixtures.HOSTILE_MOA), all);
+    assertFalse(all.contains("Read the agreement (MOA)"), all);
+    assertFalse(all.contains("<" + SlackFixtures.HOSTILE_MOA), all);
+  }
+
+  @Test
+  void digests_notices_and_replies_escape_their_fallback_text_too() {
+    List<DigestPart> parts =
+        new Digest().split(List.of(SlackFixtures.hostile()), Language.EN, 40, 6000);
+    String hostile = SlackFixtures.HOSTILE_AGENCY;
+    List<SlackMessage> messages =
+        List.of(
+            SlackBlocks.digest(parts.get(0)),
+            SlackBlocks.notice(new Notice(Notice.Kind.SOURCE_FAILING, "source", hostile)),
+            SlackBlocks.reply(hostile));
+
+    for (SlackMessage m : messages) {
+      SlackFixtures.assertWithinLimits(m.text(), json(m));
+      SlackFixtures.assertNoMarkupFromOutside(m.text());
+      SlackFixtures.assertNoMarkupFromOutside(SlackFixtures.mrkdwn(json(m)));
+    }
+  }
+
+  @Test
+  void escaping_never_pushes_the_fallback_text_over_4000_characters() {
+    SlackMessage m = SlackBlocks.reply("<&>".repeat(3_000));
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    assertFalse(m.text().contains("<"), "an unescaped <");
+  }
+
+  @Test
   void a_long_digest_splits_into_parts_that_each_fit_slack() {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 300; i++) {

@@ -1,6 +1,7 @@
 package org.watch287g.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,19 @@ class SlackDelivererTest {
     assertEquals("C1", call.params().get("channel"));
     assertEquals("Bearer xoxb-test", call.auth());
     SlackFixtures.assertWithinLimits(call.params().get("text"), call.blocks());
+  }
+
+  @Test
+  void a_hostile_alert_reaches_slack_with_no_mention_or_link_in_its_text_and_no_moa_button() {
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.hostile());
+
+    assertInstanceOf(DeliveryResult.Sent.class, r);
+    FakeSlack.Call call = fake.calls("chat.postMessage").get(0);
+    String text = call.params().get("text");
+    SlackFixtures.assertWithinLimits(text, call.blocks());
+    SlackFixtures.assertNoMarkupFromOutside(text);
+    SlackFixtures.assertNoMarkupFromOutside(SlackFixtures.mrkdwn(call.blocks()));
+    assertFalse(String.valueOf(call.blocks()).contains(SlackFixtures.HOSTILE_MOA + "\""), text);
   }
 
   @Test

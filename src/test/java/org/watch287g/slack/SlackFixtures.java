@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.Language;
 import org.watch287g.changes.ChangeEvent;
@@ -47,6 +48,71 @@ final class SlackFixtures {
                 "Ending 287(g): A Toolkit for Local Organizers (ILRC)",
                 "https://www.ilrc.org/resources/ending-287g-toolkit-local-organizers")),
         LABELS);
+  }
+
+  /** An agency name as an attacker would put it in ICE's spreadsheet: a ping and a masked link. */
+  static final String HOSTILE_AGENCY =
+      "Harris County <!channel> <https://evil.example/login|Verify your subscription here> Police";
+
+  /** A look-alike of ICE's host behind the MOA cell. */
+  static final String HOSTILE_MOA =
+      "https://www.ice.gov.evil.example/doclib/287gMOA/r_harristx.pdf";
+
+  /** An alert about {@link #HOSTILE_AGENCY}, with {@link #HOSTILE_MOA} as its MOA and addendum. */
+  static AlertMessage hostile() {
+    AlertMessage a =
+        alert(HOSTILE_AGENCY + " signed a 287(g) agreement with ICE", HOSTILE_AGENCY, "e");
+    return new AlertMessage(
+        a.language(),
+        a.type(),
+        a.list(),
+        a.headline(),
+        a.agency(),
+        HOSTILE_AGENCY,
+        a.place(),
+        a.date(),
+        HOSTILE_MOA,
+        HOSTILE_MOA,
+        HOSTILE_MOA,
+        a.modelTitle(),
+        a.modelExplainer(),
+        a.links(),
+        a.labels());
+  }
+
+  /**
+   * Asserts that Slack would show {@code mrkdwn} with no mention and no link but the toolkit's and
+   * ICE's own: every {@code <} Slack reads as markup is escaped.
+   */
+  static void assertNoMarkupFromOutside(String mrkdwn) {
+    assertFalse(mrkdwn.contains("<!"), "a mention: " + mrkdwn);
+    assertFalse(mrkdwn.contains("<https://evil"), "a link: " + mrkdwn);
+    assertFalse(mrkdwn.contains("<" + HOSTILE_MOA), "a link to a look-alike host: " + mrkdwn);
+  }
+
+  /**
+   * Every mrkdwn text in posted blocks, one per line: what Slack reads markup in ({@code
+   * plain_text}, as in headers and buttons, shows {@code <!channel>} as typed).
+   */
+  static String mrkdwn(@Nullable JsonElement element) {
+    StringBuilder out = new StringBuilder();
+    collectMrkdwn(element, out);
+    return out.toString();
+  }
+
+  private static void collectMrkdwn(@Nullable JsonElement e, StringBuilder out) {
+    if (e == null) {
+      return;
+    }
+    if (e.isJsonArray()) {
+      e.getAsJsonArray().forEach(child -> collectMrkdwn(child, out));
+    } else if (e.isJsonObject()) {
+      JsonObject o = e.getAsJsonObject();
+      if (o.has("type") && o.get("type").getAsString().equals("mrkdwn")) {
+        out.append(o.get("text").getAsString()).append('\n');
+      }
+      o.entrySet().forEach(child -> collectMrkdwn(child.getValue(), out));
+    }
   }
 
   static AlertMessage harris() {

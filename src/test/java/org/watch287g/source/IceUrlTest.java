@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IceUrlTest {
   private static final String ALACHUA =
@@ -69,8 +71,46 @@ class IceUrlTest {
     assertEquals(
         "https://www.ice.gov/doclib/287gMOA/RuskCoSOTX_WSO_MOA_030425.pdf",
         IceUrl.of("http://www.ice.gov/doclib/287gMOA/RuskCoSOTX_WSO_MOA_030425.pdf"));
-    assertEquals("http://example.org/a.pdf", IceUrl.of("http://example.org/a.pdf"));
     assertEquals("https://www.ice.gov/a.pdf", IceUrl.of(" www.ice.gov/a.pdf "));
+    assertEquals("https://www.dhs.gov/a.pdf", IceUrl.of("http://www.dhs.gov/a.pdf"));
+  }
+
+  @Test
+  @DisplayName("keeps https links on ice.gov, dhs.gov and their subdomains, in any case")
+  void keepsIceAndDhsLinks() {
+    assertEquals("https://ice.gov/a.pdf", IceUrl.of("https://ice.gov/a.pdf"));
+    assertEquals("https://files.dhs.gov/a.pdf", IceUrl.of("https://files.dhs.gov/a.pdf"));
+    assertEquals("https://WWW.ICE.GOV/a.pdf", IceUrl.of("https://WWW.ICE.GOV/a.pdf"));
+    assertEquals("https://www.ice.gov:443/a.pdf", IceUrl.of("https://www.ice.gov:443/a.pdf"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "https://www.ice.gov.evil.example/doclib/287gMOA/r_harristx.pdf",
+        "https://evil-ice.gov/doclib/287gMOA/r_harristx.pdf",
+        "https://evilice.gov/a.pdf",
+        "https://ice.gov@evil.example/a.pdf",
+        "https://www.ice.gov@evil.example/a.pdf",
+        "https://user:pass@www.ice.gov/a.pdf",
+        "https://www.ice.gov:8443/a.pdf",
+        "https://www.ice.gov:80/a.pdf",
+        "https://www.ıce.gov/a.pdf",
+        "https://www.xn--ce-bma.gov/a.pdf",
+        "https://www.ice.gov。evil.example/a.pdf",
+        "https://www.ice․gov/a.pdf",
+        "https://www.ice.gov\\@evil.example/a.pdf",
+        "https://evil.example/?https://www.ice.gov/a.pdf",
+        "https://evil.example/https://www.ice.gov/a.pdf",
+        "https://evil.example#@www.ice.gov/a.pdf",
+        "http://example.org/a.pdf",
+        "ftp://www.ice.gov/a.pdf",
+        "https://web.archive.org/web/2024/https://www.ice.gov.evil.example/a.pdf",
+        "https://gcc02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fevil.example%2Fa.pdf",
+      })
+  @DisplayName("gives no link for a host that only looks like ICE's or DHS's, nor for plain http")
+  void refusesLookAlikeHosts(String raw) {
+    assertNull(IceUrl.of(raw), raw);
   }
 
   @Test

@@ -73,7 +73,8 @@ class LinkCellTest {
     FakeRow row = new FakeRow(9, List.of("OHIO", "link"), Map.of(1, "file:///C:/moa.pdf"));
     assertNull(LinkCell.url(row, 1, "ADDENDUM", warnings));
     assertEquals(
-        List.of("row 9: ADDENDUM links to 'file:///C:/moa.pdf', not a web address; ignored"),
+        List.of(
+            "row 9: ADDENDUM links to 'file:///C:/moa.pdf', not a web address on ice.gov or dhs.gov; ignored"),
         warnings.lines());
   }
 

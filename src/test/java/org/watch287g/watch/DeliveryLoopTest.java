@@ -27,6 +27,7 @@ import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.RateLimits;
 import org.watch287g.alerts.RetryPolicy;
+import org.watch287g.alerts.Target;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.dataset.Agreement;
@@ -34,6 +35,7 @@ import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
+import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.source.SpreadsheetParser;
@@ -120,7 +122,8 @@ class DeliveryLoopTest {
     EventStore events = new EventStore(database);
     SqlOutbox outbox = new SqlOutbox(database, events);
     SubscriptionRepository subscriptions = new SubscriptionRepository(database);
-    queueAlerts(new SourceLedger(database, new SnapshotRepository(database), events), 4);
+    queueAlerts(
+        new SourceLedger(database, new SnapshotRepository(database), events), subscriptions, 4);
     TimedPlatform platform = new TimedPlatform(Duration.ofMillis(150), RateLimits.none());
 
     DeliveryLoop first = new DeliveryLoop(List.of(worker(outbox, subscriptions, platform)), tick());
@@ -154,7 +157,8 @@ class DeliveryLoopTest {
     EventStore events = new EventStore(database);
     SqlOutbox outbox = new SqlOutbox(database, events);
     SubscriptionRepository subscriptions = new SubscriptionRepository(database);
-    queueAlerts(new SourceLedger(database, new SnapshotRepository(database), events), 4);
+    queueAlerts(
+        new SourceLedger(database, new SnapshotRepository(database), events), subscriptions, 4);
     TimedPlatform platform =
         new TimedPlatform(
             Duration.ZERO, new RateLimits(null, new RateLimits.Window(1, Duration.ofMillis(200))));
@@ -203,7 +207,10 @@ class DeliveryLoopTest {
   }
 
   /** Queues one NEW_AGREEMENT alert to the channel for each of the first {@code n} agreements. */
-  static void queueAlerts(SourceLedger ledger, int n) throws Exception {
+  /** Queues {@code n} alerts to {@link #CHANNEL}, which follows Florida: alerts go to followers. */
+  static void queueAlerts(SourceLedger ledger, SubscriptionRepository subscriptions, int n)
+      throws Exception {
+    subscriptions.follow(CHANNEL, Target.state(UsState.FL), java.time.Instant.now(), null);
     String name = "2025-05-19-participating.xlsx";
     Publication publication = new SpreadsheetParser().parse(BundledSnapshots.read(name), name);
     List<SourceLedger.Found> found = new ArrayList<>();

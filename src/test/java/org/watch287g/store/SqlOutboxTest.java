@@ -1,0 +1,137 @@
+package org.watch287g.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.OutboxItem;
+import org.watch287g.alerts.Target;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.Model;
+import org.watch287g.dataset.Snapshot;
+import org.watch287g.dataset.UsState;
+
+class SqlOutboxTest {
+  static final Instant T0 = Instant.parse("2026-05-18T10:00:00Z");
+  static final Instant LATER = T0.plus(Duration.ofHours(1));
+  static final ChannelRef GONE = new ChannelRef("discord", "900", "901");
+  static final ChannelRef GONE_TOO = new ChannelRef("discord", "900", "902");
+  static final ChannelRef STAYS = new ChannelRef("discord", "700", "701");
+
+  @TempDir Path dir;
+  Database database;
+  SqlOutbox outbox;
+  SourceLedger ledger;
+  SubscriptionRepository subscriptions;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    EventStore events = new EventStore(database);
+    outbox = new SqlOutbox(database, events);
+    ledger = new SourceLedger(database, new SnapshotRepository(database), events);
+    subscriptions = new SubscriptionRepository(database);
+  }
+
+  /** One new agreement, queued to each channel, as a poll cycle queues it. */
+  void queue(ChannelRef... channels) {
+    var agreement = SnapshotRepositoryTest.colbert(Model.JEM);
+    ChangeEvent event =
+        new ChangeEvent(
+            ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, agreement, null, Set.of());
+    ledger.keep(
+        List.of(
+            new SourceLedger.Kept(
+                new SourceCursor(ListKind.PARTICIPATING, "x.xlsx", null, null, "aa", T0, T0),
+                SnapshotRepositoryTest.fetched("aa"),
+                Snapshot.Status.GOOD,
+                null,
+                SnapshotRepositoryTest.participating(agreement),
+                "1 agreement")),
+        List.of(new SourceLedger.Found(event, "", List.of(channels))),
+        T0);
+  }
+
+  List<ChannelRef> dueChannels() {
+    List<ChannelRef> due = new ArrayList<>();
+    for (OutboxItem item : outbox.due("discord", LATER, 100)) {
+      due.add(item.channel());
+    }
+    return due;
+  }
+
+  /** Each row's channel, status and last error, in id order. */
+  List<String> rows() {
+    return database.read(
+        c -> {
+          List<String> rows = new ArrayList<>();
+          try (PreparedStatement s =
+                  c.prepareStatement("SELECT channel, status, last_error FROM outbox ORDER BY id");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+            }
+          }
+          return rows;
+        });
+  }
+
+  @Test
+  @DisplayName(
+      "forgetting a Discord server the bot was removed from gives up its pending alerts, and they"
+          + " are never due again")
+  void forgettingAWorkspaceGivesUpItsAlerts() {
+    subscriptions.follow(GONE, Target.state(UsState.LA), T0, null);
+    subscriptions.follow(GONE_TOO, Target.state(UsState.LA), T0, null);
+    subscriptions.follow(STAYS, Target.state(UsState.LA), T0, null);
+    queue(GONE, GONE_TOO, STAYS);
+
+    assertEquals(2, subscriptions.forgetWorkspace("discord", "900"));
+
+    assertEquals(List.of(STAYS), dueChannels(), "only the server still there is sent to");
+    assertEquals(1, outbox.depth("discord"), "the forgotten server's alerts are no longer pending");
+    List<String> rows = rows();
+    assertEquals(
+        List.of(
+            "901 dead " + SqlOutbox.WORKSPACE_FORGOTTEN,
+            "902 dead " + SqlOutbox.WORKSPACE_FORGOTTEN,
+            "701 pending null"),
+        rows);
+  }
+
+  @Test
+  @DisplayName(
+      "forgetting one channel gives up its pending alerts, and leaves other channels' alone")
+  void forgettingAChannelGivesUpItsAlerts() {
+    subscriptions.follow(GONE, Target.state(UsState.LA), T0, null);
+    subscriptions.follow(STAYS, Target.state(UsState.LA), T0, null);
+    queue(GONE, STAYS);
+
+    subscriptions.forget(GONE);
+
+    assertEquals(List.of(STAYS), dueChannels());
+    assertEquals(List.of("901 dead " + SqlOutbox.CHANNEL_FORGOTTEN, "701 pending null"), rows());
+  }
+
+  @Test
+  @DisplayName("an alert for a channel that no longer exists is never due, whatever its status")
+  void rowsOfAMissingChannelAreNeverDue() {
+    subscriptions.follow(STAYS, Target.state(UsState.LA), T0, null);
+    // A row left pending by an older version that deleted channels without their alerts.
+    queue(GONE, STAYS);
+
+    assertEquals(List.of(STAYS), dueChannels());
+  }
+}
