@@ -103,13 +103,25 @@ public final class Digest {
       List<List<String>> groups, @Nullable String more, int total, Texts texts) {
     String title = texts.text("digest.title", total);
     List<DigestPart> parts = new ArrayList<>();
+    int first = 0;
     for (int i = 0; i < groups.size(); i++) {
+      List<Integer> carried = new ArrayList<>();
+      for (int k = 0; k < groups.get(i).size(); k++) {
+        carried.add(first + k);
+      }
+      first += groups.get(i).size();
       boolean last = i == groups.size() - 1;
       String numbered =
           groups.size() == 1 ? title : texts.text("digest.part", title, i + 1, groups.size());
       parts.add(
           new DigestPart(
-              texts.language(), numbered, groups.get(i), last ? more : null, i + 1, groups.size()));
+              texts.language(),
+              numbered,
+              groups.get(i),
+              last ? more : null,
+              i + 1,
+              groups.size(),
+              carried));
     }
     return parts;
   }

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     where to see them; null otherwise
  * @param number this part's number, from 1
  * @param count how many parts the digest has
+ * @param alerts the positions, in the list given to {@link Digest#split}, of the alerts this part
+ *     carries (what a sender marks as sent when the part is accepted)
  */
 public record DigestPart(
     Language language,
@@ -24,11 +26,13 @@ public record DigestPart(
     List<String> lines,
     @Nullable String more,
     int number,
-    int count) {
+    int count,
+    List<Integer> alerts) {
 
   public DigestPart {
     Objects.requireNonNull(language, "language");
     lines = List.copyOf(lines);
+    alerts = List.copyOf(alerts);
     if (number < 1 || number > count) {
       throw new IllegalArgumentException("part " + number + " of " + count);
     }
