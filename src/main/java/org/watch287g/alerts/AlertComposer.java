@@ -55,7 +55,9 @@ public final class AlertComposer {
         texts.text("model." + model + ".title"),
         texts.text("model." + model),
         links(event, language),
-        labels(event.list(), texts));
+        labels(event.list(), texts),
+        model,
+        agreement.state());
   }
 
   /**

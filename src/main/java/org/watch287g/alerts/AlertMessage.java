@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.UsState;
 
 /**
  * One alert, written out in one language and ready for any platform: Slack, Discord and the console
@@ -31,6 +32,8 @@ import org.watch287g.dataset.ListKind;
  * @param modelExplainer what the model lets local officers do, in one or two plain sentences
  * @param links "what you can do": the toolkit links suited to this event and model
  * @param labels the words that introduce each line, in the same language
+ * @param model the model's short name, e.g. "TFM", for lines that have room for no more (digests)
+ * @param state the agreement's state, e.g. for pointing to {@code /287g status TX}
  */
 public record AlertMessage(
     Language language,
@@ -47,12 +50,15 @@ public record AlertMessage(
     String modelTitle,
     String modelExplainer,
     List<Link> links,
-    Labels labels) {
+    Labels labels,
+    String model,
+    UsState state) {
 
   public AlertMessage {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(list, "list");
+    Objects.requireNonNull(state, "state");
     if (headline.contains("\n")) {
       throw new IllegalArgumentException("a headline is one line: " + headline);
     }

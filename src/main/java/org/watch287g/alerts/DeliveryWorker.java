@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -136,13 +135,19 @@ public final class DeliveryWorker {
     }
     List<OutboxItem> due = outbox.due(deliverer.platform(), now, ROUND);
     boolean full = due.size() == ROUND;
-    Map<String, List<OutboxItem>> groups = new LinkedHashMap<>();
+    // The round only says which channels have something due; each channel's digest is planned
+    // from all its rows of the publication, so that how the outbox's rows fall into rounds (one
+    // row each for many channels sharing a state) never changes what a channel gets.
+    Set<BatchKey> batches = new LinkedHashSet<>();
     for (OutboxItem item : due) {
-      groups.computeIfAbsent(item.channel() + "#" + item.batch(), k -> new ArrayList<>()).add(item);
+      batches.add(new BatchKey(item.channel(), item.batch()));
     }
     List<Deque<Message>> queues = new ArrayList<>();
-    for (List<OutboxItem> group : groups.values()) {
-      queues.add(plan(group));
+    for (BatchKey key : batches) {
+      Deque<Message> queue = plan(key, now);
+      if (!queue.isEmpty()) {
+        queues.add(queue);
+      }
     }
     Tally tally = new Tally();
     boolean stopped = sendInTurn(queues, tally);
@@ -169,30 +174,56 @@ public final class DeliveryWorker {
       ChannelOptions options,
       @Nullable DigestPart digestPart) {}
 
-  /** One channel's alerts of one batch as the messages to send: one each, or a digest. */
-  private Deque<Message> plan(List<OutboxItem> group) {
-    ChannelRef channel = group.get(0).channel();
+  /** One channel's rows of one publication. */
+  private record BatchKey(ChannelRef channel, long batch) {}
+
+  /**
+   * One channel's alerts of one publication as the messages still to send: one each when the
+   * publication brought the channel no more than its threshold, else the digest's parts that still
+   * carry a due row.
+   *
+   * <p>Both the decision and the split are made from every row of the publication for the channel,
+   * sent or not, in a fixed order, so they come out the same in every round and after a restart: a
+   * part keeps its number and the digest its total, and the rows already sent tell which parts went
+   * (nothing new is stored). A part is sent with, and marks, only its rows that are pending and
+   * due.
+   */
+  private Deque<Message> plan(BatchKey key, Instant now) {
+    ChannelRef channel = key.channel();
     ChannelOptions options = channels.options(channel);
+    List<Outbox.Row> rows = outbox.batch(channel, key.batch());
     Deque<Message> messages = new ArrayDeque<>();
-    if (group.size() <= options.digestThreshold()) {
-      for (OutboxItem item : group) {
-        messages.add(new Message(channel, List.of(item), options, null));
+    if (rows.size() <= options.digestThreshold()) {
+      for (Outbox.Row row : rows) {
+        if (sendable(row, now)) {
+          messages.add(new Message(channel, List.of(row.item()), options, null));
+        }
       }
       return messages;
     }
     List<AlertMessage> alerts = new ArrayList<>();
-    for (OutboxItem item : group) {
-      alerts.add(compose(item, options));
+    for (Outbox.Row row : rows) {
+      alerts.add(compose(row.item(), options));
     }
     Deliverer.DigestBudget budget = deliverer.digestBudget();
-    int first = 0;
     for (DigestPart part :
         digest.split(alerts, options.language(), budget.maxItems(), budget.maxChars())) {
-      List<OutboxItem> items = group.subList(first, first + part.lines().size());
-      first += part.lines().size();
-      messages.add(new Message(channel, items, options, part));
+      List<OutboxItem> items = new ArrayList<>();
+      for (int index : part.alerts()) {
+        Outbox.Row row = rows.get(index);
+        if (sendable(row, now)) {
+          items.add(row.item());
+        }
+      }
+      if (!items.isEmpty()) {
+        messages.add(new Message(channel, items, options, part));
+      }
     }
     return messages;
+  }
+
+  private static boolean sendable(Outbox.Row row, Instant now) {
+    return row.pending() && !row.due().isAfter(now);
   }
 
   /**

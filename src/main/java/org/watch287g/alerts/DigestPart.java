@@ -6,58 +6,128 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message of a digest: a title and one line per alert, within the budget {@link Digest#split}
- * was given.
+ * One message of a digest: a title, the alerts' lines grouped by event type, and on the first part
+ * where the whole list is and what people can do; within the budget {@link Digest#split} was given.
  *
  * @param language the language of every text here
  * @param title e.g. "7 changes to ICE's 287(g) lists for the places this channel follows", with
- *     "(part 2 of 3)" when the digest takes several messages
- * @param lines one line per alert: its headline and its MOA link (or why there is none)
+ *     "(part 2 of 3)" when the digest takes several messages; the total is the whole digest's in
+ *     every part
+ * @param whole on the first part only: where the whole list is, e.g. "The whole list, any time:
+ *     /287g status TX"; null on the others
+ * @param sections the alerts' lines under their event type's heading, types in their enum order,
+ *     lines by place then agency; a type that goes on into the next part repeats its heading there
  * @param more on the last part only, when the digest was capped: how many alerts it leaves out and
  *     where to see them; null otherwise
+ * @param actions on the first part only: one "what you can do" block for the whole digest, the
+ *     toolkit links suited to its event types and models; null on the others, or when none suits
  * @param number this part's number, from 1
  * @param count how many parts the digest has
+ * @param alerts the positions, in the list given to {@link Digest#split}, of the alerts this part
+ *     carries (what a sender marks as sent when the part is accepted); on a capped digest's last
+ *     part, the alerts {@code more} counts too
  */
 public record DigestPart(
     Language language,
     String title,
-    List<String> lines,
+    @Nullable String whole,
+    List<Section> sections,
     @Nullable String more,
+    @Nullable Actions actions,
     int number,
-    int count) {
+    int count,
+    List<Integer> alerts) {
 
   public DigestPart {
     Objects.requireNonNull(language, "language");
-    lines = List.copyOf(lines);
+    sections = List.copyOf(sections);
+    alerts = List.copyOf(alerts);
     if (number < 1 || number > count) {
       throw new IllegalArgumentException("part " + number + " of " + count);
     }
   }
 
   /**
-   * What the budget bounds: the lines, then {@code more} if set, joined by {@code \n} (no trailing
-   * newline). The title is not counted: platforms show it apart (a Slack header block, a Discord
-   * embed title), under limits of their own.
+   * Alerts of one event type.
+   *
+   * @param heading e.g. "New agreements (86)": the type and how many of the digest's alerts are of
+   *     it; null when the budget was too small for headings
+   * @param lines one line per alert: its headline, model, date and MOA link (or why there is none)
    */
-  public String body() {
-    return String.join("\n", items());
+  public record Section(@Nullable String heading, List<String> lines) {
+    public Section {
+      lines = List.copyOf(lines);
+    }
   }
 
-  /** How many items the budget counted: the lines, and {@code more} if set. */
+  /**
+   * The digest's "what you can do" block.
+   *
+   * @param label e.g. "What you can do"
+   * @param links in the toolkit's order
+   */
+  public record Actions(String label, List<AlertMessage.Link> links) {
+    public Actions {
+      links = List.copyOf(links);
+    }
+
+    /** The block as plain lines: the label, then "- title: url" per link. */
+    public List<String> plainLines() {
+      List<String> out = new ArrayList<>();
+      out.add(label + ":");
+      for (AlertMessage.Link link : links) {
+        out.add("- " + link.title() + ": " + link.url());
+      }
+      return out;
+    }
+  }
+
+  /** Every alert line of this part, in order, without the headings. */
+  public List<String> lines() {
+    List<String> lines = new ArrayList<>();
+    for (Section s : sections) {
+      lines.addAll(s.lines());
+    }
+    return lines;
+  }
+
+  /**
+   * What the character budget bounds, as plain text joined by {@code \n} (no trailing newline):
+   * {@code whole}, each heading and its lines, {@code more}, then the actions' lines. The title is
+   * not counted: platforms show it apart (a Slack header block, a Discord embed title), under
+   * limits of their own.
+   */
+  public String body() {
+    List<String> out = new ArrayList<>();
+    if (whole != null) {
+      out.add(whole);
+    }
+    for (Section s : sections) {
+      String heading = s.heading();
+      if (heading != null) {
+        out.add(heading);
+      }
+      out.addAll(s.lines());
+    }
+    if (more != null) {
+      out.add(more);
+    }
+    if (actions != null) {
+      out.addAll(actions.plainLines());
+    }
+    return String.join("\n", out);
+  }
+
+  /**
+   * How many items the item budget counted: the alert lines, and {@code more} if set (headings,
+   * {@code whole} and the actions count in characters only).
+   */
   public int itemCount() {
-    return items().size();
+    return lines().size() + (more == null ? 0 : 1);
   }
 
   /** The title, then the body, each line ending with {@code \n}. */
   public String plainText() {
     return title + "\n" + body() + "\n";
-  }
-
-  private List<String> items() {
-    List<String> items = new ArrayList<>(lines);
-    if (more != null) {
-      items.add(more);
-    }
-    return items;
   }
 }

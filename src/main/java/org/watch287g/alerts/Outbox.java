@@ -15,6 +15,22 @@ public interface Outbox {
   /** The pending rows of a platform that are due, oldest first, at most {@code limit}. */
   List<OutboxItem> due(String platform, Instant now, int limit);
 
+  /**
+   * Every row of one channel from one batch (the publication that produced it), whatever its state,
+   * oldest first: what a digest is made of. A digest split from these is the same in every round,
+   * however many rows are still pending, so its parts keep their numbers; the rows' states tell
+   * which parts went.
+   */
+  List<Row> batch(ChannelRef channel, long batch);
+
+  /**
+   * One row of a batch and where it stands.
+   *
+   * @param pending not yet sent nor given up
+   * @param due when a pending row may be sent
+   */
+  record Row(OutboxItem item, boolean pending, Instant due) {}
+
   /** The platform accepted these rows' message. */
   void markSent(Collection<Long> ids, Instant at);
 

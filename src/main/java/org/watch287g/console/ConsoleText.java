@@ -68,15 +68,36 @@ final class ConsoleText {
     return out.toString();
   }
 
-  /** A digest part as a block: its title, then one bulleted line per alert, then "and N more". */
+  /**
+   * A digest part as a block: its title, where the whole list is, each event type's heading over
+   * its bulleted lines, "and N more", then the "what you can do" links.
+   */
   String render(DigestPart part) {
     StringBuilder out = new StringBuilder(part.title()).append('\n');
-    for (String line : part.lines()) {
-      out.append(INDENT).append("- ").append(line).append('\n');
+    String whole = part.whole();
+    if (whole != null) {
+      out.append(INDENT).append(whole).append('\n');
+    }
+    for (DigestPart.Section section : part.sections()) {
+      String heading = section.heading();
+      if (heading != null) {
+        out.append(INDENT).append(heading).append('\n');
+      }
+      for (String line : section.lines()) {
+        out.append(INDENT).append("- ").append(line).append('\n');
+      }
     }
     String more = part.more();
     if (more != null) {
       out.append(INDENT).append(more).append('\n');
+    }
+    DigestPart.Actions actions = part.actions();
+    if (actions != null) {
+      out.append(INDENT).append(actions.label()).append('\n');
+      for (AlertMessage.Link link : actions.links()) {
+        out.append(INDENT).append(INDENT).append("- ").append(link.title()).append('\n');
+        out.append(INDENT).append(INDENT).append("  ").append(link.url()).append('\n');
+      }
     }
     return out.toString();
   }

@@ -92,15 +92,36 @@ final class DiscordRender {
     return message(List.of(fitTotal(embed)));
   }
 
-  /** A digest part: one embed, its title and one bulleted line per alert. */
+  /**
+   * A digest part: one embed, its title and in the description where the whole list is (first
+   * part), each event type's heading in bold over one bulleted line per alert, and the "what you
+   * can do" links (first part).
+   */
   MessageCreateData digest(DigestPart part) {
     List<String> items = new ArrayList<>();
-    for (String line : part.lines()) {
-      items.add(BULLET + DiscordText.escapeKeepingOfficialLinks(line));
+    String whole = part.whole();
+    if (whole != null) {
+      items.add("*" + escape(whole) + "*");
+    }
+    for (DigestPart.Section section : part.sections()) {
+      String heading = section.heading();
+      if (heading != null) {
+        items.add("**" + escape(heading) + "**");
+      }
+      for (String line : section.lines()) {
+        items.add(BULLET + DiscordText.escapeKeepingOfficialLinks(line));
+      }
     }
     String more = part.more();
     if (more != null) {
       items.add(DiscordText.escapeKeepingOfficialLinks(more));
+    }
+    DigestPart.Actions actions = part.actions();
+    if (actions != null) {
+      items.add("**" + escape(actions.label()) + "**");
+      for (AlertMessage.Link link : actions.links()) {
+        items.add(BULLET + value(link.title(), link.url()));
+      }
     }
     EmbedBuilder embed =
         new EmbedBuilder()

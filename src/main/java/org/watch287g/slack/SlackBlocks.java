@@ -90,19 +90,42 @@ final class SlackBlocks {
     return new SlackMessage(fallback(alert.plainText()), capped(blocks));
   }
 
-  /** A digest part: its title as header, the lines as bullets in as few sections as fit. */
+  /**
+   * A digest part: its title as header; on the first part where the whole list is, as a context
+   * line; each event type's heading in bold over its lines as bullets, in as few sections as fit;
+   * then, on the first part, the "what you can do" links.
+   */
   static SlackMessage digest(DigestPart part) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(TextLimits.shorten(part.title(), MAX_HEADER)))));
+    String whole = part.whole();
+    if (whole != null) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(escape(whole))))));
+    }
     List<String> items = new ArrayList<>();
-    for (String line : part.lines()) {
-      items.add("• " + escape(line));
+    for (DigestPart.Section section : part.sections()) {
+      String heading = section.heading();
+      if (heading != null) {
+        items.add("*" + escape(heading) + "*");
+      }
+      for (String line : section.lines()) {
+        items.add("• " + escape(line));
+      }
     }
     String more = part.more();
     if (more != null) {
       items.add("_" + escape(more) + "_");
     }
     addSections(blocks, String.join("\n", items));
+    DigestPart.Actions actions = part.actions();
+    if (actions != null) {
+      StringBuilder links = new StringBuilder("*").append(escape(actions.label())).append("*");
+      for (AlertMessage.Link l : actions.links()) {
+        links.append("\n• ");
+        links.append(usableUrl(l.url()) ? link(l.url(), l.title()) : escape(l.title()));
+      }
+      addSections(blocks, links.toString());
+    }
     return new SlackMessage(fallback(part.plainText()), capped(blocks));
   }
 

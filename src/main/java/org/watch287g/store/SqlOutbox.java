@@ -71,11 +71,11 @@ public final class SqlOutbox implements Outbox {
 
   @Override
   public List<OutboxItem> due(String platform, Instant now, int limit) {
-    record Row(long id, long eventId, long batch, ChannelRef channel, int attempts) {}
-    List<Row> rows =
+    record Pending(long id, long eventId, long batch, ChannelRef channel, int attempts) {}
+    List<Pending> rows =
         database.read(
             c -> {
-              List<Row> found = new ArrayList<>();
+              List<Pending> found = new ArrayList<>();
               try (PreparedStatement s =
                   c.prepareStatement(
                       "SELECT id, event_id, batch, workspace, channel, attempts FROM outbox"
@@ -94,7 +94,7 @@ public final class SqlOutbox implements Outbox {
                 try (ResultSet r = s.executeQuery()) {
                   while (r.next()) {
                     found.add(
-                        new Row(
+                        new Pending(
                             r.getLong(1),
                             r.getLong(2),
                             r.getLong(3),
@@ -106,7 +106,7 @@ public final class SqlOutbox implements Outbox {
               return found;
             });
     List<OutboxItem> items = new ArrayList<>();
-    for (Row row : rows) {
+    for (Pending row : rows) {
       EventStore.StoredEvent event =
           events
               .find(row.eventId())
@@ -115,6 +115,57 @@ public final class SqlOutbox implements Outbox {
           new OutboxItem(row.id(), row.batch(), row.channel(), row.attempts(), event.event()));
     }
     return items;
+  }
+
+  @Override
+  public List<Row> batch(ChannelRef channel, long batch) {
+    record Found(long id, long eventId, int attempts, boolean pending, Instant due) {}
+    List<Found> rows =
+        database.read(
+            c -> {
+              List<Found> found = new ArrayList<>();
+              // The batch's events first, then each one's row for this channel through the
+              // (event, platform, workspace, channel) key: no scan of the platform's whole outbox,
+              // which holds a row per channel for every event of a busy publication.
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT o.id, o.event_id, o.attempts, o.status, o.due_at"
+                          + " FROM change_event e CROSS JOIN outbox o"
+                          + " WHERE e.snapshot_id = ? AND o.event_id = e.id AND o.platform = ?"
+                          + " AND o.workspace = ? AND o.channel = ? AND o.batch = ?"
+                          + " ORDER BY o.id")) {
+                s.setLong(1, batch);
+                s.setString(2, channel.platform());
+                s.setString(3, channel.workspace());
+                s.setString(4, channel.channel());
+                s.setLong(5, batch);
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    found.add(
+                        new Found(
+                            r.getLong(1),
+                            r.getLong(2),
+                            r.getInt(3),
+                            "pending".equals(r.getString(4)),
+                            Instant.ofEpochMilli(r.getLong(5))));
+                  }
+                }
+              }
+              return found;
+            });
+    List<Row> result = new ArrayList<>();
+    for (Found row : rows) {
+      EventStore.StoredEvent event =
+          events
+              .find(row.eventId())
+              .orElseThrow(() -> new IllegalStateException("outbox row without event " + row));
+      result.add(
+          new Row(
+              new OutboxItem(row.id(), batch, channel, row.attempts(), event.event()),
+              row.pending(),
+              row.due()));
+    }
+    return result;
   }
 
   @Override

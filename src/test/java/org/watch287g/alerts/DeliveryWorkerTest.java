@@ -68,6 +68,11 @@ class DeliveryWorkerTest {
   void open() {
     clock = new FakeClock(T0);
     database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    open(database);
+  }
+
+  /** Points the test at a fresh database (a second bot, to compare with the first). */
+  void open(Database database) {
     EventStore events = new EventStore(database);
     outbox = new SqlOutbox(database, events);
     ledger = new SourceLedger(database, new SnapshotRepository(database), events);
@@ -79,9 +84,16 @@ class DeliveryWorkerTest {
    * state, making the channel follow the state if it does not exist yet.
    */
   void queue(UsState state, int n, ChannelRef channel) {
+    queue(state, n, List.of(channel));
+  }
+
+  /** Queues the same {@code n} alerts to each of {@code channels}, as one publication. */
+  void queue(UsState state, int n, List<ChannelRef> channels) {
     // Alerts go only to channels that exist; following a state makes one, as a subscriber's does.
-    if (subscriptions.find(channel).isEmpty()) {
-      subscriptions.follow(channel, Target.state(state), clock.instant(), null);
+    for (ChannelRef channel : channels) {
+      if (subscriptions.find(channel).isEmpty()) {
+        subscriptions.follow(channel, Target.state(state), clock.instant(), null);
+      }
     }
     List<SourceLedger.Found> found = new ArrayList<>();
     for (Agreement a : PUBLICATION.agreements()) {
@@ -89,9 +101,10 @@ class DeliveryWorkerTest {
         ChangeEvent e =
             new ChangeEvent(
                 ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, a, null, Set.of());
-        found.add(new SourceLedger.Found(e, "", List.of(channel)));
+        found.add(new SourceLedger.Found(e, "", channels));
       }
     }
+    assertEquals(n, found.size(), "the publication has " + n + " agreements in " + state);
     Provenance p =
         new Provenance(
             Provenance.Origin.FETCHED, "x.xlsx", ListKind.PARTICIPATING, clock.instant(), "h" + n);
@@ -117,6 +130,30 @@ class DeliveryWorkerTest {
             AdminNotices.Limits.defaults(),
             clock),
         clock);
+  }
+
+  /** Runs rounds until one sends nothing; returns the rounds. */
+  static List<DeliveryWorker.Round> drain(DeliveryWorker worker) {
+    List<DeliveryWorker.Round> rounds = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      DeliveryWorker.Round round = worker.deliverDue();
+      if (round.idle()) {
+        return rounds;
+      }
+      rounds.add(round);
+    }
+    throw new AssertionError("still sending after 1,000 rounds: " + rounds.get(rounds.size() - 1));
+  }
+
+  static List<String> texts(RecordingDeliverer deliverer, ChannelRef channel) {
+    return deliverer.accepted().stream()
+        .filter(a -> a.channel().equals(channel))
+        .map(RecordingDeliverer.Accepted::text)
+        .toList();
+  }
+
+  static List<String> titles(RecordingDeliverer deliverer) {
+    return deliverer.accepted().stream().map(a -> a.text().lines().findFirst().orElse("")).toList();
   }
 
   static RecordingDeliverer slack() {
@@ -313,6 +350,110 @@ class DeliveryWorkerTest {
     assertEquals(5, texts.size(), "4 alerts, one of them twice");
     assertEquals(4, texts.stream().distinct().count(), "every alert arrived");
     assertEquals(3, afterRestart.sent());
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "1,000 channels following one state each get exactly what a lone channel gets: the same"
+          + " number of messages, with the same texts, however the rows fall into rounds")
+  void aThousandChannelsGetWhatALoneChannelGets() {
+    queue(UsState.TX, 86, TEXAS);
+    RecordingDeliverer lone = slack();
+    drain(worker(lone));
+    List<String> expected = texts(lone, TEXAS);
+
+    database = Database.open(dir.resolve("crowd.db"), Duration.ofSeconds(2));
+    open(database);
+    List<ChannelRef> crowd = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      crowd.add(new ChannelRef("slack", "T1", "C" + i));
+    }
+    queue(UsState.TX, 86, crowd);
+    RecordingDeliverer many = slack();
+    drain(worker(many));
+
+    assertTrue(expected.size() >= 2 && expected.size() <= 6, "a digest: " + expected.size());
+    assertTrue(expected.get(0).startsWith("86 changes"), expected.get(0));
+    assertEquals(1_000 * expected.size(), many.accepted().size());
+    for (ChannelRef channel : crowd) {
+      assertEquals(expected, texts(many, channel), channel.toString());
+    }
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "a digest's parts are numbered out of the whole publication: part 2 of 4 after part 1 of"
+          + " 4, each with the same total")
+  void partsAddUp() {
+    queue(UsState.TX, 86, TEXAS);
+    RecordingDeliverer slack = slack();
+
+    drain(worker(slack));
+
+    List<String> titles = titles(slack);
+    int count = titles.size();
+    assertTrue(count >= 2, titles.toString());
+    for (int i = 0; i < count; i++) {
+      assertEquals(
+          "86 changes to ICE's 287(g) lists for the places this channel follows (part "
+              + (i + 1)
+              + " of "
+              + count
+              + ")",
+          titles.get(i));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a rate limit in the middle of a digest changes neither its parts' numbers nor its total,"
+          + " and sends each part once")
+  void partsSurviveARateLimit() {
+    queue(UsState.TX, 86, TEXAS);
+    RecordingDeliverer reference = slack();
+    drain(worker(reference));
+    List<String> expected = titles(reference);
+
+    database = Database.open(dir.resolve("limited.db"), Duration.ofSeconds(2));
+    open(database);
+    queue(UsState.TX, 86, TEXAS);
+    RecordingDeliverer slack =
+        slack()
+            .then(new DeliveryResult.Sent())
+            .then(new DeliveryResult.RetryAfter(Duration.ofSeconds(30), "429"));
+    DeliveryWorker worker = worker(slack);
+
+    DeliveryWorker.Round first = worker.deliverDue();
+    clock.advance(Duration.ofSeconds(31));
+    drain(worker);
+
+    assertTrue(first.sent() > 0 && first.retrying() > 0, "the second part waited: " + first);
+    assertEquals(expected, titles(slack), "every part once, in order, under its own number");
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "after a restart a digest goes on where it stopped: the part in flight again, then the"
+          + " rest, under the numbers they had")
+  void partsSurviveARestart() {
+    queue(UsState.TX, 86, TEXAS);
+    RecordingDeliverer slack = slack();
+    slack.then(new DeliveryResult.Sent()).crashAfterAccepting();
+
+    assertThrows(RecordingDeliverer.Crash.class, () -> worker(slack).deliverDue());
+    drain(worker(slack));
+
+    List<String> titles = titles(slack);
+    int count = titles.size() - 1;
+    assertEquals(titles.get(1), titles.get(2), "the part in flight, sent again");
+    assertTrue(titles.get(0).endsWith("(part 1 of " + count + ")"), titles.get(0));
+    assertTrue(titles.get(2).endsWith("(part 2 of " + count + ")"), titles.get(2));
+    assertTrue(
+        titles.get(titles.size() - 1).endsWith("(part " + count + " of " + count + ")"),
+        titles.toString());
     assertEquals(0, outbox.depth("slack"));
   }
 }

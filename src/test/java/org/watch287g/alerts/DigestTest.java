@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.changes.ChangeEvent;
@@ -60,31 +62,40 @@ class DigestTest {
   }
 
   @Test
-  @DisplayName("no alert is lost or reordered, whatever the budget")
+  @DisplayName(
+      "no alert is lost, whatever the budget: each is in one part, in the digest's order, its link"
+          + " whole")
   void nothingLost() {
     List<AlertMessage> alerts = alerts(60, Language.ES);
-    List<String> expected = alerts.stream().map(a -> a.headline() + " — MOA: " + a.moa()).toList();
+    List<AlertMessage> sorted = alerts.stream().sorted(Digest.ORDER).toList();
 
     for (int[] budget : new int[][] {{50, 3000}, {25, 4096}, {10, 1000}, {1, 400}, {3, 250}}) {
       List<DigestPart> parts = DIGEST.split(alerts, Language.ES, budget[0], budget[1]);
       assertWithin(parts, budget[0], budget[1]);
-      assertEquals(expected, allLines(parts), budget[0] + "/" + budget[1]);
+      List<String> lines = allLines(parts);
+      assertEquals(60, lines.size());
+      for (int i = 0; i < 60; i++) {
+        assertTrue(lines.get(i).endsWith(" — MOA: " + sorted.get(i).moa()), lines.get(i));
+      }
+      List<Integer> carried = parts.stream().flatMap(p -> p.alerts().stream()).sorted().toList();
+      assertEquals(IntStream.range(0, 60).boxed().toList(), carried);
     }
   }
 
   @Test
-  @DisplayName("characters, not only items, end a part: the next line starts a new one")
+  @DisplayName("characters, not only items, end a part: the next line would not have fit")
   void charactersSplitToo() {
-    List<AlertMessage> alerts = alerts(6, Language.EN);
-    List<String> lines = DIGEST.split(alerts, Language.EN, 100, Integer.MAX_VALUE).get(0).lines();
-    int threeLines = lines.get(0).length() + lines.get(1).length() + lines.get(2).length() + 2;
+    List<AlertMessage> alerts = alerts(30, Language.EN);
+    int budget = 1_000;
 
-    List<DigestPart> parts = DIGEST.split(alerts, Language.EN, 100, threeLines);
+    List<DigestPart> parts = DIGEST.split(alerts, Language.EN, 100, budget);
 
-    assertEquals(3, parts.get(0).lines().size());
-    assertEquals(threeLines, parts.get(0).body().length());
-    assertWithin(parts, 100, threeLines);
-    assertEquals(lines, allLines(parts));
+    assertTrue(parts.size() > 2, parts.size() + " parts");
+    assertWithin(parts, 100, budget);
+    for (int i = 0; i < parts.size() - 1; i++) {
+      String next = parts.get(i + 1).lines().get(0);
+      assertTrue(parts.get(i).body().length() + 1 + next.length() > budget, "part " + (i + 1));
+    }
   }
 
   @Test
@@ -104,7 +115,8 @@ class DigestTest {
   }
 
   @Test
-  @DisplayName("a line is the alert's headline and its MOA link, or ICE's \"link pending\"")
+  @DisplayName(
+      "a line is the alert's headline, model, date and MOA link, or ICE's \"link pending\"")
   void lineIsHeadlineAndMoa() {
     AlertMessage hillsborough = AlertFixtures.compose(AlertFixtures.hillsboroughNh(), Language.EN);
     AlertMessage colbert = AlertFixtures.compose(AlertFixtures.colbertMoaPosted(), Language.EN);
@@ -113,9 +125,9 @@ class DigestTest {
 
     assertEquals(
         List.of(
-            hillsborough.headline() + " — MOA: ICE says the link is pending",
+            hillsborough.headline() + " — TFM — May 16, 2025 — MOA: ICE says the link is pending",
             colbert.headline()
-                + " — MOA: https://www.ice.gov/doclib/287gMOA/"
+                + " — WSO — May 8, 2025 — MOA: https://www.ice.gov/doclib/287gMOA/"
                 + "ColbertCoSheriffsOfficeAL_WSO_MOA_05.08.25.pdf"),
         part.lines());
     assertEquals(
@@ -127,7 +139,7 @@ class DigestTest {
       "an item longer than the budget is cut from its headline, with an ellipsis, link whole")
   void longItemIsTruncated() {
     AlertMessage colbert = AlertFixtures.compose(AlertFixtures.colbertMoaPosted(), Language.EN);
-    String link = " — MOA: " + colbert.moaUrl();
+    String link = " — WSO — May 8, 2025 — MOA: " + colbert.moaUrl();
     int budget = link.length() + 20;
 
     String line = DIGEST.split(List.of(colbert), Language.EN, 5, budget).get(0).lines().get(0);
@@ -166,8 +178,9 @@ class DigestTest {
         parts.get(1).more());
     assertTrue(parts.get(1).body().endsWith(parts.get(1).more()));
     assertEquals(
-        alerts.subList(0, shown).stream().map(AlertMessage::headline).toList(),
-        allLines(parts).stream().map(l -> l.substring(0, l.indexOf(" — MOA: "))).toList());
+        alerts.stream().sorted(Digest.ORDER).limit(shown).map(AlertMessage::headline).toList(),
+        allLines(parts).stream().map(l -> l.substring(0, l.indexOf(" — "))).toList());
+    assertEquals(60, parts.stream().mapToInt(p -> p.alerts().size()).sum(), "the rest carried");
   }
 
   @Test
@@ -206,5 +219,82 @@ class DigestTest {
     assertEquals("a", TextLimits.prefix("a\uD83D\uDE00b", 2));
     assertEquals("a\uD83D\uDE00", TextLimits.prefix("a\uD83D\uDE00b", 3));
     assertFalse(TextLimits.prefix("abc", 5).isEmpty());
+  }
+
+  @Test
+  @DisplayName(
+      "alerts are grouped by event type in the types' order, then by state and place, and each"
+          + " heading counts its type's alerts")
+  void groupedByTypeThenPlace() {
+    List<Agreement> rows = RealAgreements.publication(AlertFixtures.MAY19).agreements();
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ChangeEvent.Type type =
+          i % 3 == 0 ? ChangeEvent.Type.TERMINATED : ChangeEvent.Type.NEW_AGREEMENT;
+      alerts.add(
+          AlertFixtures.compose(
+              new ChangeEvent(type, ListKind.PARTICIPATING, rows.get(i), null, Set.of()),
+              Language.EN));
+    }
+
+    DigestPart part = DIGEST.split(alerts, Language.EN, 100, 100_000).get(0);
+
+    assertEquals(
+        List.of("New agreements (8)", "Agreements no longer listed (4)"),
+        part.sections().stream().map(DigestPart.Section::heading).toList());
+    assertEquals(
+        alerts.stream().sorted(Digest.ORDER).toList(),
+        part.alerts().stream().map(alerts::get).toList());
+    List<AlertMessage> reversed = new ArrayList<>(alerts);
+    Collections.reverse(reversed);
+    assertEquals(
+        DIGEST.split(alerts, Language.EN, 100, 100_000).stream()
+            .map(p -> withAlerts(p, List.of()))
+            .toList(),
+        DIGEST.split(reversed, Language.EN, 100, 100_000).stream()
+            .map(p -> withAlerts(p, List.of()))
+            .toList(),
+        "the same alerts in any order make the same digest");
+  }
+
+  private static DigestPart withAlerts(DigestPart p, List<Integer> alerts) {
+    return new DigestPart(
+        p.language(),
+        p.title(),
+        p.whole(),
+        p.sections(),
+        p.more(),
+        p.actions(),
+        p.number(),
+        p.count(),
+        alerts);
+  }
+
+  @Test
+  @DisplayName(
+      "one \"what you can do\" block per digest, on its first part: each link suited to one of"
+          + " its types and models, once; and where the whole list is")
+  void oneActionsBlock() {
+    List<AlertMessage> alerts = alerts(60, Language.EN);
+
+    List<DigestPart> parts = DIGEST.split(alerts, Language.EN, 25, 4096);
+
+    DigestPart.Actions actions = parts.get(0).actions();
+    assertTrue(actions != null, "the first part has the block");
+    assertTrue(parts.subList(1, parts.size()).stream().allMatch(p -> p.actions() == null));
+    List<String> urls = actions.links().stream().map(AlertMessage.Link::url).toList();
+    assertEquals(
+        alerts.stream()
+            .flatMap(a -> a.links().stream())
+            .map(AlertMessage.Link::url)
+            .distinct()
+            .sorted()
+            .toList(),
+        urls.stream().sorted().toList());
+    assertEquals(
+        "The whole list, any time: /287g status followed by a county or state",
+        parts.get(0).whole(),
+        "60 alerts of many states");
+    assertTrue(parts.subList(1, parts.size()).stream().allMatch(p -> p.whole() == null));
   }
 }

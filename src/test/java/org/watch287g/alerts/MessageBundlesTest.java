@@ -63,6 +63,7 @@ class MessageBundlesTest {
     List<String> needed = new ArrayList<>();
     for (ChangeEvent.Type t : ChangeEvent.Type.values()) {
       needed.add("event." + t.name());
+      needed.add("digest.group." + t.name());
     }
     for (Model m : Model.values()) {
       needed.add("model." + m.name());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.Digest;
@@ -19,6 +20,8 @@ import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.Texts;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.UsState;
+import org.watch287g.testing.BigDigest;
 
 /** Alerts, digests, replies and notices as Discord messages, always within Discord's limits. */
 class DiscordRenderTest {
@@ -57,7 +60,9 @@ class DiscordRenderTest {
         "Task Force Model (TFM)",
         "Local officers question and arrest people for immigration violations.",
         l,
-        LABELS);
+        LABELS,
+        "TFM",
+        UsState.LA);
   }
 
   static AlertMessage beauregard() {
@@ -107,6 +112,48 @@ class DiscordRenderTest {
     assertEquals(256, embed.path("title").asText().length());
     assertTrue(embed.path("title").asText().endsWith("…"));
     assertTrue(embed.path("fields").get(0).path("value").asText().endsWith("…"));
+  }
+
+  @Test
+  @DisplayName(
+      "a digest of 300 of Texas's agreements fits Discord part by part, nothing cut, every part"
+          + " counting all 300, the first with where the whole list is and what to do")
+  void a_300_line_digest_for_one_state() throws Exception {
+    List<AlertMessage> alerts = BigDigest.alerts(UsState.TX, 300, Language.EN);
+
+    List<DigestPart> parts =
+        new Digest()
+            .split(
+                alerts,
+                Language.EN,
+                DiscordRender.DIGEST_BUDGET.maxItems(),
+                DiscordRender.DIGEST_BUDGET.maxChars());
+
+    int lines = 0;
+    System.out.println("Discord: 300 alerts in " + parts.size() + " parts");
+    for (DigestPart part : parts) {
+      JsonNode message = json(render.digest(part));
+      assertEquals(List.of(), Limits.problems(message), part.title());
+      JsonNode embed = message.path("embeds").get(0);
+      String description = embed.path("description").asText();
+      assertFalse(description.endsWith("…"), "the budget leaves room: nothing is cut");
+      assertTrue(part.title().startsWith("300 changes"), part.title());
+      System.out.printf(
+          "  part %d: %d lines, %d characters (title %d + description %d)%n",
+          part.number(),
+          part.lines().size(),
+          embed.path("title").asText().length() + description.length(),
+          embed.path("title").asText().length(),
+          description.length());
+      lines += part.lines().size();
+    }
+    assertEquals(300, lines);
+    JsonNode first = json(render.digest(parts.get(0))).path("embeds").get(0);
+    System.out.println("--- first Discord part: title, then description ---");
+    System.out.println(first.path("title").asText());
+    System.out.println(first.path("description").asText());
+    assertTrue(first.path("description").asText().contains("/287g status TX"));
+    assertTrue(first.path("description").asText().contains("**What you can do**"));
   }
 
   @Test

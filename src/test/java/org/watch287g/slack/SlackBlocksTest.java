@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.Deliverer;
@@ -16,6 +17,8 @@ import org.watch287g.alerts.Digest;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
+import org.watch287g.dataset.UsState;
+import org.watch287g.testing.BigDigest;
 
 class SlackBlocksTest {
 
@@ -168,6 +171,46 @@ class SlackBlocksTest {
   }
 
   @Test
+  @DisplayName(
+      "a digest of 300 of Texas's agreements stays within Slack's limits and readable: each part"
+          + " says how many in all, the first where the whole list is and what to do, lines"
+          + " grouped under a heading, each with model, date and MOA")
+  void a_300_line_digest_for_one_state() {
+    List<AlertMessage> alerts = BigDigest.alerts(UsState.TX, 300, Language.EN);
+    Deliverer.DigestBudget budget = new SlackDeliverer(null).digestBudget();
+
+    List<DigestPart> parts =
+        new Digest().split(alerts, Language.EN, budget.maxItems(), budget.maxChars());
+
+    int lines = 0;
+    System.out.println("Slack: 300 alerts in " + parts.size() + " parts");
+    for (DigestPart part : parts) {
+      SlackMessage m = SlackBlocks.digest(part);
+      SlackFixtures.assertWithinLimits(m.text(), json(m));
+      assertTrue(part.title().startsWith("300 changes"), part.title());
+      assertTrue(part.title().endsWith("(part " + part.number() + " of " + parts.size() + ")"));
+      System.out.printf(
+          "  part %d: %d lines, %d characters of text (%d blocks, %d characters of blocks"
+              + " JSON)%n",
+          part.number(),
+          part.lines().size(),
+          part.plainText().length(),
+          m.blocks().size(),
+          json(m).toString().length());
+      lines += part.lines().size();
+    }
+    assertEquals(300, lines);
+    DigestPart first = parts.get(0);
+    assertEquals("The whole list, any time: /287g status TX", first.whole());
+    assertEquals("New agreements (300)", first.sections().get(0).heading());
+    assertTrue(first.actions() != null && !first.actions().links().isEmpty());
+    String all = wire(SlackBlocks.digest(first));
+    assertTrue(all.contains("/287g status TX") && all.contains("What you can do"), all);
+    System.out.println("--- first Slack part, as its text ---");
+    System.out.println(first.plainText());
+  }
+
+  @Test
   void a_capped_digest_shows_how_many_were_left_out() {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
@@ -210,7 +253,9 @@ class SlackBlocksTest {
             en.modelTitle(),
             en.modelExplainer(),
             en.links(),
-            en.labels());
+            en.labels(),
+            en.model(),
+            en.state());
 
     String all = wire(SlackBlocks.alert(es));
     assertTrue(all.contains("Leer el acuerdo (MOA)"), all);

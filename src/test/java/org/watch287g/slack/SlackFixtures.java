@@ -12,6 +12,7 @@ import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.Language;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
+import org.watch287g.dataset.UsState;
 
 /** Alerts to render, and the check that posted blocks keep within Slack's limits. */
 final class SlackFixtures {
@@ -47,7 +48,9 @@ final class SlackFixtures {
             new AlertMessage.Link(
                 "Ending 287(g): A Toolkit for Local Organizers (ILRC)",
                 "https://www.ilrc.org/resources/ending-287g-toolkit-local-organizers")),
-        LABELS);
+        LABELS,
+        "TFM",
+        UsState.TX);
   }
 
   /** An agency name as an attacker would put it in ICE's spreadsheet: a ping and a masked link. */
