@@ -31,6 +31,8 @@ import org.watch287g.dataset.ListKind;
  * @param modelExplainer what the model lets local officers do, in one or two plain sentences
  * @param links "what you can do": the toolkit links suited to this event and model
  * @param labels the words that introduce each line, in the same language
+ * @param note the channel's own line for "what you can do" ({@code /287g note}), shown first there;
+ *     empty when the channel has none
  */
 public record AlertMessage(
     Language language,
@@ -47,7 +49,44 @@ public record AlertMessage(
     String modelTitle,
     String modelExplainer,
     List<Link> links,
-    Labels labels) {
+    Labels labels,
+    String note) {
+
+  /** An alert with no channel note yet: {@link AlertComposer} writes it for any channel. */
+  public AlertMessage(
+      Language language,
+      ChangeEvent.Type type,
+      ListKind list,
+      String headline,
+      String agency,
+      @Nullable String previousAgency,
+      String place,
+      String date,
+      String moa,
+      @Nullable String moaUrl,
+      @Nullable String addendumUrl,
+      String modelTitle,
+      String modelExplainer,
+      List<Link> links,
+      Labels labels) {
+    this(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        "");
+  }
 
   public AlertMessage {
     Objects.requireNonNull(language, "language");
@@ -57,6 +96,35 @@ public record AlertMessage(
       throw new IllegalArgumentException("a headline is one line: " + headline);
     }
     links = List.copyOf(links);
+    if (note.contains("\n")) {
+      throw new IllegalArgumentException("a note is one line");
+    }
+  }
+
+  /** The same alert for a channel with this note (empty for none). */
+  public AlertMessage withNote(String value) {
+    return new AlertMessage(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        value);
+  }
+
+  /** Whether there is anything under "what you can do": the channel's note or a link. */
+  public boolean hasActions() {
+    return !note.isEmpty() || !links.isEmpty();
   }
 
   /**
@@ -92,8 +160,11 @@ public record AlertMessage(
       out.append(f.label()).append(": ").append(f.value()).append('\n');
     }
     out.append(modelExplainer).append('\n');
-    if (!links.isEmpty()) {
+    if (hasActions()) {
       out.append(labels.whatYouCanDo()).append(":\n");
+      if (!note.isEmpty()) {
+        out.append("- ").append(note).append('\n');
+      }
       for (Link link : links) {
         out.append("- ").append(link.title()).append(": ").append(link.url()).append('\n');
       }

@@ -26,7 +26,8 @@ final class Migrations {
           "V2__create_subscriptions.sql",
           "V3__create_events_and_outbox.sql",
           "V4__channel_pause.sql",
-          "V5__parse_journal.sql");
+          "V5__parse_journal.sql",
+          "V6__channel_note.sql");
 
   private final List<String> scripts;
 

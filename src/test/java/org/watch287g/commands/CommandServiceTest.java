@@ -257,6 +257,47 @@ class CommandServiceTest {
   }
 
   @Test
+  @DisplayName(
+      "a manager's note is stored as typed, shown by list and confirmed to the channel; off"
+          + " clears it")
+  void note() {
+    Reply set = ask("note Rapid response hotline: 555-0100 (24h), meeting Tue #4", MANAGER);
+
+    assertFalse(set.ephemeral(), "the channel sees its alerts changed");
+    assertEquals(
+        "Rapid response hotline: 555-0100 (24h), meeting Tue #4",
+        subscriptions.options(CHANNEL).note());
+    assertTrue(ask("list", MEMBER).plainText(Language.EN).contains("555-0100"));
+    assertInstanceOf(Reply.Refused.class, ask("note hello", MEMBER));
+    ask("note off", MANAGER);
+    assertEquals("", subscriptions.options(CHANNEL).note());
+  }
+
+  @Test
+  @DisplayName(
+      "a note with a mention, a channel link, formatting or a hidden character is refused with"
+          + " a sentence saying why, and nothing is stored")
+  void noteRefusesMarkup() {
+    ask("note Call 555-0100", MANAGER);
+
+    for (String hostile :
+        List.of(
+            "note ping <!channel> now",
+            "note @everyone come",
+            "note see <#C0123> for more",
+            "note [Know your rights](https://evil.example)",
+            "note *urgent*",
+            "note a\u202eevil",
+            "note x".repeat(60))) {
+      Reply r = ask(hostile, MANAGER);
+      assertInstanceOf(Reply.Invalid.class, r, hostile);
+      String why = r.plainText(Language.EN).lines().findFirst().orElse("");
+      assertTrue(why.contains("plain words") || why.contains("too long"), why);
+    }
+    assertEquals("Call 555-0100", subscriptions.options(CHANNEL).note(), "nothing changed");
+  }
+
+  @Test
   @DisplayName("junk and over-long input get a helpful message, never an exception")
   void junk() {
     String unknown = ask("frobnicate harris", MEMBER).plainText(Language.EN);

@@ -157,6 +157,7 @@ class DiscordPlatformTest {
             "pending",
             "models",
             "digest",
+            "note",
             "help"),
         subs);
     JsonNode perms = command.path("default_member_permissions");

@@ -210,6 +210,19 @@ class DiscordRenderTest {
   }
 
   @Test
+  void a_channels_note_opens_what_you_can_do_escaped_and_linking_nowhere() throws Exception {
+    AlertMessage alert = beauregard().withNote("Hotline 555-0100 *24h* https://evil.example");
+
+    JsonNode message = json(render.alert(alert));
+
+    JsonNode fields = message.path("embeds").get(0).path("fields");
+    String actions = fields.get(fields.size() - 1).path("value").asText();
+    assertTrue(actions.startsWith("- Hotline 555-0100 \\*24h\\*"), actions);
+    assertEquals(
+        List.of(MOA, "https://example.org/0", "https://example.org/1"), links(markdown(message)));
+  }
+
+  @Test
   void a_masked_link_in_an_agency_name_is_shown_as_text_and_links_nowhere() throws Exception {
     AlertMessage hostile = alert(MASKED + " signed", MASKED, 1, 10);
 
