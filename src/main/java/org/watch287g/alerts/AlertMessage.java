@@ -101,6 +101,27 @@ public record AlertMessage(
     }
   }
 
+  /** The same alert under another headline (one line). */
+  public AlertMessage withHeadline(String value) {
+    return new AlertMessage(
+        language,
+        type,
+        list,
+        value,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        note);
+  }
+
   /** The same alert for a channel with this note (empty for none). */
   public AlertMessage withNote(String value) {
     return new AlertMessage(

@@ -48,7 +48,8 @@ final class ChannelCommands {
       case MODELS -> models(command);
       case DIGEST -> digest(command);
       case NOTE -> note(command);
-      case STATUS, HELP -> throw new IllegalArgumentException("not a channel command: " + command);
+      case STATUS, HELP, TEST ->
+          throw new IllegalArgumentException("not a channel command: " + command);
     };
   }
 

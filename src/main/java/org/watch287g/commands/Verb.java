@@ -19,6 +19,7 @@ public enum Verb {
   MODELS("models", Argument.MODELS, true, "modelos"),
   DIGEST("digest", Argument.NUMBER, true, "resumen"),
   NOTE("note", Argument.TEXT, true, "nota"),
+  TEST("test", Argument.NONE, true, "prueba"),
   HELP("help", Argument.NONE, false, "ayuda", "?");
 
   /** What a verb takes after its word. */

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Target;
+import org.watch287g.alerts.Toolkit;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
@@ -43,6 +46,7 @@ class CommandServiceTest {
 
   @TempDir Path dir;
   SubscriptionRepository subscriptions;
+  PublishedRecords lists;
   CommandService service;
 
   @BeforeAll
@@ -54,6 +58,7 @@ class CommandServiceTest {
   void open() throws Exception {
     Database db = SeededDatabase.create(dir.resolve("bot.db"));
     subscriptions = new SubscriptionRepository(db);
+    lists = new PublishedRecords(new SnapshotRepository(db), new EventStore(db));
     service =
         new CommandService(
             query,
@@ -295,6 +300,64 @@ class CommandServiceTest {
       assertTrue(why.contains("plain words") || why.contains("too long"), why);
     }
     assertEquals("Call 555-0100", subscriptions.options(CHANNEL).note(), "nothing changed");
+  }
+
+  @Test
+  @DisplayName(
+      "test posts one real sample alert, marked as a test, in the channel's language with its"
+          + " note, to this channel only; a channel following nothing is told to subscribe first")
+  void testPostsASample() {
+    List<String> posted = new java.util.ArrayList<>();
+    CommandService withTests =
+        new CommandService(
+            query,
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            lists,
+            subscriptions,
+            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC),
+            (channel, verb, took) -> {},
+            new AlertComposer(Gazetteer.bundled(), Toolkit.empty()),
+            (channel, alert) -> {
+              posted.add(channel.channel() + ": " + alert.plainText());
+              return new DeliveryResult.Sent();
+            });
+
+    Reply nothing = withTests.respond("test", MANAGER).reply();
+    withTests.respond("subscribe harris tx", MANAGER);
+    withTests.respond("language es", MANAGER);
+    withTests.respond("note Línea 555-0100", MANAGER);
+    Reply sent = withTests.respond("test", MANAGER).reply();
+
+    assertTrue(nothing.plainText(Language.EN).contains("subscribe first"), nothing.toString());
+    assertTrue(sent.ephemeral());
+    assertEquals(1, posted.size(), posted.toString());
+    String alert = posted.get(0);
+    assertTrue(alert.startsWith("C0HOU: Prueba, nada nuevo: "), alert);
+    assertTrue(alert.contains("Harris County"), alert);
+    assertTrue(alert.contains("- Línea 555-0100"), alert);
+    assertInstanceOf(Reply.Refused.class, withTests.respond("test", MEMBER).reply());
+  }
+
+  @Test
+  @DisplayName("a test the platform cannot post says why in one sentence")
+  void testThatCannotPost() {
+    CommandService withTests =
+        new CommandService(
+            query,
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            lists,
+            subscriptions,
+            Clock.systemUTC(),
+            (channel, verb, took) -> {},
+            new AlertComposer(Gazetteer.bundled(), Toolkit.empty()),
+            (channel, alert) -> new DeliveryResult.Unavailable("not_in_channel"));
+    withTests.respond("subscribe harris tx", MANAGER);
+
+    String answer = withTests.respond("test", MANAGER).plainText();
+
+    assertTrue(answer.contains("cannot post in this channel (not_in_channel)"), answer);
   }
 
   @Test

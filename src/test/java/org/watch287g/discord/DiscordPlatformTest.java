@@ -158,6 +158,7 @@ class DiscordPlatformTest {
             "models",
             "digest",
             "note",
+            "test",
             "help"),
         subs);
     JsonNode perms = command.path("default_member_permissions");

@@ -39,6 +39,7 @@ class SlashCommandTest {
             "models",
             "digest",
             "note",
+            "test",
             "help"),
         command.getSubcommands().stream().map(s -> s.getName()).toList());
     command
