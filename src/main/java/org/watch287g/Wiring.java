@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.watch287g.alerts.AdminNotices;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
@@ -123,6 +126,13 @@ public final class Wiring implements AutoCloseable {
     CountyQuery places = join(gazetteer);
     this.vitals = new Vitals(database);
     this.metrics = new Metrics(vitals);
+    AlertComposer composer =
+        new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
+    ConsoleDeliverer console = new ConsoleDeliverer(System.out);
+    // The platforms need the commands, and /287g test needs the platforms' deliverers: the
+    // poster finds each deliverer by platform once the platforms below have registered it.
+    Map<String, Deliverer> posters = new ConcurrentHashMap<>();
+    posters.put(console.platform(), console);
     this.commands =
         new CommandService(
             places,
@@ -131,10 +141,14 @@ public final class Wiring implements AutoCloseable {
             new PublishedRecords(snapshots, events),
             subscriptions,
             clock,
-            (channel, verb, took) -> metrics.commandAnswered(channel.platform(), verb, took));
-    AlertComposer composer =
-        new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
-    ConsoleDeliverer console = new ConsoleDeliverer(System.out);
+            (channel, verb, took) -> metrics.commandAnswered(channel.platform(), verb, took),
+            composer,
+            (channel, alert) -> {
+              Deliverer deliverer = posters.get(channel.platform());
+              return deliverer == null
+                  ? new DeliveryResult.Rejected("no " + channel.platform() + " here")
+                  : deliverer.deliver(channel, alert);
+            });
     List<AdminNotices.Route> adminRoutes = new ArrayList<>();
     if (!config.slack().enabled() && !config.discord().enabled()) {
       // Trying the bot at a terminal: the operator is the person reading the console.
@@ -150,6 +164,7 @@ public final class Wiring implements AutoCloseable {
                 guild -> subscriptions.forgetWorkspace(DiscordPlatform.platformName(), guild))
             : null;
     if (discord != null) {
+      posters.put(DiscordPlatform.platformName(), discord.deliverer());
       if (!config.discord().adminChannel().isEmpty()) {
         adminRoutes.add(
             new AdminNotices.Route(
@@ -163,6 +178,7 @@ public final class Wiring implements AutoCloseable {
     this.slack =
         config.slack().enabled() ? new SlackPlatform(config.slack(), commands, clock) : null;
     if (slack != null) {
+      posters.put(SlackDeliverer.PLATFORM, slack.deliverer());
       if (!config.slack().adminChannel().isEmpty()) {
         adminRoutes.add(
             new AdminNotices.Route(

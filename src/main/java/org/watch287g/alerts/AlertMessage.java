@@ -34,6 +34,8 @@ import org.watch287g.dataset.UsState;
  * @param labels the words that introduce each line, in the same language
  * @param model the model's short name, e.g. "TFM", for lines that have room for no more (digests)
  * @param state the agreement's state, e.g. for pointing to {@code /287g status TX}
+ * @param note the channel's own line for "what you can do" ({@code /287g note}), shown first there;
+ *     empty when the channel has none
  */
 public record AlertMessage(
     Language language,
@@ -52,7 +54,48 @@ public record AlertMessage(
     List<Link> links,
     Labels labels,
     String model,
-    UsState state) {
+    UsState state,
+    String note) {
+
+  /** An alert with no channel note yet: {@link AlertComposer} writes it for any channel. */
+  public AlertMessage(
+      Language language,
+      ChangeEvent.Type type,
+      ListKind list,
+      String headline,
+      String agency,
+      @Nullable String previousAgency,
+      String place,
+      String date,
+      String moa,
+      @Nullable String moaUrl,
+      @Nullable String addendumUrl,
+      String modelTitle,
+      String modelExplainer,
+      List<Link> links,
+      Labels labels,
+      String model,
+      UsState state) {
+    this(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        model,
+        state,
+        "");
+  }
 
   public AlertMessage {
     Objects.requireNonNull(language, "language");
@@ -63,6 +106,60 @@ public record AlertMessage(
       throw new IllegalArgumentException("a headline is one line: " + headline);
     }
     links = List.copyOf(links);
+    if (note.contains("\n")) {
+      throw new IllegalArgumentException("a note is one line");
+    }
+  }
+
+  /** The same alert under another headline (one line). */
+  public AlertMessage withHeadline(String value) {
+    return new AlertMessage(
+        language,
+        type,
+        list,
+        value,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        model,
+        state,
+        note);
+  }
+
+  /** The same alert for a channel with this note (empty for none). */
+  public AlertMessage withNote(String value) {
+    return new AlertMessage(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        model,
+        state,
+        value);
+  }
+
+  /** Whether there is anything under "what you can do": the channel's note or a link. */
+  public boolean hasActions() {
+    return !note.isEmpty() || !links.isEmpty();
   }
 
   /**
@@ -98,8 +195,11 @@ public record AlertMessage(
       out.append(f.label()).append(": ").append(f.value()).append('\n');
     }
     out.append(modelExplainer).append('\n');
-    if (!links.isEmpty()) {
+    if (hasActions()) {
       out.append(labels.whatYouCanDo()).append(":\n");
+      if (!note.isEmpty()) {
+        out.append("- ").append(note).append('\n');
+      }
       for (Link link : links) {
         out.append("- ").append(link.title()).append(": ").append(link.url()).append('\n');
       }

@@ -281,6 +281,10 @@ public final class DeliveryWorker {
   }
 
   private AlertMessage compose(OutboxItem item, ChannelOptions options) {
+    return composeFor(item, options).withNote(options.note());
+  }
+
+  private AlertMessage composeFor(OutboxItem item, ChannelOptions options) {
     return composer.compose(
         item.event(), resolver.resolve(item.event().agreement()), options.language());
   }

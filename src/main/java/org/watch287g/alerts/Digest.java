@@ -201,16 +201,22 @@ public final class Digest {
     if (whole.length() + 1 > max) {
       return new Lead(null, null, 0);
     }
-    String label = alerts.get(order.get(0)).labels().whatYouCanDo();
+    AlertMessage first = alerts.get(order.get(0));
+    String label = first.labels().whatYouCanDo();
+    // Every alert of one digest goes to one channel, so they share its note; it is never cut.
+    String note = first.note();
     List<AlertMessage.Link> kept = new ArrayList<>(links.values());
-    while (!kept.isEmpty()) {
-      DigestPart.Actions actions = new DigestPart.Actions(label, kept);
+    while (!kept.isEmpty() || !note.isEmpty()) {
+      DigestPart.Actions actions = new DigestPart.Actions(label, note, kept);
       int chars = whole.length() + 1;
       for (String line : actions.plainLines()) {
         chars += line.length() + 1;
       }
       if (chars <= max) {
         return new Lead(whole, actions, chars);
+      }
+      if (kept.isEmpty()) {
+        break;
       }
       kept.remove(kept.size() - 1);
     }

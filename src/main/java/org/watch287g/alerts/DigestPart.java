@@ -66,15 +66,18 @@ public record DigestPart(
    * @param label e.g. "What you can do"
    * @param links in the toolkit's order
    */
-  public record Actions(String label, List<AlertMessage.Link> links) {
+  public record Actions(String label, String note, List<AlertMessage.Link> links) {
     public Actions {
       links = List.copyOf(links);
     }
 
-    /** The block as plain lines: the label, then "- title: url" per link. */
+    /** The block as plain lines: the label, the channel's note, then "- title: url" per link. */
     public List<String> plainLines() {
       List<String> out = new ArrayList<>();
       out.add(label + ":");
+      if (!note.isEmpty()) {
+        out.add("- " + note);
+      }
       for (AlertMessage.Link link : links) {
         out.add("- " + link.title() + ": " + link.url());
       }

@@ -47,7 +47,9 @@ final class ChannelCommands {
       case PENDING -> pending(command);
       case MODELS -> models(command);
       case DIGEST -> digest(command);
-      case STATUS, HELP -> throw new IllegalArgumentException("not a channel command: " + command);
+      case NOTE -> note(command);
+      case STATUS, HELP, TEST ->
+          throw new IllegalArgumentException("not a channel command: " + command);
     };
   }
 
@@ -96,6 +98,9 @@ final class ChannelCommands {
             Phrase.of(o.includePending() ? "reply.on" : "reply.off"),
             modelNames(o.models()),
             o.digestThreshold()));
+    if (!o.note().isEmpty()) {
+      lines.add(Phrase.of("reply.list.note", o.note()));
+    }
     settings.pausedReason(channel).ifPresent(why -> lines.add(Phrase.of("reply.list.paused", why)));
     return new Reply.Text(lines, true);
   }
@@ -169,6 +174,51 @@ final class ChannelCommands {
     settings.setOptions(
         channel, settings.options(channel).withDigestThreshold(threshold), clock.instant());
     return Reply.Text.shared(Phrase.of("reply.digest.done", threshold));
+  }
+
+  /**
+   * Sets the channel's note: its own line under "what you can do" in every alert. Plain words only:
+   * a note that could mention, link to a channel or format is refused (the platforms escape it
+   * anyway), so that what managers typed is what members see.
+   */
+  private Reply note(Command command) {
+    ChannelRef channel = command.invoker().channel();
+    String text = command.argument();
+    ChannelOptions options = settings.options(channel);
+    if (text.isEmpty()) {
+      return Reply.Text.privately(
+          options.note().isEmpty()
+              ? Phrase.of("reply.note.none")
+              : Phrase.of("reply.note.current", options.note()));
+    }
+    String word = text.toLowerCase(Locale.ROOT);
+    if (word.equals("off") || word.equals("none") || word.equals("no")) {
+      settings.setOptions(channel, options.withNote(""), clock.instant());
+      return Reply.Text.shared(Phrase.of("reply.note.cleared"));
+    }
+    if (!plainWords(text)) {
+      return new Reply.Invalid(Phrase.of("reply.note.markup"), Verb.NOTE);
+    }
+    settings.setOptions(channel, options.withNote(text), clock.instant());
+    return Reply.Text.shared(Phrase.of("reply.note.done", text));
+  }
+
+  /**
+   * Whether a note is plain words: no mention or channel-link syntax ({@code < > @}), no Slack or
+   * Discord formatting ({@code * _ ~ ` | [ ] \}), no control or invisible characters.
+   */
+  static boolean plainWords(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ("<>@*_~`|[]\\".indexOf(c) >= 0
+          || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT
+          || c == '\u2028'
+          || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Place place(Target target) {

@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
 import org.watch287g.geo.AgencyResolver;
@@ -30,6 +32,7 @@ public final class CommandService {
   private final ChannelSettings settings;
   private final ChannelCommands channels;
   private final Observer observer;
+  private final @Nullable TestAlert tests;
 
   /** Told how long each command took to answer (for the operator's metrics). */
   @FunctionalInterface
@@ -60,7 +63,28 @@ public final class CommandService {
       ChannelSettings settings,
       Clock clock,
       Observer observer) {
+    this(query, gazetteer, resolver, lists, settings, clock, observer, null, null);
+  }
+
+  /**
+   * The service with {@code /287g test}, which composes a sample alert and posts it through the
+   * channel's platform.
+   */
+  public CommandService(
+      CountyQuery query,
+      Gazetteer gazetteer,
+      AgencyResolver resolver,
+      PublishedLists lists,
+      ChannelSettings settings,
+      Clock clock,
+      Observer observer,
+      @Nullable AlertComposer composer,
+      @Nullable AlertPoster poster) {
     this.observer = observer;
+    this.tests =
+        composer == null || poster == null
+            ? null
+            : new TestAlert(lists, resolver, composer, settings, poster);
     this.places = new PlaceReader(query);
     this.statuses = new StatusLookup(lists, resolver, gazetteer);
     this.settings = settings;
@@ -137,6 +161,10 @@ public final class CommandService {
     return switch (verb) {
       case STATUS -> status(command);
       case HELP -> new Reply.Help(List.of(Verb.values()));
+      case TEST ->
+          tests == null
+              ? Reply.Text.privately(Phrase.of("reply.test.unavailable"))
+              : tests.send(command.invoker().channel());
       default -> channels.handle(command);
     };
   }

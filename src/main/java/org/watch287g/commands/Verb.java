@@ -18,6 +18,8 @@ public enum Verb {
   PENDING("pending", Argument.ON_OFF, true, "pendientes"),
   MODELS("models", Argument.MODELS, true, "modelos"),
   DIGEST("digest", Argument.NUMBER, true, "resumen"),
+  NOTE("note", Argument.TEXT, true, "nota"),
+  TEST("test", Argument.NONE, true, "prueba"),
   HELP("help", Argument.NONE, false, "ayuda", "?");
 
   /** What a verb takes after its word. */
@@ -33,7 +35,9 @@ public enum Verb {
     /** Model codes separated by commas ({@code jem,tfm}), or {@code all}. */
     MODELS,
     /** A whole number from 1 to 100. */
-    NUMBER
+    NUMBER,
+    /** A line of the person's own words ({@code off} to clear). */
+    TEXT
   }
 
   private final String word;

@@ -58,8 +58,11 @@ final class ConsoleText {
     for (String line : wrap(alert.modelExplainer(), room)) {
       out.append(hanging).append(line).append('\n');
     }
-    if (!alert.links().isEmpty()) {
+    if (alert.hasActions()) {
       out.append(INDENT).append(alert.labels().whatYouCanDo()).append('\n');
+      if (!alert.note().isEmpty()) {
+        out.append(INDENT).append(INDENT).append("- ").append(alert.note()).append('\n');
+      }
       for (AlertMessage.Link link : alert.links()) {
         out.append(INDENT).append(INDENT).append("- ").append(link.title()).append('\n');
         out.append(INDENT).append(INDENT).append("  ").append(link.url()).append('\n');
@@ -94,6 +97,9 @@ final class ConsoleText {
     DigestPart.Actions actions = part.actions();
     if (actions != null) {
       out.append(INDENT).append(actions.label()).append('\n');
+      if (!actions.note().isEmpty()) {
+        out.append(INDENT).append(INDENT).append("- ").append(actions.note()).append('\n');
+      }
       for (AlertMessage.Link link : actions.links()) {
         out.append(INDENT).append(INDENT).append("- ").append(link.title()).append('\n');
         out.append(INDENT).append(INDENT).append("  ").append(link.url()).append('\n');

@@ -81,6 +81,10 @@ final class DiscordRender {
       embed.addField(TextLimits.shorten(f.label(), TITLE), cutField(value), false);
     }
     List<String> links = new ArrayList<>();
+    if (!alert.note().isEmpty()) {
+      // The channel's own words first: its managers' next step matters most to its members.
+      links.add(BULLET + escape(alert.note()));
+    }
     for (AlertMessage.Link link : alert.links()) {
       links.add(BULLET + value(link.title(), link.url()));
     }
@@ -119,6 +123,9 @@ final class DiscordRender {
     DigestPart.Actions actions = part.actions();
     if (actions != null) {
       items.add("**" + escape(actions.label()) + "**");
+      if (!actions.note().isEmpty()) {
+        items.add(BULLET + escape(actions.note()));
+      }
       for (AlertMessage.Link link : actions.links()) {
         items.add(BULLET + value(link.title(), link.url()));
       }

@@ -203,7 +203,8 @@ final class InteractionListener extends ListenerAdapter {
       SlashCommandInteractionEvent event,
       Verb verb,
       CompletableFuture<CommandService.Response> answer) {
-    event.deferReply(!verb.changesChannel()).queue();
+    // A test's answer is for the manager who asked: the sample alert itself is the channel's.
+    event.deferReply(!verb.changesChannel() || verb == Verb.TEST).queue();
     var unused =
         answer.whenComplete(
             (response, failure) -> {

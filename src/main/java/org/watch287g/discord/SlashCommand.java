@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Texts;
 import org.watch287g.commands.Verb;
@@ -115,6 +116,11 @@ final class SlashCommand {
               new OptionData(OptionType.INTEGER, name.get(), en.text(key), true)
                   .setDescriptionLocalizations(spanish(es.text(key)))
                   .setRequiredRange(1, 100));
+      case TEXT ->
+          Optional.of(
+              new OptionData(OptionType.STRING, name.get(), en.text(key), true)
+                  .setDescriptionLocalizations(spanish(es.text(key)))
+                  .setMaxLength(ChannelOptions.MAX_NOTE));
       case NONE -> Optional.empty();
     };
   }

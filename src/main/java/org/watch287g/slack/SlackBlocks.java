@@ -76,9 +76,13 @@ final class SlackBlocks {
     if (!buttons.isEmpty()) {
       blocks.add(actions(a -> a.elements(buttons)));
     }
-    if (!alert.links().isEmpty()) {
+    if (alert.hasActions()) {
       StringBuilder links = new StringBuilder("*").append(escape(alert.labels().whatYouCanDo()));
       links.append("*");
+      if (!alert.note().isEmpty()) {
+        // The channel's own words first: its managers' next step matters most to its members.
+        links.append("\n• ").append(escape(alert.note()));
+      }
       for (AlertMessage.Link l : alert.links()) {
         links.append("\n• ");
         links.append(usableUrl(l.url()) ? link(l.url(), l.title()) : escape(l.title()));
@@ -120,6 +124,9 @@ final class SlackBlocks {
     DigestPart.Actions actions = part.actions();
     if (actions != null) {
       StringBuilder links = new StringBuilder("*").append(escape(actions.label())).append("*");
+      if (!actions.note().isEmpty()) {
+        links.append("\n• ").append(escape(actions.note()));
+      }
       for (AlertMessage.Link l : actions.links()) {
         links.append("\n• ");
         links.append(usableUrl(l.url()) ? link(l.url(), l.title()) : escape(l.title()));

@@ -149,14 +149,16 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
           try (PreparedStatement s =
               c.prepareStatement(
                   "UPDATE channel SET language = ?, include_pending = ?, models = ?,"
-                      + " digest_threshold = ? WHERE platform = ? AND workspace = ? AND channel = ?")) {
+                      + " digest_threshold = ?, note = ?"
+                      + " WHERE platform = ? AND workspace = ? AND channel = ?")) {
             s.setString(1, options.language().code());
             s.setInt(2, options.includePending() ? 1 : 0);
             s.setString(3, models(options.models()));
             s.setInt(4, options.digestThreshold());
-            s.setString(5, channel.platform());
-            s.setString(6, channel.workspace());
-            s.setString(7, channel.channel());
+            s.setString(5, options.note());
+            s.setString(6, channel.platform());
+            s.setString(7, channel.workspace());
+            s.setString(8, channel.channel());
             s.executeUpdate();
           }
         });
@@ -189,7 +191,7 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
           try (PreparedStatement s =
               c.prepareStatement(
                   "SELECT c.platform, c.workspace, c.channel, c.language, c.include_pending,"
-                      + " c.models, c.digest_threshold, s.target FROM channel c"
+                      + " c.models, c.digest_threshold, s.target, c.note FROM channel c"
                       + " LEFT JOIN subscription s ON s.platform = c.platform"
                       + " AND s.workspace = c.workspace AND s.channel = c.channel"
                       + where
@@ -229,7 +231,8 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
           Language.parse(r.getString(4)).orElse(Language.EN),
           r.getInt(5) != 0,
           models,
-          r.getInt(7));
+          r.getInt(7),
+          r.getString(9));
     } catch (SQLException e) {
       throw new StorageException("cannot read a channel's options: " + e.getMessage(), e);
     }

@@ -336,6 +336,34 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  @DisplayName("a channel's note is the first line under 'What you can do' in each of its alerts")
+  void channelNote() {
+    subscriptions.setOptions(
+        MIAMI, ChannelOptions.defaults().withNote("Hotline 555-0100, meeting Tue 6pm"), T0);
+    queue(UsState.FL, 1, MIAMI);
+    RecordingDeliverer slack = slack();
+
+    worker(slack).deliverDue();
+
+    String text = slack.accepted().get(0).text();
+    assertTrue(text.contains("What you can do:\n- Hotline 555-0100, meeting Tue 6pm\n"), text);
+  }
+
+  @Test
+  @DisplayName("a digest to a channel with a note carries the note once, first under its actions")
+  void digestCarriesTheNote() {
+    subscriptions.setOptions(MIAMI, ChannelOptions.defaults().withNote("Hotline 555-0100"), T0);
+    queue(UsState.FL, 8, MIAMI);
+    RecordingDeliverer slack = slack();
+
+    worker(slack).deliverDue();
+
+    String all = String.join("\n", slack.accepted().stream().map(a -> a.text()).toList());
+    assertEquals(1, all.split("Hotline 555-0100", -1).length - 1, all);
+    assertTrue(all.contains("What you can do:\n- Hotline 555-0100\n"), all);
+  }
+
+  @Test
   @DisplayName(
       "a crash between the platform's acceptance and the mark re-sends that one alert, once")
   void crashBetweenSendAndMark() {

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Target;
+import org.watch287g.alerts.Toolkit;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
@@ -43,6 +46,7 @@ class CommandServiceTest {
 
   @TempDir Path dir;
   SubscriptionRepository subscriptions;
+  PublishedRecords lists;
   CommandService service;
 
   @BeforeAll
@@ -54,6 +58,7 @@ class CommandServiceTest {
   void open() throws Exception {
     Database db = SeededDatabase.create(dir.resolve("bot.db"));
     subscriptions = new SubscriptionRepository(db);
+    lists = new PublishedRecords(new SnapshotRepository(db), new EventStore(db));
     service =
         new CommandService(
             query,
@@ -254,6 +259,105 @@ class CommandServiceTest {
     assertEquals(12, subscriptions.options(CHANNEL).digestThreshold(), "bad input changes nothing");
     ask("models all", MANAGER);
     assertEquals(EnumSet.allOf(Model.class), subscriptions.options(CHANNEL).models());
+  }
+
+  @Test
+  @DisplayName(
+      "a manager's note is stored as typed, shown by list and confirmed to the channel; off"
+          + " clears it")
+  void note() {
+    Reply set = ask("note Rapid response hotline: 555-0100 (24h), meeting Tue #4", MANAGER);
+
+    assertFalse(set.ephemeral(), "the channel sees its alerts changed");
+    assertEquals(
+        "Rapid response hotline: 555-0100 (24h), meeting Tue #4",
+        subscriptions.options(CHANNEL).note());
+    assertTrue(ask("list", MEMBER).plainText(Language.EN).contains("555-0100"));
+    assertInstanceOf(Reply.Refused.class, ask("note hello", MEMBER));
+    ask("note off", MANAGER);
+    assertEquals("", subscriptions.options(CHANNEL).note());
+  }
+
+  @Test
+  @DisplayName(
+      "a note with a mention, a channel link, formatting or a hidden character is refused with"
+          + " a sentence saying why, and nothing is stored")
+  void noteRefusesMarkup() {
+    ask("note Call 555-0100", MANAGER);
+
+    for (String hostile :
+        List.of(
+            "note ping <!channel> now",
+            "note @everyone come",
+            "note see <#C0123> for more",
+            "note [Know your rights](https://evil.example)",
+            "note *urgent*",
+            "note a\u202eevil",
+            "note x".repeat(60))) {
+      Reply r = ask(hostile, MANAGER);
+      assertInstanceOf(Reply.Invalid.class, r, hostile);
+      String why = r.plainText(Language.EN).lines().findFirst().orElse("");
+      assertTrue(why.contains("plain words") || why.contains("too long"), why);
+    }
+    assertEquals("Call 555-0100", subscriptions.options(CHANNEL).note(), "nothing changed");
+  }
+
+  @Test
+  @DisplayName(
+      "test posts one real sample alert, marked as a test, in the channel's language with its"
+          + " note, to this channel only; a channel following nothing is told to subscribe first")
+  void testPostsASample() {
+    List<String> posted = new java.util.ArrayList<>();
+    CommandService withTests =
+        new CommandService(
+            query,
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            lists,
+            subscriptions,
+            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC),
+            (channel, verb, took) -> {},
+            new AlertComposer(Gazetteer.bundled(), Toolkit.empty()),
+            (channel, alert) -> {
+              posted.add(channel.channel() + ": " + alert.plainText());
+              return new DeliveryResult.Sent();
+            });
+
+    Reply nothing = withTests.respond("test", MANAGER).reply();
+    withTests.respond("subscribe harris tx", MANAGER);
+    withTests.respond("language es", MANAGER);
+    withTests.respond("note Línea 555-0100", MANAGER);
+    Reply sent = withTests.respond("test", MANAGER).reply();
+
+    assertTrue(nothing.plainText(Language.EN).contains("subscribe first"), nothing.toString());
+    assertTrue(sent.ephemeral());
+    assertEquals(1, posted.size(), posted.toString());
+    String alert = posted.get(0);
+    assertTrue(alert.startsWith("C0HOU: Prueba, nada nuevo: "), alert);
+    assertTrue(alert.contains("Harris County"), alert);
+    assertTrue(alert.contains("- Línea 555-0100"), alert);
+    assertInstanceOf(Reply.Refused.class, withTests.respond("test", MEMBER).reply());
+  }
+
+  @Test
+  @DisplayName("a test the platform cannot post says why in one sentence")
+  void testThatCannotPost() {
+    CommandService withTests =
+        new CommandService(
+            query,
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            lists,
+            subscriptions,
+            Clock.systemUTC(),
+            (channel, verb, took) -> {},
+            new AlertComposer(Gazetteer.bundled(), Toolkit.empty()),
+            (channel, alert) -> new DeliveryResult.Unavailable("not_in_channel"));
+    withTests.respond("subscribe harris tx", MANAGER);
+
+    String answer = withTests.respond("test", MANAGER).plainText();
+
+    assertTrue(answer.contains("cannot post in this channel (not_in_channel)"), answer);
   }
 
   @Test

@@ -157,6 +157,8 @@ class DiscordPlatformTest {
             "pending",
             "models",
             "digest",
+            "note",
+            "test",
             "help"),
         subs);
     JsonNode perms = command.path("default_member_permissions");

@@ -257,6 +257,19 @@ class DiscordRenderTest {
   }
 
   @Test
+  void a_channels_note_opens_what_you_can_do_escaped_and_linking_nowhere() throws Exception {
+    AlertMessage alert = beauregard().withNote("Hotline 555-0100 *24h* https://evil.example");
+
+    JsonNode message = json(render.alert(alert));
+
+    JsonNode fields = message.path("embeds").get(0).path("fields");
+    String actions = fields.get(fields.size() - 1).path("value").asText();
+    assertTrue(actions.startsWith("- Hotline 555-0100 \\*24h\\*"), actions);
+    assertEquals(
+        List.of(MOA, "https://example.org/0", "https://example.org/1"), links(markdown(message)));
+  }
+
+  @Test
   void a_masked_link_in_an_agency_name_is_shown_as_text_and_links_nowhere() throws Exception {
     AlertMessage hostile = alert(MASKED + " signed", MASKED, 1, 10);
 
@@ -309,7 +322,9 @@ class DiscordRenderTest {
             a.modelTitle(),
             a.modelExplainer(),
             List.of(),
-            a.labels());
+            a.labels(),
+            a.model(),
+            a.state());
 
     JsonNode message = json(render.alert(hostile));
 
@@ -318,14 +333,18 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_digest_keeps_ices_moa_links_and_nothing_else_from_outside() throws Exception {
+  void a_digest_keeps_ices_moa_links_and_the_toolkits_and_nothing_else_from_outside()
+      throws Exception {
     List<AlertMessage> alerts =
         List.of(alert(MASKED + " signed", MASKED, 0, 0), beauregard(), beauregard());
     DigestPart part = new Digest().split(alerts, Language.EN, 20, 3_600).get(0);
 
     JsonNode message = json(render.digest(part));
 
-    assertEquals(List.of(MOA, MOA, MOA), links(markdown(message)));
+    // The toolkit's links come once, in the digest's one "what you can do" block.
+    assertEquals(
+        List.of("https://example.org/0", "https://example.org/1", MOA, MOA, MOA),
+        links(markdown(message)).stream().sorted().toList());
   }
 
   @Test

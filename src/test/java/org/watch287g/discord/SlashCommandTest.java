@@ -38,6 +38,8 @@ class SlashCommandTest {
             "pending",
             "models",
             "digest",
+            "note",
+            "test",
             "help"),
         command.getSubcommands().stream().map(s -> s.getName()).toList());
     command
@@ -56,6 +58,8 @@ class SlashCommandTest {
     assertEquals(List.of("on", "off"), choices(command, "pending"));
     assertEquals(SlashCommand.MODEL_CHOICES, choices(command, "models"));
     var digest = command.getSubcommands().get(7).getOptions().get(0);
+    var note = command.getSubcommands().get(8).getOptions().get(0);
+    assertEquals(200, note.getMaxLength());
     assertEquals(1, digest.getMinValue().intValue());
     assertEquals(100, digest.getMaxValue().intValue());
   }

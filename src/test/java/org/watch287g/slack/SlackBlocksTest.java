@@ -88,6 +88,15 @@ class SlackBlocksTest {
   }
 
   @Test
+  void a_channels_note_opens_what_you_can_do_in_the_blocks_and_the_fallback() {
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.harris().withNote("Hotline 555-0100 & more"));
+
+    String all = wire(m);
+    assertTrue(all.contains("*What you can do*\\n• Hotline 555-0100 &amp; more\\n• <https"), all);
+    assertTrue(m.text().contains("What you can do:\n- Hotline 555-0100 &amp; more\n"), m.text());
+  }
+
+  @Test
   void slack_control_characters_are_escaped_so_nobody_is_pinged() {
     SlackMessage m = SlackBlocks.reply("A & B <!channel> > C");
 

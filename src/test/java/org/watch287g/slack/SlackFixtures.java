@@ -80,7 +80,9 @@ final class SlackFixtures {
         a.modelTitle(),
         a.modelExplainer(),
         a.links(),
-        a.labels());
+        a.labels(),
+        a.model(),
+        a.state());
   }
 
   /**
