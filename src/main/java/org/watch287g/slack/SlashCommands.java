@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.TextLimits;
+import org.watch287g.commands.Attachment;
 import org.watch287g.commands.CommandParser;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
@@ -260,8 +261,15 @@ final class SlashCommands {
     if (extra != null) {
       text = text + "\n\n" + extra;
     }
+    Optional<Attachment> file = response.reply().attachment();
+    if (file.isPresent()) {
+      text = text + "\n\n" + SlackBlocks.inlineFileNote(file.get(), response.language());
+    }
     SlackMessage message = SlackBlocks.reply(text);
     List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+    if (file.isPresent()) {
+      SlackBlocks.addInlineFile(blocks, file.get());
+    }
     if (response.reply() instanceof Reply.DidYouMean d
         && !d.choices().isEmpty()
         && blocks.size() < SlackBlocks.MAX_BLOCKS) {
