@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.Wiring;
 import org.watch287g.alerts.ChannelRef;
@@ -164,6 +165,23 @@ class DiscordPlatformTest {
     assertEquals(4, reply.path("type").asInt());
     assertTrue(ephemeral(reply));
     assertTrue(text(reply).contains("harris county, tx"), text(reply));
+  }
+
+  @Test
+  @DisplayName("status TX csv is answered with the whole list of Texas attached as a CSV file")
+  void status_csv_attaches_the_file() throws Exception {
+    String id = Long.toString(ids.incrementAndGet());
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        FakeDiscord.interaction(
+            id, 2, GUILD, channel(101), "status", Map.of("county", "TX csv"), false));
+    String body = discord.awaitCallback(id, WAIT).body();
+
+    // This bot has read no list of ICE's (its fake page has none), so the file is the header only.
+    assertTrue(body.contains("name=\"files[0]\"; filename=\"287g-TX.csv\""), body);
+    assertTrue(body.contains("list,agency,state,model,signed,moa"), body);
+    assertTrue(body.contains("\"attachments\":[{\"filename\":\"287g-TX.csv\""), body);
+    assertTrue(body.contains("attached as 287g-TX.csv"), body);
   }
 
   @Test
