@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.watch287g.Wiring;
 import org.watch287g.alerts.Language;
+import org.watch287g.commands.Attachment;
 import org.watch287g.commands.Reply;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,9 @@ public final class StatusCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "QUERY",
       arity = "1..*",
-      description = "a county and its state ('harris tx'), a FIPS code, a city, or a state")
+      description =
+          "a county and its state ('harris tx'), a FIPS code, a city, or a state; then"
+              + " 'statewide' for the state's own agencies, or 'csv' to print the whole list as CSV")
   List<String> words = new ArrayList<>();
 
   @Option(
@@ -53,8 +57,12 @@ public final class StatusCommand implements Callable<Integer> {
     try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
       wiring.seedBundledSnapshots();
       Reply reply = wiring.commands().status(String.join(" ", words));
+      Optional<Attachment> file = reply.attachment();
       if (json) {
         out.println(new ObjectMapper().writeValueAsString(StatusJson.of(reply)));
+      } else if (file.isPresent()) {
+        // "status TX csv": the file itself, so that it can be redirected into one.
+        out.print(file.get().content());
       } else {
         out.println(reply.plainText(Language.EN));
       }

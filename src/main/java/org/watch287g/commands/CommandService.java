@@ -3,7 +3,11 @@ package org.watch287g.commands;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
@@ -25,6 +29,10 @@ import org.watch287g.geo.Gazetteer;
  */
 public final class CommandService {
   private static final System.Logger log = System.getLogger(CommandService.class.getName());
+
+  /** {@code status TX csv}, {@code status FL statewide} (or Spanish {@code estatal}). */
+  private static final Pattern VIEW =
+      Pattern.compile("(?:^|\\s+)(csv|statewide|estatal)$", Pattern.CASE_INSENSITIVE);
 
   private final CommandParser parser = new CommandParser();
   private final PlaceReader places;
@@ -170,14 +178,26 @@ public final class CommandService {
   }
 
   private Reply status(Command command) {
-    PlaceReader.Reading reading = places.read(Verb.STATUS, command.argument(), false);
+    String text = command.argument();
+    Reply.StatusReply.View view = Reply.StatusReply.View.PLACE;
+    Matcher m = VIEW.matcher(text);
+    if (m.find()) {
+      String word = m.group(1).toLowerCase(Locale.ROOT);
+      view = word.equals("csv") ? Reply.StatusReply.View.CSV : Reply.StatusReply.View.STATEWIDE;
+      text = text.substring(0, m.start()).strip();
+    }
+    PlaceReader.Reading reading = places.read(Verb.STATUS, text, false);
     if (!(reading instanceof PlaceReader.Found f)) {
       return ((PlaceReader.Asked) reading).reply();
     }
-    List<Phrase> notes =
-        f.corrected()
-            ? List.of(Phrase.of("reply.status.readAs", command.argument(), f.place()))
-            : List.of();
-    return new Reply.StatusReply(statuses.status(f.place()), notes, !command.share());
+    List<Phrase> notes = new ArrayList<>();
+    if (f.corrected()) {
+      notes.add(Phrase.of("reply.status.readAs", text, f.place()));
+    }
+    notes.addAll(f.notes());
+    // The statewide agencies are the state's, whichever county was named.
+    Place place =
+        view == Reply.StatusReply.View.STATEWIDE ? Place.of(f.place().state()) : f.place();
+    return new Reply.StatusReply(statuses.status(place), notes, !command.share(), view);
   }
 }

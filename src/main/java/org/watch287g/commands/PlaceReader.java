@@ -1,6 +1,10 @@
 package org.watch287g.commands;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.watch287g.geo.County;
 import org.watch287g.geo.CountyQuery;
 
@@ -12,6 +16,10 @@ import org.watch287g.geo.CountyQuery;
 final class PlaceReader {
   /** The most choices offered: enough for a common name, few enough to read (Discord allows 25). */
   static final int CHOICES = 10;
+
+  /** {@link CountyQuery}'s note on a city: its name and state, and how it lies in the county. */
+  private static final Pattern CITY_NOTE =
+      Pattern.compile("(.+, [A-Z]{2}) (is in|is mostly in|lies in) .+");
 
   private final CountyQuery query;
 
@@ -26,8 +34,18 @@ final class PlaceReader {
    * A place.
    *
    * @param corrected whether the text was read as a misspelling
+   * @param notes what to tell the person about how the text was read ("Hialeah, FL is in Miami-Dade
+   *     County, FL."); may be empty
    */
-  record Found(Place place, boolean corrected) implements Reading {}
+  record Found(Place place, boolean corrected, List<Phrase> notes) implements Reading {
+    Found {
+      notes = List.copyOf(notes);
+    }
+
+    Found(Place place, boolean corrected) {
+      this(place, corrected, List.of());
+    }
+  }
 
   /** No single place: the reply to give. */
   record Asked(Reply reply) implements Reading {}
@@ -49,16 +67,56 @@ final class PlaceReader {
     if (result instanceof CountyQuery.CountyMatch m) {
       return m.corrected() && confirmCorrections
           ? new Asked(choices(verb, "reply.didYouMean.corrected", text, List.of(m.county())))
-          : new Found(Place.of(m.county()), m.corrected());
+          : new Found(Place.of(m.county()), m.corrected(), city(m));
     }
     if (result instanceof CountyQuery.Ambiguous a) {
-      return new Asked(choices(verb, "reply.didYouMean.ambiguous", text, a.candidates()));
+      return new Asked(ambiguous(verb, text, a.candidates()));
     }
     // NoMatch: offer the closest counties when there are any, else say how to write a place.
     List<County> closest = result.candidates();
     return closest.isEmpty()
         ? new Asked(new Reply.Invalid(Phrase.of("reply.place.notFound", text), verb))
         : new Asked(choices(verb, "reply.didYouMean.notFound", text, closest));
+  }
+
+  /**
+   * Where the city named lies, when the text named a city or town: {@link CountyQuery} notes it as
+   * "Hialeah, FL is in Miami-Dade County" or "Houston, TX is mostly in Harris County"; the city's
+   * name is taken from that note so that the sentence can be said in the reader's language.
+   */
+  private static List<Phrase> city(CountyQuery.CountyMatch m) {
+    if (m.basis() != CountyQuery.Basis.PLACE) {
+      return List.of();
+    }
+    Matcher note = CITY_NOTE.matcher(m.note());
+    Place county = Place.of(m.county());
+    if (!note.matches()) {
+      return List.of();
+    }
+    String key =
+        note.group(2).equals("is mostly in") ? "reply.status.cityMostly" : "reply.status.city";
+    return List.of(Phrase.of(key, note.group(1), county));
+  }
+
+  /**
+   * Choices for a name several counties have; when they lie in several states, how many there are
+   * and how to name one by adding a state (the example names a state not among the choices shown
+   * when there is one, so that the person learns the list goes on).
+   */
+  private static Reply ambiguous(Verb verb, String text, List<County> candidates) {
+    Reply.DidYouMean choices =
+        (Reply.DidYouMean) choices(verb, "reply.didYouMean.ambiguous", text, candidates);
+    if (candidates.stream().map(County::state).distinct().count() < 2) {
+      return choices;
+    }
+    County example = candidates.get(Math.min(CHOICES, candidates.size() - 1));
+    String withState = text.strip() + " " + example.state().code().toLowerCase(Locale.ROOT);
+    List<Phrase> hints = new ArrayList<>();
+    if (candidates.size() > CHOICES) {
+      hints.add(Phrase.of("reply.didYouMean.count", candidates.size(), CHOICES));
+    }
+    hints.add(Phrase.of("reply.didYouMean.addState", verb.word() + " " + withState));
+    return new Reply.DidYouMean(verb, choices.question(), choices.choices(), hints);
   }
 
   private static Reply choices(Verb verb, String key, String text, List<County> counties) {

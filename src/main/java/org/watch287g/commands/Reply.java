@@ -2,6 +2,7 @@ package org.watch287g.commands;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Texts;
@@ -19,6 +20,11 @@ public sealed interface Reply {
 
   /** Whether only the person who asked should see this. */
   boolean ephemeral();
+
+  /** A file the reply carries (the CSV of {@code status TX csv}); empty for most replies. */
+  default Optional<Attachment> attachment() {
+    return Optional.empty();
+  }
 
   /** The reply as plain text in a language: lines separated by '\n', no trailing newline. */
   default String plainText(Language language) {
@@ -44,11 +50,34 @@ public sealed interface Reply {
    * The answer to {@code status}.
    *
    * @param notes what to say first, e.g. that a misspelling was read as a county; may be empty
+   * @param view what was asked of the place: its status, its state's statewide agencies ({@code
+   *     status FL statewide}) or the full list as a file ({@code status TX csv})
    */
-  record StatusReply(Status status, List<Phrase> notes, boolean ephemeral) implements Reply {
+  record StatusReply(Status status, List<Phrase> notes, boolean ephemeral, View view)
+      implements Reply {
     public StatusReply {
       Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(view, "view");
       notes = List.copyOf(notes);
+    }
+
+    public StatusReply(Status status, List<Phrase> notes, boolean ephemeral) {
+      this(status, notes, ephemeral, View.PLACE);
+    }
+
+    /** What a status shows. */
+    public enum View {
+      /** The place: a county's own agencies first, or a state's summary. */
+      PLACE,
+      /** The statewide agencies of the place's state, listed. */
+      STATEWIDE,
+      /** Everything there, as a CSV file attached. */
+      CSV
+    }
+
+    @Override
+    public Optional<Attachment> attachment() {
+      return view == View.CSV ? Optional.of(StatusCsv.attachment(status)) : Optional.empty();
     }
   }
 
@@ -59,10 +88,19 @@ public sealed interface Reply {
    *
    * @param verb the command to run with the choice
    * @param question what to ask ("\"springfield\" could be several places. Did you mean:")
+   * @param choices the places offered, at most {@link PlaceReader#CHOICES}
+   * @param hints what to say after the choices, e.g. how many places matched and how to name one
+   *     ("add a state"); may be empty
    */
-  record DidYouMean(Verb verb, Phrase question, List<Place> choices) implements Reply {
+  record DidYouMean(Verb verb, Phrase question, List<Place> choices, List<Phrase> hints)
+      implements Reply {
     public DidYouMean {
       choices = List.copyOf(choices);
+      hints = List.copyOf(hints);
+    }
+
+    public DidYouMean(Verb verb, Phrase question, List<Place> choices) {
+      this(verb, question, choices, List.of());
     }
 
     @Override

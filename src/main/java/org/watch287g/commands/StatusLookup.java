@@ -5,17 +5,22 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.AgreementKey;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Snapshot;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.County;
 import org.watch287g.geo.Coverage;
 import org.watch287g.geo.Gazetteer;
+import org.watch287g.geo.Jurisdiction;
 
 /**
  * Builds a {@link Status}: which agreements, requests and changes are "there".
@@ -35,6 +40,8 @@ final class StatusLookup {
   /** How many of a state's changes are read to find a county's latest ones. */
   private static final int SCAN = 500;
 
+  private static final Pattern SHERIFF = Pattern.compile("(?i)\\bsheriff");
+
   private final PublishedLists lists;
   private final AgencyResolver resolver;
   private final Gazetteer gazetteer;
@@ -52,13 +59,71 @@ final class StatusLookup {
   Status status(Place place) {
     Optional<Resolved> agreements = resolved(ListKind.PARTICIPATING);
     Optional<Resolved> pending = resolved(ListKind.PENDING);
+    List<Status.Entry> inForce = agreements.map(r -> there(r.entries(), place)).orElse(List.of());
+    LocalDate pendingAsOf = pending.map(Resolved::readOn).orElse(null);
+    List<Status.Entry> requested =
+        pending.map(r -> there(r.entries(), place)).orElse(List.of()).stream()
+            .filter(p -> !signed(p, inForce, pendingAsOf))
+            .toList();
     return new Status(
         place,
-        agreements.map(r -> there(r.entries(), place)).orElse(List.of()),
-        pending.map(r -> there(r.entries(), place)).orElse(List.of()),
+        ordered(inForce, place),
+        ordered(requested, place),
         recent(place),
         agreements.map(Resolved::readOn).orElse(null),
-        pending.map(Resolved::readOn).orElse(null));
+        pendingAsOf,
+        gazetteer.counties(place.state()).size());
+  }
+
+  /**
+   * Whether a pending request is in force already: the same agency (names folded as agreements'
+   * identities are) has an agreement of the same model, or one signed on or after the day the
+   * pending list was read (a request for one model may be signed under another). Either way the
+   * older list is behind the newer one, and the agency is shown once, as in force.
+   */
+  private static boolean signed(
+      Status.Entry request, List<Status.Entry> inForce, @Nullable LocalDate pendingAsOf) {
+    Agreement p = request.agreement();
+    String name = AgreementKey.fold(p.agency());
+    for (Status.Entry e : inForce) {
+      Agreement a = e.agreement();
+      if (a.state() != p.state() || !AgreementKey.fold(a.agency()).equals(name)) {
+        continue;
+      }
+      LocalDate signed = a.signed();
+      if (a.model() == p.model()
+          || (signed != null && pendingAsOf != null && !signed.isBefore(pendingAsOf))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A county's entries with its own agencies first: the sheriff, the police of places in it, its
+   * other local bodies, then agencies nobody could place, then statewide ones; ICE's order within
+   * each. A state's entries keep ICE's order.
+   */
+  private static List<Status.Entry> ordered(List<Status.Entry> entries, Place place) {
+    if (place.county() == null) {
+      return entries;
+    }
+    List<Status.Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparingInt(StatusLookup::rank));
+    return sorted;
+  }
+
+  private static int rank(Status.Entry e) {
+    return switch (e.reach()) {
+      case STATEWIDE -> 4;
+      case UNKNOWN -> 3;
+      case COUNTIES -> {
+        if (e.level() == Jurisdiction.COUNTY && SHERIFF.matcher(e.agreement().agency()).find()) {
+          yield 0;
+        }
+        yield e.level() == Jurisdiction.MUNICIPALITY ? 1 : 2;
+      }
+    };
   }
 
   private Optional<Resolved> resolved(ListKind kind) {
@@ -74,7 +139,7 @@ final class StatusLookup {
     List<Status.Entry> entries = new ArrayList<>();
     for (Agreement a : snapshot.publication().agreements()) {
       Coverage c = resolver.resolve(a);
-      entries.add(new Status.Entry(a, reach(c), names(List.copyOf(c.counties()))));
+      entries.add(new Status.Entry(a, reach(c), names(List.copyOf(c.counties())), c.level()));
     }
     Resolved fresh = new Resolved(snapshot.id(), day(snapshot.provenance().fetchedAt()), entries);
     cache.put(kind, fresh);

@@ -39,7 +39,15 @@ public final class ConsolePrompt implements Runnable {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank()) {
-          print(commands.respond(line, Invoker.console()).plainText());
+          CommandService.Response response = commands.respond(line, Invoker.console());
+          // A file (status TX csv) is printed after the reply's text.
+          print(
+              response.plainText()
+                  + response
+                      .reply()
+                      .attachment()
+                      .map(a -> "\n\n" + a.content().strip())
+                      .orElse(""));
         }
       }
     } catch (IOException e) {

@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.utils.FileUpload;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,7 +193,17 @@ final class InteractionListener extends ListenerAdapter {
         .replyEmbeds(embeds(response))
         .setEphemeral(response.reply().ephemeral())
         .setAllowedMentions(NO_MENTIONS)
+        .setFiles(files(response))
         .queue(null, failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
+  }
+
+  /** The reply's file as an attachment (the CSV of {@code status TX csv}); none for most. */
+  private static List<FileUpload> files(CommandService.Response response) {
+    return response
+        .reply()
+        .attachment()
+        .map(a -> List.of(FileUpload.fromData(a.bytes(), a.fileName())))
+        .orElse(List.of());
   }
 
   /**
@@ -219,6 +230,7 @@ final class InteractionListener extends ListenerAdapter {
               event
                   .getHook()
                   .editOriginalEmbeds(embeds)
+                  .setFiles(response != null ? files(response) : List.of())
                   .queue(null, f -> log.warn("Discord: deferred reply not sent: {}", f.toString()));
             });
   }

@@ -17,6 +17,7 @@ import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.TextLimits;
+import org.watch287g.commands.Attachment;
 import org.watch287g.dataset.OfficialUrl;
 
 /**
@@ -168,6 +169,54 @@ final class SlackBlocks {
             ? fallback(plainText)
             : fallback(plainText, MAX_TEXT - own.length()) + own;
     return new SlackMessage(text, capped(blocks));
+  }
+
+  /**
+   * The most characters of a file shown inline: with the reply's own text this keeps a message well
+   * under the ~12,000 characters at which Slack refuses blocks, and within {@link #MAX_BLOCKS}.
+   */
+  static final int INLINE_FILE = 7_000;
+
+  /**
+   * A file in a command's reply. A slash command's response (its acknowledgement or response_url)
+   * cannot carry a file, and uploading one (files.getUploadURLExternal, then
+   * files.completeUploadExternal) needs the files:write scope and the channel's membership, which
+   * this bot does not ask for yet. So the file's first lines are shown as code blocks, and this
+   * note says how many of how many, and where the whole file is.
+   */
+  static String inlineFileNote(Attachment file, Language language) {
+    List<String> lines = inlineLines(file);
+    int total = (int) file.content().lines().count();
+    return words(language, "slack.file.inline", file.fileName(), lines.size(), total);
+  }
+
+  /** Adds the first lines of a file as code blocks: whole lines, at most {@link #INLINE_FILE}. */
+  static void addInlineFile(List<LayoutBlock> blocks, Attachment file) {
+    StringBuilder chunk = new StringBuilder();
+    for (String line : inlineLines(file)) {
+      String piece = TextLimits.shorten(escape(line), MAX_SECTION - 8);
+      if (chunk.length() > 0 && chunk.length() + 1 + piece.length() > MAX_SECTION - 8) {
+        addSection(blocks, "```" + chunk + "```");
+        chunk.setLength(0);
+      }
+      chunk.append(chunk.length() == 0 ? "" : "\n").append(piece);
+    }
+    if (chunk.length() > 0) {
+      addSection(blocks, "```" + chunk + "```");
+    }
+  }
+
+  private static List<String> inlineLines(Attachment file) {
+    List<String> kept = new ArrayList<>();
+    int size = 0;
+    for (String line : file.content().lines().toList()) {
+      size += line.length() + 1;
+      if (size > INLINE_FILE) {
+        break;
+      }
+      kept.add(line);
+    }
+    return kept;
   }
 
   /**

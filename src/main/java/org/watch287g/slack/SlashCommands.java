@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.TextLimits;
+import org.watch287g.commands.Attachment;
 import org.watch287g.commands.CommandParser;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
@@ -261,11 +262,17 @@ final class SlashCommands {
    *     the reply and not escaped, unlike the reply; null for none
    */
   static Rendered render(CommandService.Response response, @Nullable String extra) {
-    SlackMessage message =
-        extra == null
-            ? SlackBlocks.reply(response.plainText())
-            : SlackBlocks.reply(response.plainText(), extra);
+    String text = response.plainText();
+    Optional<Attachment> file = response.reply().attachment();
+    if (file.isPresent()) {
+      text = text + "\n\n" + SlackBlocks.inlineFileNote(file.get(), response.language());
+    }
+    // The reply is escaped; the adapter's own mrkdwn (the invite hint) follows it unescaped.
+    SlackMessage message = extra == null ? SlackBlocks.reply(text) : SlackBlocks.reply(text, extra);
     List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+    if (file.isPresent()) {
+      SlackBlocks.addInlineFile(blocks, file.get());
+    }
     if (response.reply() instanceof Reply.DidYouMean d
         && !d.choices().isEmpty()
         && blocks.size() < SlackBlocks.MAX_BLOCKS) {

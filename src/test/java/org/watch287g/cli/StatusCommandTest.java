@@ -60,6 +60,21 @@ class StatusCommandTest {
   }
 
   @Test
+  @DisplayName("status TX csv prints the whole list of Texas as CSV, ready to redirect to a file")
+  void csv() throws Exception {
+    Path db = dir.resolve("bot.db");
+    SeededDatabase.create(db);
+
+    CommandLineTest.Result r = CommandLineTest.run("status", "TX", "csv", "--db", db.toString());
+
+    assertEquals(0, r.status(), r.err());
+    assertTrue(
+        r.out().startsWith("list,agency,state,model,signed,moa,moa_pending,reach,counties\r\n"));
+    assertTrue(r.out().contains("in force,Armstrong County Sheriff's Office,TX,TFM,2026-01-26,"));
+    assertEquals(1 + 387, r.out().lines().count(), "a header and Texas's 387 agreements");
+  }
+
+  @Test
   @DisplayName("status on a new database answers from the snapshots bundled in the jar")
   void freshDatabase() {
     CommandLineTest.Result r =

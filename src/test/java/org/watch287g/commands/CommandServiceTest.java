@@ -119,7 +119,7 @@ class CommandServiceTest {
 
   @Test
   @DisplayName(
-      "status of a state lists every agreement in it, and shows its recorded changes with renames")
+      "status of a state holds every agreement in it, and shows its recorded changes with renames")
   void statusOfAState() {
     Status fl = ((Reply.StatusReply) ask("status florida", MEMBER)).status();
 
@@ -132,7 +132,7 @@ class CommandServiceTest {
         text.contains("Indiatlantic Police Department under a corrected name")
             && text.contains("previously listed as Indialantic Police Department"),
         text);
-    assertTrue(text.contains("more: ask about one county"), "a state's long list is cut:\n" + text);
+    assertTrue(text.contains("/287g status FL csv"), "a state's whole list is a file:\n" + text);
   }
 
   @Test

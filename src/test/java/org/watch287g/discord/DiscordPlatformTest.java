@@ -181,6 +181,23 @@ class DiscordPlatformTest {
   }
 
   @Test
+  @DisplayName("status TX csv is answered with the whole list of Texas attached as a CSV file")
+  void status_csv_attaches_the_file() throws Exception {
+    String id = Long.toString(ids.incrementAndGet());
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        FakeDiscord.interaction(
+            id, 2, GUILD, channel(101), "status", Map.of("county", "TX csv"), false));
+    String body = discord.awaitCallback(id, WAIT).body();
+
+    // This bot has read no list of ICE's (its fake page has none), so the file is the header only.
+    assertTrue(body.contains("name=\"files[0]\"; filename=\"287g-TX.csv\""), body);
+    assertTrue(body.contains("list,agency,state,model,signed,moa"), body);
+    assertTrue(body.contains("\"attachments\":[{\"filename\":\"287g-TX.csv\""), body);
+    assertTrue(body.contains("attached as 287g-TX.csv"), body);
+  }
+
+  @Test
   void status_shared_is_shown_to_the_channel() throws Exception {
     JsonNode reply =
         command(channel(101), "status", Map.of("county", "48201", "share", true), false);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.ChannelRef;
@@ -188,6 +189,19 @@ class SlackEndpointTest {
   void status_of_a_whole_state_fits_slacks_limits() throws Exception {
     JsonObject reply = reply(bot.command("status florida"));
 
+    SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
+  }
+
+  @Test
+  @DisplayName(
+      "status TX csv on Slack shows the start of the file as code, says how much, and fits the"
+          + " limits")
+  void status_csv_shows_the_start_of_the_file_within_slacks_limits() throws Exception {
+    JsonObject reply = reply(bot.command("status TX csv"));
+    String blocks = reply.get("blocks").toString();
+
+    assertTrue(text(reply).contains("Slack cannot attach a file"), text(reply));
+    assertTrue(blocks.contains("```list,agency,state,model"), blocks);
     SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
   }
 
