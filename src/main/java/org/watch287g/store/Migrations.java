@@ -26,7 +26,9 @@ final class Migrations {
           "V2__create_subscriptions.sql",
           "V3__create_events_and_outbox.sql",
           "V4__channel_pause.sql",
-          "V5__parse_journal.sql");
+          "V5__parse_journal.sql",
+          // V6 belongs to another branch; it goes before this one when they meet.
+          "V7__change_event_previous_model.sql");
 
   private final List<String> scripts;
 
