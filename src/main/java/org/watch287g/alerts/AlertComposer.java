@@ -44,7 +44,7 @@ public final class AlertComposer {
         language,
         event.type(),
         event.list(),
-        texts.text(headlineKey(event), agreement.agency(), places.brief(coverage, texts)),
+        headline(event, places.brief(coverage, texts), texts),
         agreement.agency(),
         previousName(event),
         places.full(coverage, texts),
@@ -61,10 +61,37 @@ public final class AlertComposer {
   }
 
   /**
+   * The one-line headline of an event at a place: a model switch says from which model to which,
+   * and whether the new one lets officers do more or less.
+   */
+  public static String headline(ChangeEvent event, String place, Texts texts) {
+    Agreement now = event.agreement();
+    Agreement previous = event.previous();
+    if (event.type() != ChangeEvent.Type.MODEL_CHANGED || previous == null) {
+      return texts.text(headlineKey(event), now.agency(), place);
+    }
+    String key =
+        event.list() == ListKind.PENDING
+            ? "event.MODEL_CHANGED.pending"
+            : previous.signed() == null ? "event.MODEL_CHANGED.requested" : "event.MODEL_CHANGED";
+    String reach =
+        now.model().broaderThan(previous.model())
+            ? "model.switch.broader"
+            : "model.switch.narrower";
+    return texts.text(
+        key,
+        now.agency(),
+        place,
+        texts.text("model." + previous.model().name() + ".short"),
+        texts.text("model." + now.model().name() + ".short"),
+        texts.text(reach));
+  }
+
+  /**
    * Corrections alert only when they post the MOA (see {@link ChangeEvent#alerts()}), so that is
    * what their headline says; a renamed agreement's old name still shows on its own line.
    */
-  static String headlineKey(ChangeEvent event) {
+  private static String headlineKey(ChangeEvent event) {
     boolean correction =
         event.type() == ChangeEvent.Type.DETAILS_CHANGED
             || event.type() == ChangeEvent.Type.RENAMED;

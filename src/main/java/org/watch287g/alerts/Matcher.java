@@ -6,6 +6,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
@@ -15,7 +18,8 @@ import org.watch287g.geo.Coverage;
  * Which channels hear about an agreement: those following one of the counties it covers, or its
  * whole state. A statewide agency, and one nobody could place, reaches every channel following
  * anything in its state, so that no follower misses it. A channel's options then filter: pending
- * requests only if it includes them, and only the models it chose.
+ * requests only if it includes them, and only the models it chose. A model switch concerns both its
+ * models: a channel following either hears of it.
  */
 public final class Matcher {
 
@@ -65,10 +69,28 @@ public final class Matcher {
 
     /** As {@link Matcher#channels}, in the order the subscriptions were given. */
     public List<ChannelRef> channels(Coverage coverage, Model model, ListKind list) {
+      return channels(coverage, EnumSet.of(model), list);
+    }
+
+    /**
+     * The channels an event reaches: by its agreement's model, and for a {@code MODEL_CHANGED} by
+     * the previous model too, so that a channel following only JEM hears that an agency left JEM
+     * for TFM.
+     */
+    public List<ChannelRef> channels(Coverage coverage, ChangeEvent event) {
+      Set<Model> models = EnumSet.of(event.agreement().model());
+      Agreement previous = event.previous();
+      if (event.type() == ChangeEvent.Type.MODEL_CHANGED && previous != null) {
+        models.add(previous.model());
+      }
+      return channels(coverage, models, event.list());
+    }
+
+    private List<ChannelRef> channels(Coverage coverage, Set<Model> models, ListKind list) {
       List<ChannelRef> reached = new ArrayList<>();
       for (int index : byState.getOrDefault(coverage.state(), List.of())) {
         Subscription subscription = subscriptions.get(index);
-        if (wants(subscription.options(), model, list) && follows(targets.get(index), coverage)) {
+        if (wants(subscription.options(), models, list) && follows(targets.get(index), coverage)) {
           reached.add(subscription.channel());
         }
       }
@@ -79,8 +101,8 @@ public final class Matcher {
   /** A target with its state worked out once. */
   private record ParsedTarget(UsState state, boolean wholeState, String code) {}
 
-  private static boolean wants(ChannelOptions options, Model model, ListKind list) {
-    return options.models().contains(model)
+  private static boolean wants(ChannelOptions options, Set<Model> models, ListKind list) {
+    return models.stream().anyMatch(options.models()::contains)
         && (list == ListKind.PARTICIPATING || options.includePending());
   }
 

@@ -22,7 +22,8 @@ import org.watch287g.dataset.ListKind;
  *     PENDING_WITHDRAWN}
  * @param previous the earlier row: the old name for {@code RENAMED}, the old signing for {@code
  *     RENEWED}, the row before the correction for {@code DETAILS_CHANGED}, the pending request for
- *     {@code PENDING_SIGNED}; null for the other types
+ *     {@code PENDING_SIGNED}, the agreement or request under the old model for {@code
+ *     MODEL_CHANGED}; null for the other types
  * @param details what else differs between {@code previous} and {@code agreement}; empty when there
  *     is no previous row, and for a dropped duplicate listing
  */
@@ -70,7 +71,13 @@ public record ChangeEvent(
    */
   public boolean alerts() {
     return switch (type) {
-      case NEW_AGREEMENT, TERMINATED, NEW_PENDING, PENDING_SIGNED, PENDING_WITHDRAWN, RENEWED ->
+      case NEW_AGREEMENT,
+          TERMINATED,
+          NEW_PENDING,
+          PENDING_SIGNED,
+          MODEL_CHANGED,
+          PENDING_WITHDRAWN,
+          RENEWED ->
           true;
       case DETAILS_CHANGED, RENAMED -> details.contains(Detail.MOA_POSTED);
     };
@@ -92,6 +99,13 @@ public record ChangeEvent(
     NEW_PENDING(false),
     /** A pending request that now appears among the signed agreements. */
     PENDING_SIGNED(true),
+    /**
+     * One agency, one place, another model: an agreement under one model left the list as one under
+     * another arrived, or a request was signed under another model than requested (or, on the
+     * pending list, a request was replaced by one for another model). Never an ending: it sorts
+     * with the signings, before the endings' neighbours, so a reader sees what the agency does now.
+     */
+    MODEL_CHANGED(true),
     /** A request that left the pending list without being signed. */
     PENDING_WITHDRAWN(false),
     /** The same agency and model, signed again on a later date. */
@@ -136,7 +150,10 @@ public record ChangeEvent(
     SIGNED_CORRECTED,
     /** ICE's TYPE cell changed (e.g. "State" to "Municipality"). */
     TYPE_CHANGED,
-    /** The agency's name is spelt differently (a pending request signed under another name). */
+    /**
+     * The agency's name is spelt differently (a request signed, or a model switched, under another
+     * name).
+     */
     NAME_CHANGED
   }
 }

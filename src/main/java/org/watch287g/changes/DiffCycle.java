@@ -44,8 +44,11 @@ final class DiffCycle {
     Map<AgreementKey, Agreement> pending = ListChanges.index(requests);
     signedUnderTheirKeys(list, pending);
     renamed(list);
-    signedUnderNearNames(list, pending, ListChanges.index(stillPending));
+    Map<AgreementKey, Agreement> stillListed = ListChanges.index(stillPending);
+    signedUnderNearNames(list, pending, stillListed);
     duplicatesDropped(list);
+    signedUnderAnotherModel(list, pending, stillListed);
+    switched(list);
     list.added.forEach(a -> add(ChangeEvent.Type.NEW_AGREEMENT, list.kind, a));
     list.removed.forEach(a -> add(ChangeEvent.Type.TERMINATED, list.kind, a));
   }
@@ -61,6 +64,7 @@ final class DiffCycle {
     list.removed.removeIf(r -> signedRequests.contains(list.key(r)));
     renamed(list);
     duplicatesDropped(list);
+    switched(list);
     list.added.forEach(a -> add(ChangeEvent.Type.NEW_PENDING, list.kind, a));
     for (Agreement r : list.removed) {
       if (!amongSigned(r, list, p1)) {
@@ -102,6 +106,32 @@ final class DiffCycle {
       ListChanges list,
       Map<AgreementKey, Agreement> requests,
       Map<AgreementKey, Agreement> stillListed) {
+    for (Pairing.Pair pair : Pairing.pairs(gone(requests, stillListed), list.added, identity)) {
+      signed(pair.right(), pair.left(), list);
+    }
+  }
+
+  /** Agreements added for the agency of a request no longer listed, under another model. */
+  private void signedUnderAnotherModel(
+      ListChanges list,
+      Map<AgreementKey, Agreement> requests,
+      Map<AgreementKey, Agreement> stillListed) {
+    for (Pairing.Pair pair : Pairing.switches(gone(requests, stillListed), list.added, identity)) {
+      events.add(
+          new ChangeEvent(
+              ChangeEvent.Type.MODEL_CHANGED,
+              list.kind,
+              pair.right(),
+              pair.left(),
+              nameChanged(pair.left(), pair.right())));
+      list.added.remove(pair.right());
+      signedRequests.add(pair.left().key());
+    }
+  }
+
+  /** The requests not yet found signed that the pending list no longer lists. */
+  private List<Agreement> gone(
+      Map<AgreementKey, Agreement> requests, Map<AgreementKey, Agreement> stillListed) {
     List<Agreement> gone = new ArrayList<>();
     requests.forEach(
         (key, r) -> {
@@ -109,9 +139,30 @@ final class DiffCycle {
             gone.add(r);
           }
         });
-    for (Pairing.Pair pair : Pairing.pairs(gone, list.added, identity)) {
-      signed(pair.right(), pair.left(), list);
+    return gone;
+  }
+
+  /** A removal and an addition that are one agency under two models. */
+  private void switched(ListChanges list) {
+    for (Pairing.Pair pair : Pairing.switches(list.removed, list.added, identity)) {
+      events.add(
+          new ChangeEvent(
+              ChangeEvent.Type.MODEL_CHANGED,
+              list.kind,
+              pair.right(),
+              pair.left(),
+              nameChanged(pair.left(), pair.right())));
+      list.removed.remove(pair.left());
+      list.added.remove(pair.right());
     }
+  }
+
+  // The two rows' own details (MOA, date) are those of two agreements; only the name is worth
+  // saying.
+  private static Set<Detail> nameChanged(Agreement was, Agreement now) {
+    return AgreementKey.fold(was.agency()).equals(AgreementKey.fold(now.agency()))
+        ? Set.of()
+        : Set.of(Detail.NAME_CHANGED);
   }
 
   private void signed(Agreement agreement, Agreement request, ListChanges list) {

@@ -23,6 +23,12 @@ import org.watch287g.dataset.Publication;
  *       request signed ("Lower Burrell Fourth Ward Constable's Office" signed as "... Constable");
  *   <li>a removal that is one agreement with a row still listed is a duplicate listing dropped,
  *       also {@code RENAMED}: the agreement stands under the other name;
+ *   <li>an agreement added for the agency of a request that left the pending list, under another
+ *       model, is that request signed under another model ({@code MODEL_CHANGED}, its previous row
+ *       the request): Hartley County Sheriff's Office, TX, requested WSO and signed TFM;
+ *   <li>a removal and an addition on one list that are one agency under two models ({@link
+ *       NearIdentity#sameAgency}) are {@code MODEL_CHANGED}: Sanpete County Sheriff's Office, UT,
+ *       from JEM to WSO; on the pending list, a request replaced by one for another model;
  *   <li>what remains is {@code NEW_AGREEMENT}, {@code TERMINATED} or {@code NEW_PENDING}; a request
  *       gone from the pending list is {@code PENDING_WITHDRAWN} unless its agreement is among the
  *       signed ones (then ICE only tidied the list after a signing already reported).

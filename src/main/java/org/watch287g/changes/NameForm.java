@@ -25,7 +25,9 @@ import org.watch287g.dataset.UsState;
  * because a sheriff and a police department of one town are two agencies; and the kind of
  * municipality ("City of", "Town", "Township", "Borough", "Village") is set aside in {@link
  * #kinds}, since "City of Melbourne Police Department" and "Melbourne Police Department" are one
- * agency while a township and a borough of one name may be two.
+ * agency while a township and a borough of one name may be two. A state's "State Patrol" is its
+ * "State Police" ("Louisiana State Patrol" and "Louisiana State Police Department"): no state lists
+ * both.
  *
  * @param words the distinctive words, in order: "Berrian County Sheriff's Offic" gives [berrian,
  *     county, sheriff]
@@ -53,6 +55,9 @@ record NameForm(List<String> words, Set<String> kinds, List<String> aliasFree) {
 
   private static final Set<String> GENERIC =
       Set.of("department", "office", "service", "division", "of", "the", "and", "for");
+
+  private static final Set<String> BOARDS =
+      Set.of("trustee", "trustees", "regent", "regents", "governor", "governors");
 
   private static final Set<String> KINDS = Set.of("city", "town", "village", "borough", "township");
 
@@ -104,6 +109,24 @@ record NameForm(List<String> words, Set<String> kinds, List<String> aliasFree) {
     return kinds.containsAll(other.kinds) || other.kinds.containsAll(kinds);
   }
 
+  /**
+   * The institution the name stands for, without a governing board or police at its end: both
+   * "University of Central Florida Board of Trustees" and "University of Central Florida Police
+   * Department" give [university, central, florida]. Empty unless the name is a university's or a
+   * college's, whose board and police are one body for an agreement.
+   */
+  List<String> institution() {
+    List<String> body = new ArrayList<>(words);
+    int n = body.size();
+    if (n >= 2 && body.get(n - 2).equals("board") && BOARDS.contains(body.get(n - 1))) {
+      body.subList(n - 2, n).clear();
+    } else if (n >= 1 && body.get(n - 1).equals("police")) {
+      body.remove(n - 1);
+    }
+    boolean school = body.contains("university") || body.contains("college");
+    return school && body.size() >= 2 ? List.copyOf(body) : List.of();
+  }
+
   private static List<String> words(UsState state, String agency, Set<String> kinds) {
     List<String> tokens = expanded(AgreementKey.fold(agency));
     dropStateName(state, tokens);
@@ -113,7 +136,11 @@ record NameForm(List<String> words, Set<String> kinds, List<String> aliasFree) {
       if (KINDS.contains(word)) {
         kinds.add(word);
       } else if (!GENERIC.contains(word)) {
-        words.add(word);
+        boolean statePatrol =
+            word.equals("patrol")
+                && !words.isEmpty()
+                && words.get(words.size() - 1).equals("state");
+        words.add(statePatrol ? "police" : word);
       }
     }
     return words;

@@ -9,27 +9,41 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.AgreementKey;
 import org.watch287g.dataset.EditDistance;
 import org.watch287g.dataset.Publication;
 
 /**
- * Whether two rows with different keys are one agreement under two names: the test behind {@code
- * RENAMED}, and behind {@code PENDING_SIGNED} when ICE signs a request under a shorter name.
+ * Whether two rows with different keys are one agency: the test behind {@code RENAMED}, behind
+ * {@code PENDING_SIGNED} when ICE signs a request under a shorter name, and behind {@code
+ * MODEL_CHANGED} when one agency's model ends as another begins.
  *
  * <p>Conservative by design, because a wrong match hides a termination and a new agreement behind a
- * rename nobody is alerted to. Two rows can match only in the same state and model, and not when
- * their signing dates are a renewal apart ({@link RowComparison#RENEWAL_GAP_DAYS}). Then, strongest
- * first:
+ * rename nobody is alerted to. It uses only what the rows themselves say (state, name, ICE's COUNTY
+ * cell, MOA link, signing date), never county resolution. {@link #match} pairs rows of one state
+ * and model; the first four rules also need signing dates less than a renewal apart ({@link
+ * RowComparison#RENEWAL_GAP_DAYS}). Strongest first:
  *
  * <ol>
  *   <li>{@link Strength#SAME_WORDS}: the names differ only in generic words, abbreviations, their
- *       misspellings, the state's own name or "City of" ({@link NameForm}): "Lower Burrell Fourth
- *       Ward Constable's Office" and "Lower Burrell Fourth Ward Constable".
+ *       misspellings, the state's own name, "City of" or "State Patrol" for "State Police" ({@link
+ *       NameForm}): "Lower Burrell Fourth Ward Constable's Office" and "Lower Burrell Fourth Ward
+ *       Constable".
  *   <li>{@link Strength#SAME_MOA}: both rows link the same MOA, a link no other row of either file
  *       shares: "Okaloosa County Sheriff's Office" corrected to "Okaloosa County Board of County
  *       Commissioners", the body that signed that MOA.
+ *   <li>{@link Strength#COUNTY_WORD}: both rows give the same COUNTY cell and the names differ in
+ *       one word only, which in one of them is "County", "Parish" or "Borough": ICE's "St. Charles
+ *       Place Sheriff's Office" and "St. Charles Parish Sheriff's Office", both in "German Coast
+ *       County".
  *   <li>{@link Strength#ALIAS}: one name adds an alias after a slash or in parentheses ("Tennessee
  *       Department of Safety and Homeland Security / THP"), signed the same day.
+ *   <li>{@link Strength#SUFFIX}: one name is the other with a part added after a comma, whatever
+ *       the dates: "Florida Department of Financial Services" and "Florida Department of Financial
+ *       Services, Criminal Investigation Division" (re-signed four months later).
+ *   <li>{@link Strength#INSTITUTION}: a university's or college's board and its police, whatever
+ *       the dates ({@link NameForm#institution}): "University of Central Florida Board of Trustees"
+ *       and "University of Central Florida Police Department".
  *   <li>{@link Strength#TYPO}: the same words but for typos in place words, signed the same day or
  *       with no dates to compare: at most one typo per word, none in a role word ("Sheriff",
  *       "Police", "County"), a number, an ordinal or compass word, or a first letter; and few for
@@ -39,6 +53,11 @@ import org.watch287g.dataset.Publication;
  *       match by a typo: "Lee County" is not "Lea County" nor "Lake County", "Dallas" is not
  *       "Dallam".
  * </ol>
+ *
+ * <p>{@link #sameAgency} asks the same of rows under two different models, where the dates and MOA
+ * are those of two agreements and tell nothing: only {@code SAME_WORDS}, {@code COUNTY_WORD},
+ * {@code SUFFIX} and {@code INSTITUTION} count. Two sheriffs of one state ("Lee County" and "Lake
+ * County" in Florida) stay two agencies by every rule.
  *
  * <p>Not thread-safe: it remembers each row's {@link NameForm} for the diff it serves.
  */
@@ -58,6 +77,9 @@ final class NearIdentity {
               + " highway court attorney university college board commissioner airport port"
               + " authority regional district ward judicial circuit safety public enforcement law"
               + " department office service division");
+
+  /** The words by which a name says it is a county's. */
+  private static final Set<String> COUNTY_WORDS = words("county parish borough");
 
   private final IdentityHashMap<Agreement, NameForm> forms = new IdentityHashMap<>();
   private final Set<String> sharedMoas;
@@ -87,7 +109,10 @@ final class NearIdentity {
   enum Strength {
     SAME_WORDS,
     SAME_MOA,
+    COUNTY_WORD,
     ALIAS,
+    SUFFIX,
+    INSTITUTION,
     TYPO
   }
 
@@ -104,33 +129,107 @@ final class NearIdentity {
     }
   }
 
-  /** How the two rows match, or empty when they may be two agreements. */
+  /** How two rows of one model match, or empty when they may be two agreements. */
   Optional<Match> match(Agreement a, Agreement b) {
     if (a.state() != b.state() || a.model() != b.model()) {
       return Optional.empty();
     }
     boolean datesKnown = a.signed() != null && b.signed() != null;
     long days = datesKnown ? Math.abs(ChronoUnit.DAYS.between(a.signed(), b.signed())) : 0;
-    if (days >= RowComparison.RENEWAL_GAP_DAYS) {
+    NameForm fa = form(a);
+    NameForm fb = form(b);
+    boolean kinds = fa.kindsCompatibleWith(fb);
+    if (days < RowComparison.RENEWAL_GAP_DAYS) {
+      if (kinds && fa.words().equals(fb.words())) {
+        return Optional.of(new Match(Strength.SAME_WORDS, 0));
+      }
+      if (a.moaUrl() != null && a.moaUrl().equals(b.moaUrl()) && !sharedMoas.contains(a.moaUrl())) {
+        return Optional.of(new Match(Strength.SAME_MOA, 0));
+      }
+      if (kinds && countyWordCorrected(a, b, fa, fb)) {
+        return Optional.of(new Match(Strength.COUNTY_WORD, 0));
+      }
+      if (kinds && days == 0 && datesKnown && sameBeforeAlias(fa, fb)) {
+        return Optional.of(new Match(Strength.ALIAS, 0));
+      }
+    }
+    Optional<Match> named = namedAlike(a, b, fa, fb);
+    if (named.isPresent() || !kinds || days != 0) {
+      return named;
+    }
+    int typos = typos(fa.words(), fb.words(), datesKnown);
+    return typos < 0 ? Optional.empty() : Optional.of(new Match(Strength.TYPO, typos));
+  }
+
+  /**
+   * How two rows of one state under different models are one agency, or empty: the name rules only,
+   * since the dates and MOA of two agreements differ anyway.
+   */
+  Optional<Match> sameAgency(Agreement a, Agreement b) {
+    if (a.state() != b.state() || a.model() == b.model()) {
       return Optional.empty();
     }
     NameForm fa = form(a);
     NameForm fb = form(b);
-    boolean kinds = fa.kindsCompatibleWith(fb);
-    if (kinds && fa.words().equals(fb.words())) {
-      return Optional.of(new Match(Strength.SAME_WORDS, 0));
+    if (fa.kindsCompatibleWith(fb)) {
+      if (fa.words().equals(fb.words())) {
+        return Optional.of(new Match(Strength.SAME_WORDS, 0));
+      }
+      if (countyWordCorrected(a, b, fa, fb)) {
+        return Optional.of(new Match(Strength.COUNTY_WORD, 0));
+      }
     }
-    if (a.moaUrl() != null && a.moaUrl().equals(b.moaUrl()) && !sharedMoas.contains(a.moaUrl())) {
-      return Optional.of(new Match(Strength.SAME_MOA, 0));
+    return namedAlike(a, b, fa, fb);
+  }
+
+  /** The rules that hold whatever the dates: a suffix added or dropped, one institution. */
+  private static Optional<Match> namedAlike(Agreement a, Agreement b, NameForm fa, NameForm fb) {
+    if (suffixed(a.agency(), b.agency(), fa) || suffixed(b.agency(), a.agency(), fb)) {
+      return Optional.of(new Match(Strength.SUFFIX, 0));
     }
-    if (!kinds || days != 0) {
-      return Optional.empty();
+    List<String> institution = fa.institution();
+    if (!institution.isEmpty() && institution.equals(fb.institution())) {
+      return Optional.of(new Match(Strength.INSTITUTION, 0));
     }
-    if (datesKnown && sameBeforeAlias(fa, fb)) {
-      return Optional.of(new Match(Strength.ALIAS, 0));
+    return Optional.empty();
+  }
+
+  /** Whether {@code longer} is {@code shorter} with a part added after a comma. */
+  private static boolean suffixed(String shorter, String longer, NameForm shorterForm) {
+    String s = shorter.strip();
+    String l = longer.strip();
+    return !shorterForm.words().isEmpty()
+        && l.length() > s.length() + 1
+        && l.regionMatches(true, 0, s, 0, s.length())
+        && l.charAt(s.length()) == ',';
+  }
+
+  /**
+   * Whether the names differ in one word only, "County", "Parish" or "Borough" in one of them, and
+   * ICE gave both rows the same COUNTY cell.
+   */
+  private static boolean countyWordCorrected(Agreement a, Agreement b, NameForm fa, NameForm fb) {
+    if (a.county() == null
+        || b.county() == null
+        || !AgreementKey.fold(a.county()).equals(AgreementKey.fold(b.county()))) {
+      return false;
     }
-    int typos = typos(fa.words(), fb.words(), datesKnown);
-    return typos < 0 ? Optional.empty() : Optional.of(new Match(Strength.TYPO, typos));
+    List<String> x = fa.words();
+    List<String> y = fb.words();
+    if (x.size() != y.size() || x.size() < 3) {
+      return false;
+    }
+    int differing = -1;
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.get(i).equals(y.get(i))) {
+        if (differing >= 0) {
+          return false;
+        }
+        differing = i;
+      }
+    }
+    return differing > 0
+        && (COUNTY_WORDS.contains(x.get(differing)) || COUNTY_WORDS.contains(y.get(differing)));
   }
 
   private NameForm form(Agreement agreement) {

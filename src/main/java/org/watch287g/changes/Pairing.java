@@ -22,9 +22,30 @@ final class Pairing {
 
   private record Candidate(int left, int right, NearIdentity.Match match) {}
 
-  /** The pairs, in the order of {@code left}; rows left unpaired are simply not in the result. */
+  /** How two rows match, or empty. */
+  private interface Test {
+    Optional<NearIdentity.Match> match(Agreement a, Agreement b);
+  }
+
+  /**
+   * The pairs of one agreement under two names ({@link NearIdentity#match}), in the order of {@code
+   * left}; rows left unpaired are simply not in the result.
+   */
   static List<Pair> pairs(List<Agreement> left, List<Agreement> right, NearIdentity identity) {
-    List<Candidate> candidates = candidates(left, right, identity);
+    return pairs(left, right, identity::match, true);
+  }
+
+  /**
+   * The pairs of one agency under two models ({@link NearIdentity#sameAgency}), in the order of
+   * {@code left}.
+   */
+  static List<Pair> switches(List<Agreement> left, List<Agreement> right, NearIdentity identity) {
+    return pairs(left, right, identity::sameAgency, false);
+  }
+
+  private static List<Pair> pairs(
+      List<Agreement> left, List<Agreement> right, Test test, boolean byModel) {
+    List<Candidate> candidates = candidates(left, right, test, byModel);
     Best ofLeft = new Best();
     Best ofRight = new Best();
     for (int n = 0; n < candidates.size(); n++) {
@@ -42,17 +63,17 @@ final class Pairing {
   }
 
   // Candidates in left order, then right order: the pairs come out in left order. Only rows of
-  // one state and model can match, so the right rows are looked up by those.
+  // one state (and model, for renames) can match, so the right rows are looked up by those.
   private static List<Candidate> candidates(
-      List<Agreement> left, List<Agreement> right, NearIdentity identity) {
+      List<Agreement> left, List<Agreement> right, Test test, boolean byModel) {
     Map<String, List<Integer>> bySlot = new HashMap<>();
     for (int j = 0; j < right.size(); j++) {
-      bySlot.computeIfAbsent(slot(right.get(j)), k -> new ArrayList<>()).add(j);
+      bySlot.computeIfAbsent(slot(right.get(j), byModel), k -> new ArrayList<>()).add(j);
     }
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < left.size(); i++) {
-      for (int j : bySlot.getOrDefault(slot(left.get(i)), List.of())) {
-        Optional<NearIdentity.Match> match = identity.match(left.get(i), right.get(j));
+      for (int j : bySlot.getOrDefault(slot(left.get(i), byModel), List.of())) {
+        Optional<NearIdentity.Match> match = test.match(left.get(i), right.get(j));
         if (match.isPresent()) {
           candidates.add(new Candidate(i, j, match.get()));
         }
@@ -61,8 +82,8 @@ final class Pairing {
     return candidates;
   }
 
-  private static String slot(Agreement a) {
-    return a.state().code() + "/" + a.model();
+  private static String slot(Agreement a, boolean byModel) {
+    return byModel ? a.state().code() + "/" + a.model() : a.state().code();
   }
 
   /** The best candidate of each row on one side, and whether another one ties with it. */

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " as the publication guard does (quarantined when it has the other list's shape,"
           + " lacks ICE's columns, or is a participating list that is empty or removes more than"
           + " --max-removal of OLD's agreements), then name each change: NEW_AGREEMENT,"
-          + " TERMINATED, NEW_PENDING, PENDING_SIGNED, PENDING_WITHDRAWN, RENEWED,"
+          + " TERMINATED, NEW_PENDING, PENDING_SIGNED, MODEL_CHANGED, PENDING_WITHDRAWN, RENEWED,"
           + " DETAILS_CHANGED, RENAMED. With --pending, OLD and NEW are the participating lists"
           + " and the two pending lists join them, so that a request signed is PENDING_SIGNED.",
       "Exits 0 when NEW is good, 1 when it is quarantined or a file cannot be read, 2 on a usage"

@@ -99,9 +99,13 @@ final class DiffReport {
             Locale.ROOT, "%-18s %s  %s (%s, ", e.type(), a.state().code(), a.agency(), a.model()));
     s.append(a.signed() == null ? "pending" : "signed " + a.signed()).append(')');
     String previous = previousName(e);
+    Agreement was = e.previous();
+    boolean signing = was != null && was.signed() == null && a.signed() != null;
     if (previous != null) {
-      s.append(e.type() == ChangeEvent.Type.PENDING_SIGNED ? ", requested as " : ", was ")
-          .append(previous);
+      s.append(signing ? ", requested as " : ", was ").append(previous);
+    }
+    if (e.type() == ChangeEvent.Type.MODEL_CHANGED && was != null) {
+      s.append(signing ? ", requested " : ", from ").append(was.model());
     }
     List<String> details = new ArrayList<>();
     for (ChangeEvent.Detail d : e.details()) {

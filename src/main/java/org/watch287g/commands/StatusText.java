@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.Texts;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.Agreement;
@@ -263,7 +264,7 @@ final class StatusText {
   private static String change(Status.Change c, Texts words) {
     ChangeEvent e = c.event();
     String where = where(c.reach(), c.counties(), e.agreement(), words);
-    String line = words.text("event." + e.type().name(), e.agreement().agency(), where);
+    String line = AlertComposer.headline(e, where, words);
     Agreement previous = e.previous();
     if (e.type() == ChangeEvent.Type.RENAMED && previous != null) {
       line += " " + words.text("reply.status.previously", previous.agency());

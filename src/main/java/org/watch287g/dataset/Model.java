@@ -9,16 +9,28 @@ import java.util.Optional;
  * <p>ICE's spelling drifts: trailing spaces, "Jail Enforcement" without "Model", "Warrant Service
  * Office", "Warrant Services Officer", "Task Force Officer", "Jail Enforcment Model". {@link
  * #parse} reads all of them by their distinctive first word rather than by exact text.
+ *
+ * <p>The models differ in reach: the task force model lets officers question and arrest people
+ * anywhere in their everyday policing; the jail enforcement model, only people booked into the
+ * jail; the warrant service officer model only lets jail officers serve ICE's warrants on people
+ * already held. So TFM is the broadest, then JEM, then WSO ({@link #broaderThan}).
  */
 public enum Model {
-  JEM("Jail Enforcement Model"),
-  TFM("Task Force Model"),
-  WSO("Warrant Service Officer");
+  JEM("Jail Enforcement Model", 2),
+  TFM("Task Force Model", 3),
+  WSO("Warrant Service Officer", 1);
 
   private final String title;
+  private final int reach;
 
-  Model(String title) {
+  Model(String title, int reach) {
     this.title = title;
+    this.reach = reach;
+  }
+
+  /** Whether this model lets local officers do more than the other (TFM, then JEM, then WSO). */
+  public boolean broaderThan(Model other) {
+    return reach > other.reach;
   }
 
   /** ICE's own name for the model, e.g. "Task Force Model". */

@@ -259,7 +259,7 @@ final class DiscordRender {
 
   private static Color colour(AlertMessage alert) {
     return switch (alert.type()) {
-      case NEW_AGREEMENT, PENDING_SIGNED, RENEWED -> COMING;
+      case NEW_AGREEMENT, PENDING_SIGNED, MODEL_CHANGED, RENEWED -> COMING;
       case NEW_PENDING -> REQUESTED;
       case TERMINATED, PENDING_WITHDRAWN -> GOING;
       default -> OTHER;

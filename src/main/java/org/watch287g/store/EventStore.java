@@ -25,7 +25,8 @@ public final class EventStore {
   private static final Pattern COMMA = Pattern.compile(",");
   private static final String COLUMNS =
       "id, detected_at, type, list, state, agency, agency_type, county, model, signed, moa_url,"
-          + " moa_pending, addendum_url, previous_agency, previous_signed, details, coverage";
+          + " moa_pending, addendum_url, previous_agency, previous_signed, previous_model, details,"
+          + " coverage";
 
   private final Database database;
 
@@ -45,8 +46,8 @@ public final class EventStore {
         c.prepareStatement(
             "INSERT INTO change_event (snapshot_id, detected_at, type, list, state, agency,"
                 + " agency_type, county, model, signed, moa_url, moa_pending, addendum_url,"
-                + " previous_agency, previous_signed, details, coverage, alerts)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " previous_agency, previous_signed, details, coverage, alerts, previous_model)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             PreparedStatement.RETURN_GENERATED_KEYS)) {
       s.setLong(1, snapshotId);
       s.setString(2, at.toString());
@@ -66,6 +67,8 @@ public final class EventStore {
       s.setString(16, String.join(",", e.details().stream().map(Enum::name).toList()));
       s.setString(17, coverage);
       s.setInt(18, e.alerts() ? 1 : 0);
+      // Only a model switch's previous row is of another model (V7).
+      Parameters.text(s, 19, p == null || p.model() == a.model() ? null : p.model().name());
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
@@ -140,6 +143,7 @@ public final class EventStore {
     Agreement previous = null;
     if (eventType.hasPrevious()) {
       String previousAgency = r.getString("previous_agency");
+      String previousModel = r.getString("previous_model");
       previous =
           new Agreement(
               0,
@@ -147,7 +151,7 @@ public final class EventStore {
               previousAgency == null ? agreement.agency() : previousAgency,
               agreement.type(),
               agreement.county(),
-              agreement.model(),
+              previousModel == null ? agreement.model() : Model.valueOf(previousModel),
               parseDate(r.getString("previous_signed")),
               null,
               false,

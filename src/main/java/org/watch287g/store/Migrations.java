@@ -28,7 +28,8 @@ final class Migrations {
           "V4__channel_pause.sql",
           "V5__parse_journal.sql",
           "V6__channel_note.sql",
-          "V7__change_event_by_snapshot.sql");
+          "V7__change_event_by_snapshot.sql",
+          "V8__change_event_previous_model.sql");
 
   private final List<String> scripts;
 

@@ -143,9 +143,7 @@ public final class Publications {
           new SourceLedger.Found(
               event,
               coverage.predictedFips(),
-              event.alerts()
-                  ? followers.channels(coverage, event.agreement().model(), event.list())
-                  : List.of()));
+              event.alerts() ? followers.channels(coverage, event) : List.of()));
     }
     return found;
   }

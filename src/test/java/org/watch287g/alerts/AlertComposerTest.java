@@ -48,6 +48,22 @@ class AlertComposerTest {
             "Lower Burrell Fourth Ward Constable firmó el acuerdo 287(g) que había solicitado"
                 + " (Westmoreland County, PA)"),
         Arguments.of(
+            "MODEL_CHANGED, to a narrower model",
+            (Supplier<ChangeEvent>) AlertFixtures::sanpeteSwitched,
+            "Sanpete County Sheriff's Office switched from the jail model (JEM) to the warrant"
+                + " service model (WSO), a narrower model (Sanpete County, UT)",
+            "Sanpete County Sheriff's Office cambió del modelo de cárceles (JEM) al modelo de"
+                + " órdenes de arresto (WSO), un modelo más limitado (Sanpete County, UT)"),
+        Arguments.of(
+            "MODEL_CHANGED, a request signed under a broader model",
+            (Supplier<ChangeEvent>) AlertFixtures::hartleySignedAnotherModel,
+            "Hartley County Sheriff's Office signed a 287(g) agreement under the task force model"
+                + " (TFM), not the warrant service model (WSO) as it had requested, a broader"
+                + " model (Hartley County, TX)",
+            "Hartley County Sheriff's Office firmó un acuerdo 287(g) del modelo de fuerza de tarea"
+                + " (TFM), no del modelo de órdenes de arresto (WSO) que había solicitado, un"
+                + " modelo más amplio (Hartley County, TX)"),
+        Arguments.of(
             "PENDING_WITHDRAWN",
             (Supplier<ChangeEvent>) AlertFixtures::pickensWithdrawn,
             "Pickens County Sheriff's Office is no longer on ICE's list of pending 287(g) requests"

@@ -20,6 +20,8 @@ final class AlertFixtures {
   static final String JUL18 = "2025-07-18-participating.xlsx";
   static final String JAN23_PENDING = "2026-01-23-pending.xlsx";
   static final String JAN23 = "2026-01-23-participating.xlsx";
+  static final String JUL18_PENDING = "2025-07-18-pending.xlsx";
+  static final String DEC31 = "2025-12-31-participating.xlsx";
 
   static final String ORGANIZERS = ToolkitTest.ORGANIZERS;
   static final String MAP = ToolkitTest.MAP;
@@ -93,6 +95,27 @@ final class AlertFixtures {
         RealAgreements.find(MAY19, UsState.FL, "Indiatlantic Police Department", Model.TFM);
     return new ChangeEvent(
         ChangeEvent.Type.RENAMED, ListKind.PARTICIPATING, after, before, Set.of());
+  }
+
+  /** Sanpete County Sheriff's Office, UT: JEM until 2025-07-18, WSO from 2025-12-31. */
+  static ChangeEvent sanpeteSwitched() {
+    Agreement jem =
+        RealAgreements.find(JUL18, UsState.UT, "Sanpete County Sheriff's Office", Model.JEM);
+    Agreement wso =
+        RealAgreements.find(DEC31, UsState.UT, "Sanpete County Sheriff's Office", Model.WSO);
+    return new ChangeEvent(
+        ChangeEvent.Type.MODEL_CHANGED, ListKind.PARTICIPATING, wso, jem, Set.of());
+  }
+
+  /** Hartley County Sheriff's Office, TX: requested WSO (2025-07-18), signed TFM. */
+  static ChangeEvent hartleySignedAnotherModel() {
+    Agreement wso =
+        RealAgreements.find(
+            JUL18_PENDING, UsState.TX, "Hartley County Sheriff's Office", Model.WSO);
+    Agreement tfm =
+        RealAgreements.find(DEC31, UsState.TX, "Hartley County Sheriff's Office", Model.TFM);
+    return new ChangeEvent(
+        ChangeEvent.Type.MODEL_CHANGED, ListKind.PARTICIPATING, tfm, wso, Set.of());
   }
 
   /** Northwest Regional Police Department, PA: no county could be placed. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
@@ -75,5 +76,38 @@ class MatcherTest {
     assertEquals(List.of(), MATCHER.channels(fortMyers, Model.TFM, ListKind.PARTICIPATING, subs));
     assertEquals(
         List.of(LEE), MATCHER.channels(fortMyers, Model.JEM, ListKind.PARTICIPATING, subs));
+  }
+
+  @Test
+  @DisplayName(
+      "a channel following only the old or only the new model hears of a switch between them,"
+          + " one following neither does not")
+  void modelSwitchReachesEitherModel() {
+    ChangeEvent sanpete = AlertFixtures.sanpeteSwitched(); // JEM to WSO
+    Coverage coverage = RESOLVER.resolve(sanpete.agreement());
+    ChannelRef jem = new ChannelRef("slack", "T1", "jem");
+    ChannelRef wso = new ChannelRef("slack", "T1", "wso");
+    ChannelRef tfm = new ChannelRef("slack", "T1", "tfm");
+    Target utah = Target.state(UsState.UT);
+    List<Subscription> subs =
+        List.of(
+            new Subscription(jem, Set.of(utah), only(Model.JEM)),
+            new Subscription(wso, Set.of(utah), only(Model.WSO)),
+            new Subscription(tfm, Set.of(utah), only(Model.TFM)));
+
+    assertEquals(List.of(jem, wso), MATCHER.prepare(subs).channels(coverage, sanpete));
+    assertEquals(
+        List.of(jem),
+        MATCHER
+            .prepare(subs)
+            .channels(
+                coverage,
+                AlertFixtures.sanpeteSwitched().previous().model(),
+                ListKind.PARTICIPATING),
+        "by one model alone, as before");
+  }
+
+  private static ChannelOptions only(Model model) {
+    return ChannelOptions.defaults().withModels(EnumSet.of(model));
   }
 }

@@ -149,8 +149,8 @@ class DifferTest {
   }
 
   @Test
-  @DisplayName("a signing of another model is a new agreement, and the request is withdrawn")
-  void anotherModelIsAnotherAgreement() {
+  @DisplayName("a request signed under another model is one MODEL_CHANGED, not an ending")
+  void anotherModelIsASwitch() {
     Agreement wso = request("SC", "Pickens County Sheriff's Office", Model.WSO);
     Agreement tfm = signed("SC", "Pickens County Sheriff's Office", Model.TFM, "2025-05-16");
 
@@ -160,10 +160,9 @@ class DifferTest {
             Lists.of(participating(HARRIS, tfm), pending()));
 
     assertEquals(
-        List.of(
-            "NEW_AGREEMENT participating SC TFM Pickens County Sheriff's Office",
-            "PENDING_WITHDRAWN pending SC WSO Pickens County Sheriff's Office"),
+        List.of("MODEL_CHANGED participating SC TFM Pickens County Sheriff's Office"),
         lines(events));
+    assertEquals(wso, events.get(0).previous());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,17 @@ class NearIdentityTest {
             + " | Tennessee Department of Safety and Homeland Security | 2025-05-13 | ALIAS",
         "FL | Gulf County Board of County Commissioners /Detention Facility"
             + " | Gulf County Board of County Commissioners | 2025-02-26 | ALIAS",
+        // issue 13: a state's patrol is its state police; no state lists both
+        "LA | Louisiana State Patrol | Louisiana State Police Department | 2025-05-20 | SAME_WORDS",
+        "FL | Florida Department of Environmental Protection"
+            + " | Florida Department of Environmental Protection, Division of Law Enforcement"
+            + " | 2025-04-24 | SUFFIX",
+        // a suffix and one university's board and police pair whatever the dates
+        "FL | Florida Department of Financial Services"
+            + " | Florida Department of Financial Services, Criminal Investigation Division"
+            + " |  | SUFFIX",
+        "FL | University of Central Florida Board of Trustees"
+            + " | University of Central Florida Police Department |  | INSTITUTION",
       })
   void sameAgency(String state, String a, String b, String signed, String strength) {
     String date = signed == null ? "" : signed;
@@ -96,10 +108,6 @@ class NearIdentityTest {
             + " | Office of the State Attorney, 20th Judicial Circuit | 2025-06-01",
         "FL | Escambia County Sheriff's Office | Escambia County Board of County Commissioners"
             + " | 2025-02-26",
-        "LA | Louisiana State Patrol | Louisiana State Police Department | 2025-05-20",
-        "FL | Florida Department of Environmental Protection"
-            + " | Florida Department of Environmental Protection, Division of Law Enforcement"
-            + " | 2025-04-24",
         "VA | Virginia Department of Corrections | Virginia DOC Law Enforcement Services | 2025-06-11",
         "TX | Lampass County Sheriff's Office | Lampasas County Sheriff's Office | ",
       })
@@ -108,6 +116,83 @@ class NearIdentityTest {
 
     assertEquals(
         Optional.empty(), strength(row(state, a, date, Model.TFM), row(state, b, date, Model.TFM)));
+  }
+
+  @Test
+  @DisplayName("ICE's real suffix and board-to-police renames pair months apart")
+  void renamesMonthsApart() {
+    assertEquals(
+        Optional.of(NearIdentity.Strength.SUFFIX),
+        strength(
+            Rows.signed("FL", "Florida Department of Financial Services", Model.TFM, "2025-03-25"),
+            Rows.signed(
+                "FL",
+                "Florida Department of Financial Services, Criminal Investigation Division",
+                Model.TFM,
+                "2025-07-24")));
+    assertEquals(
+        Optional.of(NearIdentity.Strength.INSTITUTION),
+        strength(
+            Rows.signed(
+                "FL", "University of Central Florida Board of Trustees", Model.TFM, "2025-04-15"),
+            Rows.signed(
+                "FL", "University of Central Florida Police Department", Model.TFM, "2025-07-24")));
+  }
+
+  @Test
+  @DisplayName("a corrected county word pairs only when ICE's COUNTY cell is the same on both rows")
+  void countyWord() {
+    Agreement place = inCounty(Rows.request("LA", "St. Charles Place Sheriff's Office", Model.TFM));
+    Agreement parish =
+        inCounty(Rows.request("LA", "St. Charles Parish Sheriff's Office", Model.TFM));
+
+    assertEquals(Optional.of(NearIdentity.Strength.COUNTY_WORD), strength(place, parish));
+    assertEquals(
+        Optional.empty(),
+        strength(
+            Rows.request("LA", "St. Charles Place Sheriff's Office", Model.TFM),
+            Rows.request("LA", "St. Charles Parish Sheriff's Office", Model.TFM)));
+  }
+
+  private static Agreement inCounty(Agreement a) {
+    return new Agreement(
+        a.row(),
+        a.state(),
+        a.agency(),
+        a.type(),
+        "German Coast County",
+        a.model(),
+        a.signed(),
+        a.moaUrl(),
+        a.moaPending(),
+        a.addendumUrl());
+  }
+
+  @ParameterizedTest(name = "{1} ({3}) <> {2} ({4})")
+  @DisplayName("under two models, one agency is found by its name only; Lee and Lake stay two")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "UT | Sanpete County Sheriff's Office | Sanpete County Sheriff's Office | JEM | WSO"
+            + " | SAME_WORDS",
+        "TX | McMullen County Sheriff's Office | McMullen County Sheriff's Office | WSO | TFM"
+            + " | SAME_WORDS",
+        "FL | Lee County Sheriff's Office | Lake County Sheriff's Office | JEM | TFM | ",
+        "NM | Lee County Sheriff's Office | Lea County Sheriff's Office | JEM | TFM | ",
+        "TX | Dallas County Sheriff's Office | Dallam County Sheriff's Office | WSO | TFM | ",
+        "VA | Chesapeake Sheriff's Office | Chesapeake Police Department | JEM | TFM | ",
+        "FL | Lee County Sheriff's Office | Lee County Sheriff's Office | TFM | TFM | ",
+      })
+  void acrossModels(
+      String state, String a, String b, Model ma, Model mb, @Nullable String strength) {
+    NearIdentity identity = NearIdentity.over(List.of());
+    Agreement x = Rows.signed(state, a, ma, "2025-02-26");
+    Agreement y = Rows.signed(state, b, mb, "2026-01-30");
+
+    Optional<NearIdentity.Strength> expected =
+        Optional.ofNullable(strength).map(NearIdentity.Strength::valueOf);
+    assertEquals(expected, identity.sameAgency(x, y).map(NearIdentity.Match::strength));
+    assertEquals(expected, identity.sameAgency(y, x).map(NearIdentity.Match::strength));
   }
 
   @Test

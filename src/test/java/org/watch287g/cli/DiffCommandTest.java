@@ -80,6 +80,55 @@ class DiffCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "a model switch is one MODEL_CHANGED in --json, with the same fields as every event, and"
+          + " says the old model for people (McMullen County, TX, WSO to TFM)")
+  void modelSwitch() throws Exception {
+    String before = copy("2026-01-23-participating.xlsx");
+    String after = copy("2026-05-18-participating.xlsx");
+
+    Result json = CommandLineTest.run("diff", before, after, "--json");
+    Result people = CommandLineTest.run("diff", before, after);
+
+    assertEquals(0, json.status(), json.err());
+    JsonNode report = new ObjectMapper().readTree(json.out());
+    JsonNode changed = event(report, "MODEL_CHANGED");
+    assertEquals("McMullen County Sheriff's Office", changed.get("agency").asText());
+    assertEquals("TFM", changed.get("model").asText());
+    assertEquals(true, changed.get("alerts").asBoolean());
+    List<String> fields = new ArrayList<>();
+    changed.fieldNames().forEachRemaining(fields::add);
+    assertEquals(
+        List.of(
+            "type",
+            "list",
+            "state",
+            "agency",
+            "model",
+            "counties",
+            "signed",
+            "moa",
+            "details",
+            "alerts"),
+        fields);
+    for (JsonNode e : report.get("events")) {
+      assertTrue(
+          !e.get("agency").asText().startsWith("McMullen")
+              || e.get("type").asText().equals("MODEL_CHANGED"),
+          e.toString());
+    }
+    assertTrue(
+        people
+            .out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("MODEL_CHANGED      TX  McMullen County Sheriff's Office (TFM,")
+                        && l.contains(", from WSO")),
+        people.out());
+  }
+
+  @Test
   @DisplayName("without --json: one line per event, the earlier name, and a summary")
   void acceptancePairForPeople() throws Exception {
     Result r = acceptancePair();

@@ -106,7 +106,7 @@ class ToolkitLoaderTest {
     String good = "    url: https://example.org/a\n";
     assertEquals(
         "my.yml: link 2: events: unknown NEW_AGREMENT (use NEW_AGREEMENT, TERMINATED, NEW_PENDING,"
-            + " PENDING_SIGNED, PENDING_WITHDRAWN, RENEWED, DETAILS_CHANGED, RENAMED)",
+            + " PENDING_SIGNED, MODEL_CHANGED, PENDING_WITHDRAWN, RENEWED, DETAILS_CHANGED, RENAMED)",
         error(
             "links:\n  - title: A\n"
                 + good
