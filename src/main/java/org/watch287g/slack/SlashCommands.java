@@ -14,7 +14,11 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
@@ -103,7 +107,17 @@ final class SlashCommands {
     if (!needsSlack) {
       try {
         Invoker invoker = new Invoker(channel, user, allowedLocally(user));
-        return ctx.ack(toSlash(render(commands.respond(text, invoker), null)));
+        CommandService.Response response = commands.respond(text, invoker);
+        Optional<Attachment> file = response.reply().attachment();
+        if (file.isPresent() && responseUrls.allowed(p.getResponseUrl())) {
+          try {
+            slow.execute(() -> attach(file.get(), channel, response, r -> ctx.respond(toSlash(r))));
+            return ctx.ack(toSlash(render(response, null, FileShown.ATTACHING)));
+          } catch (RejectedExecutionException e) {
+            // busy: the start of the file, inline, as below
+          }
+        }
+        return ctx.ack(toSlash(render(response, null)));
       } catch (RuntimeException e) {
         log.error("cannot answer /287g in {}", channel, e);
         return ctx.ack(toSlash(apology(commands.language(channel))));
@@ -119,6 +133,55 @@ final class SlashCommands {
       return ctx.ack(toSlash(plain(SlackWords.text(commands.language(channel), "slack.busy"))));
     }
     return ctx.ack();
+  }
+
+  /**
+   * Uploads a reply's file (a CSV) to the channel with Slack's external upload (the SDK's {@code
+   * files.uploadV2}: {@code files.getUploadURLExternal}, the bytes, {@code
+   * files.completeUploadExternal}). That needs the {@code files:write} scope and the bot in the
+   * channel; when Slack refuses, the person gets the start of the file inline, and why.
+   */
+  private void attach(
+      Attachment file, ChannelRef channel, CommandService.Response response, Sender sender) {
+    String why;
+    try {
+      FilesUploadV2Response r =
+          methods.filesUploadV2(
+              u ->
+                  u.channel(channel.channel())
+                      .filename(file.fileName())
+                      .title(file.fileName())
+                      .content(file.content()));
+      if (r.isOk()) {
+        return;
+      }
+      why = r.getError() == null ? "refused" : r.getError();
+    } catch (SlackFilesUploadV2Exception e) {
+      // The SDK throws with Slack's answers to each step; the first refusal says why.
+      why = refusal(e);
+    } catch (Exception e) {
+      why = e.getClass().getSimpleName();
+    }
+    log.warn("cannot attach {} in {}: {}", file.fileName(), channel, why);
+    try {
+      sender.send(render(response, SlackWords.text(response.language(), "slack.file.failed", why)));
+    } catch (Exception e) {
+      log.warn("cannot answer /287g in {} through its response_url: {}", channel, e.toString());
+    }
+  }
+
+  /** Slack's error code for the step of an upload that failed, e.g. {@code missing_scope}. */
+  private static String refusal(SlackFilesUploadV2Exception e) {
+    for (FilesGetUploadURLExternalResponse r : e.getGetURLResponses()) {
+      if (!r.isOk() && r.getError() != null) {
+        return r.getError();
+      }
+    }
+    FilesCompleteUploadExternalResponse complete = e.getCompleteResponse();
+    if (complete != null && !complete.isOk() && complete.getError() != null) {
+      return complete.getError();
+    }
+    return "upload_failed";
   }
 
   /** The verb the text names, to know whether the command changes the channel; empty if none. */
@@ -262,8 +325,27 @@ final class SlashCommands {
    *     the reply and not escaped, unlike the reply; null for none
    */
   static Rendered render(CommandService.Response response, @Nullable String extra) {
+    return render(response, extra, FileShown.INLINE);
+  }
+
+  /** How a reply's file is shown: being attached to the channel, or its start inline. */
+  enum FileShown {
+    ATTACHING,
+    INLINE
+  }
+
+  static Rendered render(
+      CommandService.Response response, @Nullable String extra, FileShown shown) {
     String text = response.plainText();
-    Optional<Attachment> file = response.reply().attachment();
+    Optional<Attachment> attached = response.reply().attachment();
+    if (attached.isPresent() && shown == FileShown.ATTACHING) {
+      text =
+          text
+              + "\n\n"
+              + SlackWords.text(
+                  response.language(), "slack.file.attaching", attached.get().fileName());
+    }
+    Optional<Attachment> file = shown == FileShown.INLINE ? attached : Optional.empty();
     if (file.isPresent()) {
       text = text + "\n\n" + SlackBlocks.inlineFileNote(file.get(), response.language());
     }

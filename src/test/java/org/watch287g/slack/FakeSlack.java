@@ -26,11 +26,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local Slack Web API (and response_url) for tests: answers {@code auth.test}, {@code
- * chat.postMessage}, {@code conversations.join} and {@code users.info} with {@code ok:true} unless
- * a test scripted other answers for a method, and records every call.
+ * chat.postMessage}, {@code conversations.join}, {@code users.info} and the external file upload
+ * ({@code files.getUploadURLExternal}, the bytes, {@code files.completeUploadExternal}) with {@code
+ * ok:true} unless a test scripted other answers for a method, and records every call.
  */
 final class FakeSlack implements AutoCloseable {
   static final String RESPONSE_PATH = "/response-url";
+
+  /** Where {@code files.getUploadURLExternal} says to send a file's bytes. */
+  static final String UPLOAD_PATH = "/upload/";
 
   /** One recorded call: the method (or the response_url path) and its decoded parameters. */
   record Call(String method, Map<String, String> params, String body, @Nullable String auth) {
@@ -193,6 +197,14 @@ final class FakeSlack implements AutoCloseable {
           json(200, "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
       case "chat.postMessage" -> json(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
       case "users.info" -> json(200, usersInfo);
+      case "files.getUploadURLExternal" ->
+          json(
+              200,
+              "{\"ok\":true,\"upload_url\":\""
+                  + server.url(UPLOAD_PATH + "F1")
+                  + "\",\"file_id\":\"F1\"}");
+      case "files.completeUploadExternal" ->
+          json(200, "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"list\"}]}");
       case "apps.connections.open" ->
           json(
               200,

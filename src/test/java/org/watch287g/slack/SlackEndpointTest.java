@@ -194,15 +194,40 @@ class SlackEndpointTest {
 
   @Test
   @DisplayName(
-      "status TX csv on Slack shows the start of the file as code, says how much, and fits the"
-          + " limits")
-  void status_csv_shows_the_start_of_the_file_within_slacks_limits() throws Exception {
-    JsonObject reply = reply(bot.command("status TX csv"));
-    String blocks = reply.get("blocks").toString();
+      "status TX csv on Slack attaches the whole list to the channel as a file, by Slack's"
+          + " external upload, and says so")
+  void status_csv_is_attached_to_the_channel_as_a_file() throws Exception {
+    HttpResponse<String> ack = bot.command("status TX csv");
 
-    assertTrue(text(reply).contains("Slack cannot attach a file"), text(reply));
+    assertEquals(200, ack.statusCode());
+    assertTrue(ack.body().contains("being attached to this channel as 287g-TX-"), ack.body());
+    FakeSlack.Call asked =
+        bot.fake.await(c -> c.method().equals("files.getUploadURLExternal"), WAIT);
+    assertTrue(asked.params().get("filename").matches("287g-TX-\\d{4}-\\d{2}-\\d{2}\\.csv"));
+    FakeSlack.Call bytes = bot.fake.await(c -> c.method().startsWith(FakeSlack.UPLOAD_PATH), WAIT);
+    assertTrue(bytes.body().startsWith("list,agency,state,model"), bytes.body());
+    assertTrue(bytes.body().lines().count() > 380, "the whole list");
+    FakeSlack.Call done =
+        bot.fake.await(c -> c.method().equals("files.completeUploadExternal"), WAIT);
+    assertEquals("C1", done.params().get("channel_id"));
+  }
+
+  @Test
+  @DisplayName(
+      "when Slack refuses the file (no files:write scope), the person gets its start as code,"
+          + " within Slack's limits, and why")
+  void status_csv_falls_back_to_the_start_of_the_file_when_slack_refuses_it() throws Exception {
+    bot.fake.script("files.getUploadURLExternal", FakeSlack.error("missing_scope"));
+
+    HttpResponse<String> ack = bot.command("status TX csv");
+    JsonObject later = json(bot.fake.awaitResponse(WAIT).body());
+    String blocks = later.get("blocks").toString();
+
+    assertEquals(200, ack.statusCode());
+    assertTrue(text(later).contains("missing_scope"), text(later));
+    assertTrue(text(later).contains("files:write"), text(later));
     assertTrue(blocks.contains("```list,agency,state,model"), blocks);
-    SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
+    SlackFixtures.assertWithinLimits(text(later), later.get("blocks"));
   }
 
   @Test
