@@ -158,6 +158,7 @@ class DiscordPlatformTest {
             "models",
             "digest",
             "note",
+            "mention",
             "test",
             "help"),
         subs);
