@@ -36,6 +36,8 @@ import org.watch287g.dataset.UsState;
  * @param state the agreement's state, e.g. for pointing to {@code /287g status TX}
  * @param note the channel's own line for "what you can do" ({@code /287g note}), shown first there;
  *     empty when the channel has none
+ * @param mention who this alert pings: the channel's {@link Mention} token when the event's type
+ *     pings ({@link Mention#pings}), else empty; platforms write it their own way, first
  */
 public record AlertMessage(
     Language language,
@@ -55,7 +57,8 @@ public record AlertMessage(
     Labels labels,
     String model,
     UsState state,
-    String note) {
+    String note,
+    String mention) {
 
   /** An alert with no channel note yet: {@link AlertComposer} writes it for any channel. */
   public AlertMessage(
@@ -94,7 +97,8 @@ public record AlertMessage(
         labels,
         model,
         state,
-        "");
+        "",
+        Mention.NONE);
   }
 
   public AlertMessage {
@@ -108,6 +112,9 @@ public record AlertMessage(
     links = List.copyOf(links);
     if (note.contains("\n")) {
       throw new IllegalArgumentException("a note is one line");
+    }
+    if (!Mention.wellFormed(mention)) {
+      throw new IllegalArgumentException("not a mention token: " + mention);
     }
   }
 
@@ -131,7 +138,8 @@ public record AlertMessage(
         labels,
         model,
         state,
-        note);
+        note,
+        mention);
   }
 
   /** The same alert for a channel with this note (empty for none). */
@@ -154,6 +162,31 @@ public record AlertMessage(
         labels,
         model,
         state,
+        value,
+        mention);
+  }
+
+  /** The same alert pinging this {@link Mention} token (empty for no one). */
+  public AlertMessage withMention(String value) {
+    return new AlertMessage(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        model,
+        state,
+        note,
         value);
   }
 

@@ -280,8 +280,13 @@ public final class DeliveryWorker {
     return record(message.channel(), delivery.get(), message.items(), tally);
   }
 
+  /**
+   * An alert as this channel gets it: with its note, and pinging its mention when the event's type
+   * calls for it ({@link Mention#pings}), never otherwise.
+   */
   private AlertMessage compose(OutboxItem item, ChannelOptions options) {
-    return composeFor(item, options).withNote(options.note());
+    AlertMessage alert = composeFor(item, options).withNote(options.note());
+    return Mention.pings(alert.type()) ? alert.withMention(options.mention()) : alert;
   }
 
   private AlertMessage composeFor(OutboxItem item, ChannelOptions options) {

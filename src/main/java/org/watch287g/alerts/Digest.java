@@ -28,8 +28,10 @@ import org.watch287g.dataset.UsState;
  * <p>Parts are filled in order, as full as the budget allows; the first also carries where the
  * whole list is and the "what you can do" block, kept to a quarter of the budget (links are dropped
  * from the end to fit). An item is never split across parts; an item longer than its room is cut,
- * with an ellipsis, from its headline so that its link stays whole. Budgets under {@value
- * #DECORATED} characters (a caller's mistake, or a test's) get bare lines, no headings or blocks.
+ * with an ellipsis, from its headline so that its link stays whole. The first part pings the
+ * channel's mention, once for the whole digest, when any of its alerts pings ({@link
+ * AlertMessage#mention}); the other parts ping no one. Budgets under {@value #DECORATED} characters
+ * (a caller's mistake, or a test's) get bare lines, no headings or blocks.
  *
  * <p>Deterministic: the same alerts give the same parts, whatever order they come in, which is what
  * lets a sender recompute a digest half sent and find its parts under the same numbers.
@@ -123,7 +125,17 @@ public final class Digest {
       drafts.add(last);
       more = last.more;
     }
-    return parts(drafts, more, lead, alerts.size(), texts);
+    return parts(drafts, more, lead, alerts.size(), texts, mention(alerts));
+  }
+
+  /** Who the digest pings: the mention of its alerts that ping (one channel's, so one token). */
+  private static String mention(List<AlertMessage> alerts) {
+    for (AlertMessage alert : alerts) {
+      if (!alert.mention().isEmpty()) {
+        return alert.mention();
+      }
+    }
+    return Mention.NONE;
   }
 
   private static void checkBudget(int maxItems, int maxChars, int maxParts) {
@@ -240,7 +252,12 @@ public final class Digest {
   }
 
   private static List<DigestPart> parts(
-      List<Draft> drafts, @Nullable String more, Lead lead, int total, Texts texts) {
+      List<Draft> drafts,
+      @Nullable String more,
+      Lead lead,
+      int total,
+      Texts texts,
+      String mention) {
     String title = texts.text("digest.title", total);
     List<DigestPart> parts = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
@@ -259,7 +276,8 @@ public final class Digest {
               first ? lead.actions() : null,
               i + 1,
               drafts.size(),
-              d.carried));
+              d.carried,
+              first ? mention : Mention.NONE));
     }
     return parts;
   }

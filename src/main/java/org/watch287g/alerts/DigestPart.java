@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param alerts the positions, in the list given to {@link Digest#split}, of the alerts this part
  *     carries (what a sender marks as sent when the part is accepted); on a capped digest's last
  *     part, the alerts {@code more} counts too
+ * @param mention on the first part only: who the digest pings, once, when any of its alerts pings
+ *     ({@link AlertMessage#mention}); empty on the others and when none pings
  */
 public record DigestPart(
     Language language,
@@ -36,10 +38,28 @@ public record DigestPart(
     @Nullable Actions actions,
     int number,
     int count,
-    List<Integer> alerts) {
+    List<Integer> alerts,
+    String mention) {
+
+  /** A part that pings no one. */
+  public DigestPart(
+      Language language,
+      String title,
+      @Nullable String whole,
+      List<Section> sections,
+      @Nullable String more,
+      @Nullable Actions actions,
+      int number,
+      int count,
+      List<Integer> alerts) {
+    this(language, title, whole, sections, more, actions, number, count, alerts, Mention.NONE);
+  }
 
   public DigestPart {
     Objects.requireNonNull(language, "language");
+    if (!Mention.wellFormed(mention) || (number > 1 && !mention.isEmpty())) {
+      throw new IllegalArgumentException("only a first part pings, a token: " + mention);
+    }
     sections = List.copyOf(sections);
     alerts = List.copyOf(alerts);
     if (number < 1 || number > count) {

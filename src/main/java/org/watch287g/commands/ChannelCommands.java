@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Mention;
 import org.watch287g.alerts.Subscription;
 import org.watch287g.alerts.Target;
 import org.watch287g.dataset.Model;
@@ -20,8 +21,9 @@ import org.watch287g.geo.Gazetteer;
 /**
  * The commands about a channel itself: what it follows ({@code subscribe}, {@code unsubscribe},
  * {@code list}) and how it hears ({@code language}, {@code pending}, {@code models}, {@code
- * digest}). Permission is checked by the caller. Changes are confirmed to the whole channel, since
- * everyone in it is affected; questions and mistakes are answered privately.
+ * digest}, {@code note}, {@code mention}). Permission is checked by the caller. Changes are
+ * confirmed to the whole channel, since everyone in it is affected; questions and mistakes are
+ * answered privately.
  */
 final class ChannelCommands {
   private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s,;]+");
@@ -48,6 +50,7 @@ final class ChannelCommands {
       case MODELS -> models(command);
       case DIGEST -> digest(command);
       case NOTE -> note(command);
+      case MENTION -> mention(command);
       case STATUS, HELP, TEST ->
           throw new IllegalArgumentException("not a channel command: " + command);
     };
@@ -100,6 +103,9 @@ final class ChannelCommands {
             o.digestThreshold()));
     if (!o.note().isEmpty()) {
       lines.add(Phrase.of("reply.list.note", o.note()));
+    }
+    if (!o.mention().isEmpty()) {
+      lines.add(Phrase.of("reply.list.mention", o.mention()));
     }
     settings.pausedReason(channel).ifPresent(why -> lines.add(Phrase.of("reply.list.paused", why)));
     return new Reply.Text(lines, true);
@@ -201,6 +207,36 @@ final class ChannelCommands {
     }
     settings.setOptions(channel, options.withNote(text), clock.instant());
     return Reply.Text.shared(Phrase.of("reply.note.done", text));
+  }
+
+  /**
+   * Sets who the channel's alerts of a new agreement or request ping. The platform's adapter has
+   * turned what the person chose into a {@link Mention} token; anything else (a role on Slack, a
+   * Slack group on Discord, {@code @everyone}, a name Slack did not recognise as a group) is
+   * refused with what to write instead, and nothing is stored.
+   */
+  private Reply mention(Command command) {
+    ChannelRef channel = command.invoker().channel();
+    String token = command.argument();
+    ChannelOptions options = settings.options(channel);
+    if (token.isEmpty()) {
+      return Reply.Text.privately(
+          options.mention().isEmpty()
+              ? Phrase.of("reply.mention.none")
+              : Phrase.of("reply.mention.current", options.mention()));
+    }
+    String word = token.toLowerCase(Locale.ROOT);
+    if (word.equals("off") || word.equals("none") || word.equals("no")) {
+      settings.setOptions(channel, options.withMention(Mention.NONE), clock.instant());
+      return Reply.Text.shared(Phrase.of("reply.mention.cleared"));
+    }
+    String platform = channel.platform();
+    if (!Mention.validFor(platform, token)) {
+      String why = platform.equals("slack") || platform.equals("discord") ? platform : "console";
+      return new Reply.Invalid(Phrase.of("reply.mention.invalid." + why, token), Verb.MENTION);
+    }
+    settings.setOptions(channel, options.withMention(token), clock.instant());
+    return Reply.Text.shared(Phrase.of("reply.mention.done", token));
   }
 
   /**

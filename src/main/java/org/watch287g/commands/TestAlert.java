@@ -77,6 +77,7 @@ final class TestAlert {
     AlertMessage alert = composer.compose(event, sample.get().coverage(), options.language());
     String headline = Texts.of(options.language()).text("alert.test.headline", alert.headline());
     DeliveryResult result =
+        // A sample pings no one: the channel's mention is kept for real news.
         poster.post(channel, alert.withHeadline(headline).withNote(options.note()));
     return Reply.Text.privately(outcome(result));
   }

@@ -19,6 +19,7 @@ public enum Verb {
   MODELS("models", Argument.MODELS, true, "modelos"),
   DIGEST("digest", Argument.NUMBER, true, "resumen"),
   NOTE("note", Argument.TEXT, true, "nota"),
+  MENTION("mention", Argument.MENTION, true, "mencion", "mención"),
   TEST("test", Argument.NONE, true, "prueba"),
   HELP("help", Argument.NONE, false, "ayuda", "?");
 
@@ -37,7 +38,12 @@ public enum Verb {
     /** A whole number from 1 to 100. */
     NUMBER,
     /** A line of the person's own words ({@code off} to clear). */
-    TEXT
+    TEXT,
+    /**
+     * Who alerts ping, as a {@link org.watch287g.alerts.Mention} token the platform's adapter wrote
+     * from what the person chose ({@code off} to clear).
+     */
+    MENTION
   }
 
   private final String word;
@@ -74,13 +80,14 @@ public enum Verb {
 
   /**
    * The name of the verb's one option on platforms with typed options: {@code county} for places
-   * (it also takes a state; Discord autocompletes it), else {@code value}; empty when it takes
-   * none.
+   * (it also takes a state; Discord autocompletes it), {@code role} for a mention (Discord's role
+   * picker), else {@code value}; empty when it takes none.
    */
   public Optional<String> option() {
     return switch (argument) {
       case NONE -> Optional.empty();
       case PLACE -> Optional.of("county");
+      case MENTION -> Optional.of("role");
       default -> Optional.of("value");
     };
   }

@@ -26,7 +26,8 @@ import org.watch287g.alerts.DigestPart;
  *
  * <p>Every block ends with a newline; separating blocks is the printer's business. Details wrap at
  * spaces only, so a URL is never broken; headlines are not wrapped at all, so that each alert's
- * first line can be searched and copied whole.
+ * first line can be searched and copied whole. An alert that pings the channel's mention says so on
+ * its second line: "(pings here)".
  */
 final class ConsoleText {
   /** Wrapped text stays within this many columns, a terminal's classic width less a margin. */
@@ -45,6 +46,7 @@ final class ConsoleText {
     }
     String hanging = " ".repeat(INDENT.length() + labelWidth + GAP.length());
     StringBuilder out = new StringBuilder(alert.headline()).append('\n');
+    pings(out, alert.mention());
     int room = WIDTH - hanging.length();
     for (AlertMessage.Field f : fields) {
       List<String> lines = wrap(f.value(), room);
@@ -77,6 +79,7 @@ final class ConsoleText {
    */
   String render(DigestPart part) {
     StringBuilder out = new StringBuilder(part.title()).append('\n');
+    pings(out, part.mention());
     String whole = part.whole();
     if (whole != null) {
       out.append(INDENT).append(whole).append('\n');
@@ -106,6 +109,16 @@ final class ConsoleText {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Who the message pings ({@code /287g mention}), under its first line: "(pings here)". A terminal
+   * pings no one, but the line shows what a channel would get.
+   */
+  private static void pings(StringBuilder out, String mention) {
+    if (!mention.isEmpty()) {
+      out.append(INDENT).append("(pings ").append(mention).append(")\n");
+    }
   }
 
   private static String pad(String text, int width) {

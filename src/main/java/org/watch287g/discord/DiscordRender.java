@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DigestPart;
+import org.watch287g.alerts.Mention;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.TextLimits;
 import org.watch287g.alerts.Texts;
@@ -27,8 +28,9 @@ import org.watch287g.dataset.OfficialUrl;
  *
  * <p>Every text is cut before JDA sees it, because {@link EmbedBuilder} throws on a text over its
  * limit and Discord answers 400 to a message over its totals: a long agency name or an operator's
- * long toolkit title must shorten an alert, never lose it. No message may mention anyone: names
- * come from ICE's spreadsheets, and {@code @everyone} in one must not ping a server. No text from
+ * long toolkit title must shorten an alert, never lose it. No message may mention anyone but the
+ * role a channel chose ({@code /287g mention}): names come from ICE's spreadsheets, and {@code
+ * @everyone} in one must not ping a server. No text from
  * outside may format or link ({@link DiscordText}): the only links are the toolkit's, which the
  * operator chose, and ICE's and DHS's own addresses.
  */
@@ -93,7 +95,7 @@ final class DiscordRender {
         embed.addField(TextLimits.shorten(alert.labels().whatYouCanDo(), TITLE), chunk, false);
       }
     }
-    return message(List.of(fitTotal(embed)));
+    return message(List.of(fitTotal(embed)), alert.mention());
   }
 
   /**
@@ -135,7 +137,7 @@ final class DiscordRender {
             .setColor(OTHER)
             .setTitle(TextLimits.shorten(part.title(), TITLE))
             .setDescription(TextLimits.shorten(String.join("\n", items), DESCRIPTION));
-    return message(List.of(fitTotal(embed)));
+    return message(List.of(fitTotal(embed)), part.mention());
   }
 
   /** An operator notice: plain content, as it is plain text. */
@@ -195,11 +197,19 @@ final class DiscordRender {
     return embeds;
   }
 
-  private static MessageCreateData message(List<MessageEmbed> embeds) {
-    return new MessageCreateBuilder()
-        .setEmbeds(embeds)
-        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-        .build();
+  /**
+   * A message of embeds that pings the channel's role, if it chose one ({@code /287g mention}): the
+   * role's mention as the content (embeds never ping), and {@code allowed_mentions} that names that
+   * role alone and parses nothing, so no other mention in the message can ping, whatever it holds.
+   */
+  private static MessageCreateData message(List<MessageEmbed> embeds, String mention) {
+    MessageCreateBuilder message =
+        new MessageCreateBuilder()
+            .setEmbeds(embeds)
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    Mention.role(mention)
+        .ifPresent(id -> message.setContent("<@&" + id + ">").mentionRoles(List.of(id)));
+    return message.build();
   }
 
   /** Drops fields from the end until the embed is within the 6,000 characters of a message. */

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -173,7 +174,20 @@ final class InteractionListener extends ListenerAdapter {
         return;
       }
     }
-    String text = SlashCommand.text(verb, option(event, verb), share(event));
+    String value = option(event, verb);
+    if (verb == Verb.MENTION && canManage) {
+      OptionMapping picked = event.getOption("role");
+      Role role = picked == null ? null : picked.getAsRole();
+      if (role != null) {
+        Optional<String> why = unmentionable(role, guild, channel, commands.language(ref));
+        if (why.isPresent()) {
+          sayPrivately(event, why.get());
+          return;
+        }
+        value = "role:" + role.getId();
+      }
+    }
+    String text = SlashCommand.text(verb, value, share(event));
     CompletableFuture<CommandService.Response> answer =
         CompletableFuture.supplyAsync(() -> commands.respond(text, invoker), work);
     CommandService.Response response;
@@ -257,6 +271,24 @@ final class InteractionListener extends ListenerAdapter {
         .setEphemeral(true)
         .setAllowedMentions(NO_MENTIONS)
         .queue(null, failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
+  }
+
+  /**
+   * Why alerts could not ping this role, in the channel's language; empty when they can. Not
+   * {@code @everyone} (a whole server is never pinged), and a role the bot may mention here: one
+   * set to be mentionable by anyone, or any role when the bot has Mention @everyone in the channel.
+   */
+  static Optional<String> unmentionable(
+      Role role, Guild guild, GuildChannel channel, Language language) {
+    Texts words = Texts.of(language);
+    if (role.isPublicRole() || role.getId().equals(guild.getId())) {
+      return Optional.of(words.text("discord.mention.everyone"));
+    }
+    if (!role.isMentionable()
+        && !guild.getSelfMember().hasPermission(channel, Permission.MESSAGE_MENTION_EVERYONE)) {
+      return Optional.of(words.text("discord.mention.notMentionable", role.getName()));
+    }
+    return Optional.empty();
   }
 
   static String missingText(List<Permission> missing, Language language) {

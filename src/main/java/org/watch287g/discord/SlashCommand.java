@@ -79,9 +79,10 @@ final class SlashCommand {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    // The county option is described once; the others (all named "value") per verb.
-    String key =
-        "discord.option." + (verb.argument() == Verb.Argument.PLACE ? name.get() : verb.word());
+    // The county and role options are described once; the others (all named "value") per verb.
+    boolean shared =
+        verb.argument() == Verb.Argument.PLACE || verb.argument() == Verb.Argument.MENTION;
+    String key = "discord.option." + (shared ? name.get() : verb.word());
     return switch (verb.argument()) {
       case PLACE ->
           Optional.of(
@@ -121,6 +122,11 @@ final class SlashCommand {
               new OptionData(OptionType.STRING, name.get(), en.text(key), true)
                   .setDescriptionLocalizations(spanish(es.text(key)))
                   .setMaxLength(ChannelOptions.MAX_NOTE));
+      case MENTION ->
+          // Discord's role picker; no role is "ping no one".
+          Optional.of(
+              new OptionData(OptionType.ROLE, name.get(), en.text(key), false)
+                  .setDescriptionLocalizations(spanish(es.text(key))));
       case NONE -> Optional.empty();
     };
   }
@@ -145,12 +151,15 @@ final class SlashCommand {
   /**
    * The text the core reads for a subcommand and its option: {@code "status harris tx"}, {@code
    * "status 48201 share"} (an autocompleted county comes back as its FIPS code, which the core
-   * reads as exactly that county), {@code "list"}.
+   * reads as exactly that county), {@code "list"}; {@code mention} with no role is {@code "mention
+   * off"}.
    */
   static String text(Verb verb, @Nullable String value, boolean share) {
     StringBuilder text = new StringBuilder(verb.word());
     if (value != null && !value.isBlank()) {
       text.append(' ').append(value.strip());
+    } else if (verb == Verb.MENTION) {
+      text.append(" off");
     }
     if (share && verb == Verb.STATUS) {
       text.append(' ').append(SHARE);

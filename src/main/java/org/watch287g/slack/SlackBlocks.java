@@ -15,6 +15,7 @@ import java.util.List;
 import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Mention;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.TextLimits;
 import org.watch287g.commands.Attachment;
@@ -28,7 +29,9 @@ import org.watch287g.dataset.OfficialUrl;
  * longer ones, and notifications only show the start anyway).
  *
  * <p>Every text from outside (ICE's names, people's commands) is escaped, blocks and fallback
- * alike, and only ICE's and DHS's own URLs become links to agreements.
+ * alike, and only ICE's and DHS's own URLs become links to agreements. The one mention a message
+ * may hold is the channel's chosen one ({@link #ping}), at the start of the fallback and of the
+ * first section.
  *
  * <p>Pure: no I/O, so every limit is unit-tested.
  */
@@ -62,7 +65,8 @@ final class SlackBlocks {
       String value = url != null && officialUrl(url) ? link(url, f.value()) : escape(f.value());
       details.append('*').append(escape(f.label())).append(":* ").append(value).append('\n');
     }
-    addSections(blocks, details.toString().strip());
+    String ping = ping(alert.mention());
+    addSections(blocks, ping + details.toString().strip());
     addSections(blocks, escape(alert.modelExplainer()));
     List<BlockElement> buttons = new ArrayList<>();
     String moaUrl = alert.moaUrl();
@@ -92,7 +96,7 @@ final class SlackBlocks {
     }
     String note = words(alert.language(), "slack.alert.context");
     blocks.add(context(c -> c.elements(List.of(markdownText(escape(note))))));
-    return new SlackMessage(fallback(alert.plainText()), capped(blocks));
+    return new SlackMessage(pinging(ping, alert.plainText()), capped(blocks));
   }
 
   /**
@@ -121,7 +125,8 @@ final class SlackBlocks {
     if (more != null) {
       items.add("_" + escape(more) + "_");
     }
-    addSections(blocks, String.join("\n", items));
+    String ping = ping(part.mention());
+    addSections(blocks, ping + String.join("\n", items));
     DigestPart.Actions actions = part.actions();
     if (actions != null) {
       StringBuilder links = new StringBuilder("*").append(escape(actions.label())).append("*");
@@ -134,7 +139,25 @@ final class SlackBlocks {
       }
       addSections(blocks, links.toString());
     }
-    return new SlackMessage(fallback(part.plainText()), capped(blocks));
+    return new SlackMessage(pinging(ping, part.plainText()), capped(blocks));
+  }
+
+  /**
+   * The mention a channel chose ({@code /287g mention}) as Slack's markup, with a space after it:
+   * {@code <!subteam^S0123ABCD> } or {@code <!here> }; empty for none. This adapter writes it from
+   * a token the core checked, so it is the one mention a message may hold: everything from outside
+   * is still escaped.
+   */
+  static String ping(String mention) {
+    if (mention.equals(Mention.HERE)) {
+      return "<!here> ";
+    }
+    return Mention.subteam(mention).map(id -> "<!subteam^" + id + "> ").orElse("");
+  }
+
+  /** The fallback, escaped, after the mention: notifications show its start. */
+  private static String pinging(String ping, String plainText) {
+    return ping + fallback(plainText, MAX_TEXT - ping.length());
   }
 
   /** An operator notice: a bold title, then the text. */

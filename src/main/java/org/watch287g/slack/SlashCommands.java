@@ -87,7 +87,8 @@ final class SlashCommands {
 
   Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload p = request.getPayload();
-    String text = p.getText() == null ? "" : p.getText();
+    // Escaped by Slack (the manifest's should_escape), so that a user group comes with its ID.
+    String text = SlackInput.read(p.getText() == null ? "" : p.getText());
     ChannelRef channel;
     try {
       channel = new ChannelRef(SlackDeliverer.PLATFORM, p.getTeamId(), p.getChannelId());

@@ -27,7 +27,7 @@ final class Migrations {
           "V3__create_events_and_outbox.sql",
           "V4__channel_pause.sql",
           "V5__parse_journal.sql",
-          "V6__channel_note.sql",
+          "V6__channel_note_and_mention.sql",
           "V7__change_event_by_snapshot.sql",
           "V8__change_event_previous_model.sql");
 

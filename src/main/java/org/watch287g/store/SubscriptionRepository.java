@@ -19,6 +19,7 @@ import org.watch287g.alerts.ChannelDirectory;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.Mention;
 import org.watch287g.alerts.Subscription;
 import org.watch287g.alerts.Target;
 import org.watch287g.commands.ChannelSettings;
@@ -149,16 +150,17 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
           try (PreparedStatement s =
               c.prepareStatement(
                   "UPDATE channel SET language = ?, include_pending = ?, models = ?,"
-                      + " digest_threshold = ?, note = ?"
+                      + " digest_threshold = ?, note = ?, mention = ?"
                       + " WHERE platform = ? AND workspace = ? AND channel = ?")) {
             s.setString(1, options.language().code());
             s.setInt(2, options.includePending() ? 1 : 0);
             s.setString(3, models(options.models()));
             s.setInt(4, options.digestThreshold());
             s.setString(5, options.note());
-            s.setString(6, channel.platform());
-            s.setString(7, channel.workspace());
-            s.setString(8, channel.channel());
+            s.setString(6, options.mention());
+            s.setString(7, channel.platform());
+            s.setString(8, channel.workspace());
+            s.setString(9, channel.channel());
             s.executeUpdate();
           }
         });
@@ -191,7 +193,8 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
           try (PreparedStatement s =
               c.prepareStatement(
                   "SELECT c.platform, c.workspace, c.channel, c.language, c.include_pending,"
-                      + " c.models, c.digest_threshold, s.target, c.note FROM channel c"
+                      + " c.models, c.digest_threshold, s.target, c.note, c.mention"
+                      + " FROM channel c"
                       + " LEFT JOIN subscription s ON s.platform = c.platform"
                       + " AND s.workspace = c.workspace AND s.channel = c.channel"
                       + where
@@ -232,7 +235,9 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
           r.getInt(5) != 0,
           models,
           r.getInt(7),
-          r.getString(9));
+          r.getString(9),
+          // A token written by another version is dropped rather than stop the channel's alerts.
+          Mention.wellFormed(r.getString(10)) ? r.getString(10) : Mention.NONE);
     } catch (SQLException e) {
       throw new StorageException("cannot read a channel's options: " + e.getMessage(), e);
     }

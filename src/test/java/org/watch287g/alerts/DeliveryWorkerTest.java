@@ -1,6 +1,7 @@
 package org.watch287g.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,11 @@ class DeliveryWorkerTest {
 
   /** Queues the same {@code n} alerts to each of {@code channels}, as one publication. */
   void queue(UsState state, int n, List<ChannelRef> channels) {
+    queue(state, n, channels, ChangeEvent.Type.NEW_AGREEMENT);
+  }
+
+  /** Queues {@code n} events of one type to each of {@code channels}, as one publication. */
+  void queue(UsState state, int n, List<ChannelRef> channels, ChangeEvent.Type type) {
     // Alerts go only to channels that exist; following a state makes one, as a subscriber's does.
     for (ChannelRef channel : channels) {
       if (subscriptions.find(channel).isEmpty()) {
@@ -98,9 +104,7 @@ class DeliveryWorkerTest {
     List<SourceLedger.Found> found = new ArrayList<>();
     for (Agreement a : PUBLICATION.agreements()) {
       if (a.state() == state && found.size() < n) {
-        ChangeEvent e =
-            new ChangeEvent(
-                ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, a, null, Set.of());
+        ChangeEvent e = new ChangeEvent(type, ListKind.PARTICIPATING, a, null, Set.of());
         found.add(new SourceLedger.Found(e, "", channels));
       }
     }
@@ -361,6 +365,66 @@ class DeliveryWorkerTest {
     String all = String.join("\n", slack.accepted().stream().map(a -> a.text()).toList());
     assertEquals(1, all.split("Hotline 555-0100", -1).length - 1, all);
     assertTrue(all.contains("What you can do:\n- Hotline 555-0100\n"), all);
+  }
+
+  @Test
+  @DisplayName(
+      "a channel's mention is pinged by a new agreement and never by an ending, nor in another"
+          + " channel")
+  void mentionPingsNewAgreementsOnly() {
+    subscriptions.follow(MIAMI, Target.state(UsState.FL), T0, null);
+    subscriptions.setOptions(MIAMI, ChannelOptions.defaults().withMention("subteam:S0123ABCD"), T0);
+    queue(UsState.FL, 1, List.of(MIAMI, TEXAS), ChangeEvent.Type.NEW_AGREEMENT);
+    queue(UsState.FL, 2, List.of(MIAMI), ChangeEvent.Type.TERMINATED);
+    RecordingDeliverer slack = slack();
+
+    drain(worker(slack));
+
+    List<RecordingDeliverer.Accepted> miami =
+        slack.accepted().stream().filter(a -> a.channel().equals(MIAMI)).toList();
+    assertEquals(3, miami.size(), miami.toString());
+    for (RecordingDeliverer.Accepted a : miami) {
+      boolean signed = a.text().contains("signed a 287(g) agreement");
+      assertEquals(signed ? "subteam:S0123ABCD" : "", a.mention(), a.text());
+    }
+    assertEquals(1, miami.stream().filter(a -> !a.mention().isEmpty()).count());
+    assertTrue(
+        slack.accepted().stream()
+            .filter(a -> a.channel().equals(TEXAS))
+            .allMatch(a -> a.mention().isEmpty()),
+        "a channel without a mention pings no one");
+  }
+
+  @Test
+  @DisplayName("a digest of new agreements pings the channel's mention once, on its first part")
+  void digestPingsOnce() {
+    subscriptions.follow(TEXAS, Target.state(UsState.TX), T0, null);
+    subscriptions.setOptions(TEXAS, ChannelOptions.defaults().withMention("here"), T0);
+    queue(UsState.TX, 30, TEXAS);
+    RecordingDeliverer slack = slack();
+
+    drain(worker(slack));
+
+    List<String> mentions = slack.accepted().stream().map(a -> a.mention()).toList();
+    assertTrue(mentions.size() >= 2, "a digest in several parts: " + mentions);
+    assertEquals("here", mentions.get(0));
+    assertTrue(
+        mentions.subList(1, mentions.size()).stream().allMatch(String::isEmpty),
+        mentions.toString());
+  }
+
+  @Test
+  @DisplayName("a digest of endings only pings no one")
+  void digestOfEndingsPingsNoOne() {
+    subscriptions.follow(TEXAS, Target.state(UsState.TX), T0, null);
+    subscriptions.setOptions(TEXAS, ChannelOptions.defaults().withMention("here"), T0);
+    queue(UsState.TX, 12, List.of(TEXAS), ChangeEvent.Type.TERMINATED);
+    RecordingDeliverer slack = slack();
+
+    drain(worker(slack));
+
+    assertFalse(slack.accepted().isEmpty());
+    assertTrue(slack.accepted().stream().allMatch(a -> a.mention().isEmpty()));
   }
 
   @Test

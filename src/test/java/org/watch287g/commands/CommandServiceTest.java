@@ -361,6 +361,80 @@ class CommandServiceTest {
   }
 
   @Test
+  @DisplayName(
+      "a manager picks a Slack user group or here to ping: stored, confirmed to the channel in its"
+          + " language, shown by list; off clears it; a member may not")
+  void mentionOnSlack() {
+    Reply set = ask("mention subteam:S0123ABCD", MANAGER);
+
+    assertFalse(set.ephemeral(), "the channel sees who its alerts will ping");
+    assertEquals("subteam:S0123ABCD", subscriptions.options(CHANNEL).mention());
+    assertTrue(set.plainText(Language.EN).contains("ping subteam:S0123ABCD"), set.toString());
+    assertTrue(ask("list", MEMBER).plainText(Language.EN).contains("subteam:S0123ABCD"));
+    ask("language es", MANAGER);
+    String spanish = service.respond("mention here", MANAGER).plainText();
+    assertTrue(spanish.contains("mencionan a here"), spanish);
+    assertEquals("here", subscriptions.options(CHANNEL).mention());
+    assertInstanceOf(Reply.Refused.class, ask("mention off", MEMBER));
+    assertEquals("here", subscriptions.options(CHANNEL).mention());
+    assertFalse(ask("mention off", MANAGER).ephemeral());
+    assertEquals("", subscriptions.options(CHANNEL).mention());
+  }
+
+  @Test
+  @DisplayName(
+      "a mention the channel's platform cannot ping (a role on Slack, @everyone, a name Slack did"
+          + " not turn into a group, junk, an over-long ID) is refused with one sentence saying"
+          + " what to write, and nothing is stored")
+  void mentionRefusedOnSlack() {
+    ask("mention subteam:S0123ABCD", MANAGER);
+
+    for (String bad :
+        List.of(
+            "mention role:123456789012345678",
+            "mention @everyone",
+            "mention @channel",
+            "mention <!channel>",
+            "mention @rapid-response",
+            "mention subteam:s0123abcd",
+            "mention subteam:S0123ABCD0123456789ABCDEF",
+            "mention here there",
+            "mention " + "x".repeat(190))) {
+      Reply r = ask(bad, MANAGER);
+      assertInstanceOf(Reply.Invalid.class, r, bad);
+      String why = r.plainText(Language.EN).lines().findFirst().orElse("");
+      assertTrue(why.contains("is not a Slack user group, so nothing was saved"), why);
+      assertTrue(why.contains("pick the group from Slack's suggestions"), why);
+    }
+    assertInstanceOf(Reply.Invalid.class, ask("mention " + "x".repeat(201), MANAGER));
+    assertEquals("subteam:S0123ABCD", subscriptions.options(CHANNEL).mention(), "nothing changed");
+  }
+
+  @Test
+  @DisplayName(
+      "on Discord only a role can be pinged, and on the console only here; anything else is"
+          + " refused and nothing is stored")
+  void mentionPerPlatform() {
+    ChannelRef discord = new ChannelRef("discord", "111111111111111111", "222222222222222222");
+    Invoker discordManager = new Invoker(discord, "333", true);
+    Invoker consoleManager = new Invoker(ChannelRef.console(), "local", true);
+
+    assertFalse(ask("mention role:123456789012345678", discordManager).ephemeral());
+    assertEquals("role:123456789012345678", subscriptions.options(discord).mention());
+    for (String bad : List.of("mention here", "mention subteam:S0123ABCD", "mention role:12")) {
+      Reply r = ask(bad, discordManager);
+      assertInstanceOf(Reply.Invalid.class, r, bad);
+      assertTrue(r.plainText(Language.EN).contains("in the role option"), r.toString());
+    }
+    assertEquals("role:123456789012345678", subscriptions.options(discord).mention());
+
+    assertInstanceOf(Reply.Invalid.class, ask("mention role:123456789012345678", consoleManager));
+    assertEquals("", subscriptions.options(ChannelRef.console()).mention());
+    ask("mention here", consoleManager);
+    assertEquals("here", subscriptions.options(ChannelRef.console()).mention());
+  }
+
+  @Test
   @DisplayName("junk and over-long input get a helpful message, never an exception")
   void junk() {
     String unknown = ask("frobnicate harris", MEMBER).plainText(Language.EN);

@@ -1,6 +1,7 @@
 package org.watch287g.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -50,6 +51,18 @@ class ConsoleTextTest {
     ChangeEvent e =
         new ChangeEvent(ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, a, null, Set.of());
     return COMPOSER.compose(e, AgencyResolver.bundled().resolve(a), language);
+  }
+
+  @Test
+  @DisplayName("an alert that pings says so under its headline, and one that does not says nothing")
+  void pingsHere() {
+    AlertMessage alert = hillsborough(Language.EN);
+
+    List<String> lines = TEXT.render(alert.withMention("here")).lines().toList();
+
+    assertEquals(alert.headline(), lines.get(0));
+    assertEquals("  (pings here)", lines.get(1));
+    assertFalse(TEXT.render(alert).contains("(pings"));
   }
 
   @Test

@@ -38,7 +38,7 @@ class DiscordDelivererTest {
   @BeforeAll
   static void start() throws Exception {
     discord = new FakeDiscord();
-    String[] channels = new String[10];
+    String[] channels = new String[11];
     for (int i = 0; i < channels.length; i++) {
       channels[i] = channel(i);
     }
@@ -213,6 +213,22 @@ class DiscordDelivererTest {
     FakeDiscord.Request post = discord.await(r -> r.path().equals(messages(9)), WAIT);
     List<String> links = DiscordRenderTest.links(DiscordRenderTest.markdown(post.json()));
     assertEquals(List.of(DiscordRenderTest.MOA), links, post.body());
+  }
+
+  @Test
+  void an_alert_that_pings_reaches_discord_with_the_role_as_content_and_only_it_allowed()
+      throws Exception {
+    String role = DiscordRenderTest.ROLE;
+    AlertMessage alert = DiscordRenderTest.beauregard().withMention("role:" + role);
+
+    DeliveryResult result = deliverer.deliver(ref(10), alert);
+
+    assertInstanceOf(DeliveryResult.Sent.class, result);
+    FakeDiscord.Request post = discord.await(r -> r.path().equals(messages(10)), WAIT);
+    assertEquals("<@&" + role + ">", post.json().path("content").asText(), post.body());
+    var allowed = post.json().path("allowed_mentions");
+    assertEquals(List.of(role), DiscordRenderTest.strings(allowed.path("roles")), post.body());
+    assertEquals(0, allowed.path("parse").size(), post.body());
   }
 
   @Test

@@ -158,6 +158,7 @@ class DiscordPlatformTest {
             "models",
             "digest",
             "note",
+            "mention",
             "test",
             "help"),
         subs);
@@ -213,6 +214,36 @@ class DiscordPlatformTest {
     assertTrue(ephemeral(reply));
     assertTrue(text(reply).contains("manage channels"), text(reply));
     assertEquals(Set.of(), follows(GUILD, channel(102)));
+  }
+
+  @Test
+  @DisplayName(
+      "a manager picks a role the bot cannot mention, or @everyone: refused privately and nothing"
+          + " stored; a mentionable role is stored and confirmed; no role turns it off")
+  void mentionChecksTheRole() throws Exception {
+    String ch = channel(119);
+    ChannelRef ref = new ChannelRef("discord", GUILD, ch);
+    String quiet = FakeDiscord.quietRole(GUILD);
+    String loud = FakeDiscord.mentionableRole(GUILD);
+
+    JsonNode refused =
+        command(ch, "mention", Map.of("role", new FakeDiscord.RoleOption(quiet)), true);
+    assertTrue(ephemeral(refused));
+    assertTrue(text(refused).contains("i cannot ping the role quiet-team"), text(refused));
+    assertEquals("", wiring.subscriptions().options(ref).mention());
+    JsonNode everyone =
+        command(ch, "mention", Map.of("role", new FakeDiscord.RoleOption(GUILD)), true);
+    assertTrue(text(everyone).contains("never ping @everyone"), text(everyone));
+    assertEquals("", wiring.subscriptions().options(ref).mention());
+
+    JsonNode stored =
+        command(ch, "mention", Map.of("role", new FakeDiscord.RoleOption(loud)), true);
+    assertFalse(ephemeral(stored), text(stored));
+    assertEquals("role:" + loud, wiring.subscriptions().options(ref).mention());
+    assertEquals(0, stored.path("data").path("allowed_mentions").path("roles").size());
+
+    command(ch, "mention", Map.of(), true);
+    assertEquals("", wiring.subscriptions().options(ref).mention());
   }
 
   @Test

@@ -269,6 +269,56 @@ class DiscordRenderTest {
         List.of(MOA, "https://example.org/0", "https://example.org/1"), links(markdown(message)));
   }
 
+  static final String ROLE = "123456789012345678";
+
+  @Test
+  void an_alert_that_pings_has_its_role_as_content_and_allowed_mentions_naming_that_role_alone()
+      throws Exception {
+    AlertMessage alert = alert("@everyone <@&999999999999999999> signed", "x", 1, 1);
+
+    JsonNode message = json(render.alert(alert.withMention("role:" + ROLE)));
+
+    assertEquals("<@&" + ROLE + ">", message.path("content").asText());
+    JsonNode allowed = message.path("allowed_mentions");
+    assertEquals(List.of(ROLE), strings(allowed.path("roles")));
+    assertEquals(0, allowed.path("parse").size(), "nothing parsed: " + allowed);
+    assertEquals(0, allowed.path("users").size(), allowed.toString());
+    JsonNode plain = json(render.alert(alert));
+    assertEquals("", plain.path("content").asText(""), "an alert without a mention has none");
+    assertEquals(0, plain.path("allowed_mentions").path("roles").size());
+  }
+
+  @Test
+  void a_digest_pings_its_role_on_its_first_part_only() throws Exception {
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      alerts.add(alert("Agency " + i + " signed", "Agency " + i, 1, 1).withMention("role:" + ROLE));
+    }
+    List<DigestPart> parts =
+        new Digest()
+            .split(
+                alerts,
+                Language.EN,
+                DiscordRender.DIGEST_BUDGET.maxItems(),
+                DiscordRender.DIGEST_BUDGET.maxChars());
+
+    assertTrue(parts.size() >= 2, parts.size() + " parts");
+    JsonNode first = json(render.digest(parts.get(0)));
+    assertEquals("<@&" + ROLE + ">", first.path("content").asText());
+    assertEquals(List.of(ROLE), strings(first.path("allowed_mentions").path("roles")));
+    for (DigestPart later : parts.subList(1, parts.size())) {
+      JsonNode m = json(render.digest(later));
+      assertEquals("", m.path("content").asText(""));
+      assertEquals(0, m.path("allowed_mentions").path("roles").size());
+    }
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   @Test
   void a_masked_link_in_an_agency_name_is_shown_as_text_and_links_nowhere() throws Exception {
     AlertMessage hostile = alert(MASKED + " signed", MASKED, 1, 10);

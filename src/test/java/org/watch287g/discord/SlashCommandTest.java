@@ -1,6 +1,7 @@
 package org.watch287g.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -39,6 +40,7 @@ class SlashCommandTest {
             "models",
             "digest",
             "note",
+            "mention",
             "test",
             "help"),
         command.getSubcommands().stream().map(s -> s.getName()).toList());
@@ -62,6 +64,26 @@ class SlashCommandTest {
     assertEquals(200, note.getMaxLength());
     assertEquals(1, digest.getMinValue().intValue());
     assertEquals(100, digest.getMaxValue().intValue());
+  }
+
+  @Test
+  void mention_takes_one_optional_role_and_no_role_is_off() {
+    SlashCommandData command = SlashCommand.definition();
+
+    var mention =
+        command.getSubcommands().stream()
+            .filter(s -> s.getName().equals("mention"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(1, mention.getOptions().size());
+    var role = mention.getOptions().get(0);
+    assertEquals("role", role.getName());
+    assertEquals(net.dv8tion.jda.api.interactions.commands.OptionType.ROLE, role.getType());
+    assertFalse(role.isRequired());
+    assertEquals("mention off", SlashCommand.text(Verb.MENTION, null, false));
+    assertEquals(
+        "mention role:123456789012345678",
+        SlashCommand.text(Verb.MENTION, "role:123456789012345678", false));
   }
 
   static List<String> choices(SlashCommandData command, String sub) {

@@ -143,6 +143,58 @@ class SlackBlocksTest {
     }
   }
 
+  static String firstSection(SlackMessage m) {
+    for (JsonElement b : json(m).getAsJsonArray()) {
+      if (b.getAsJsonObject().get("type").getAsString().equals("section")) {
+        return b.getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+      }
+    }
+    throw new AssertionError("no section: " + wire(m));
+  }
+
+  @Test
+  void a_user_group_mention_opens_the_fallback_and_the_first_section_and_nothing_else_pings() {
+    SlackMessage m = SlackBlocks.alert(SlackFixtures.hostile().withMention("subteam:S0123ABCD"));
+
+    SlackFixtures.assertWithinLimits(m.text(), json(m));
+    assertTrue(m.text().startsWith("<!subteam^S0123ABCD> "), m.text());
+    assertTrue(firstSection(m).startsWith("<!subteam^S0123ABCD> *Agency:*"), firstSection(m));
+    // Take the one mention the bot wrote away: what is left from outside still cannot ping.
+    String rest = m.text().substring("<!subteam^S0123ABCD> ".length());
+    SlackFixtures.assertNoMarkupFromOutside(rest);
+    SlackFixtures.assertNoMarkupFromOutside(
+        SlackFixtures.mrkdwn(json(m)).replaceFirst("^<!subteam\\^S0123ABCD> ", ""));
+    assertTrue(m.text().contains("&lt;!channel&gt;"), m.text());
+    String mrkdwn = SlackFixtures.mrkdwn(json(m));
+    assertEquals(1, mrkdwn.split("<!", -1).length - 1, "one mention: " + mrkdwn);
+  }
+
+  @Test
+  void here_opens_a_digests_first_part_only_and_an_alert_without_a_mention_pings_no_one() {
+    List<AlertMessage> alerts = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      alerts.add(
+          SlackFixtures.alert("Agency " + i + " <!channel> signed", "Agency " + i, "x")
+              .withMention(i == 30 ? "here" : ""));
+    }
+    List<DigestPart> parts = new Digest().split(alerts, Language.EN, 40, 6000);
+
+    assertTrue(parts.size() >= 2, parts.size() + " parts");
+    SlackMessage first = SlackBlocks.digest(parts.get(0));
+    assertTrue(first.text().startsWith("<!here> "), first.text());
+    assertTrue(firstSection(first).startsWith("<!here> "), firstSection(first));
+    String mrkdwn = SlackFixtures.mrkdwn(json(first));
+    assertEquals(1, mrkdwn.split("<!", -1).length - 1, "one mention: " + mrkdwn);
+    for (DigestPart later : parts.subList(1, parts.size())) {
+      SlackMessage m = SlackBlocks.digest(later);
+      SlackFixtures.assertNoMarkupFromOutside(m.text());
+      SlackFixtures.assertNoMarkupFromOutside(SlackFixtures.mrkdwn(json(m)));
+    }
+    SlackMessage plain = SlackBlocks.alert(SlackFixtures.harris());
+    assertFalse(plain.text().contains("<!"), plain.text());
+    assertFalse(SlackFixtures.mrkdwn(json(plain)).contains("<!"), wire(plain));
+  }
+
   @Test
   void escaping_never_pushes_the_fallback_text_over_4000_characters() {
     SlackMessage m = SlackBlocks.reply("<&>".repeat(3_000));

@@ -311,6 +311,20 @@ class SlackEndpointTest {
   }
 
   @Test
+  void a_user_group_slack_escaped_is_stored_and_a_name_slack_did_not_recognise_is_refused()
+      throws Exception {
+    ChannelRef channel = new ChannelRef("slack", "T1", "C1");
+    JsonObject set = reply(bot.command("mention <!subteam^S0123ABCD|@rapid-response>"));
+    JsonObject unknown = reply(bot.command("mention @rapid-respons"));
+
+    assertEquals("in_channel", type(set), text(set));
+    assertEquals("ephemeral", type(unknown), text(unknown));
+    assertTrue(text(unknown).contains("pick the group from Slack"), text(unknown));
+    assertFalse(text(set).contains("<!"), "the confirmation pings no one: " + text(set));
+    assertEquals("subteam:S0123ABCD", bot.wiring.subscriptions().options(channel).mention());
+  }
+
+  @Test
   void language_es_makes_the_channel_answer_in_spanish() throws Exception {
     JsonObject set = reply(bot.command("language es", "C9", "U1"));
     JsonObject help = reply(bot.command("help", "C9", "U1"));

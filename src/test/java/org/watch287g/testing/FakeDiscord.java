@@ -150,6 +150,19 @@ public final class FakeDiscord implements AutoCloseable {
     return Long.toUnsignedString(Long.parseUnsignedLong(guildId) + 1);
   }
 
+  /** A role anyone may mention, in a guild added with {@link #addGuild}. */
+  public static String mentionableRole(String guildId) {
+    return Long.toUnsignedString(Long.parseUnsignedLong(guildId) + 3);
+  }
+
+  /** A role only members with Mention @everyone may mention, in a guild added with addGuild. */
+  public static String quietRole(String guildId) {
+    return Long.toUnsignedString(Long.parseUnsignedLong(guildId) + 4);
+  }
+
+  /** A role option's value in {@link #interaction}: Discord sends its ID and the role resolved. */
+  public record RoleOption(String id) {}
+
   private static String botRole(String guildId) {
     return Long.toUnsignedString(Long.parseUnsignedLong(guildId) + 2);
   }
@@ -203,13 +216,20 @@ public final class FakeDiscord implements AutoCloseable {
       Map<String, Object> options,
       boolean manager) {
     List<Map<String, Object>> opts = new ArrayList<>();
+    Map<String, Object> resolvedRoles = new LinkedHashMap<>();
     boolean first = true;
     for (Map.Entry<String, Object> o : options.entrySet()) {
       Map<String, Object> opt = new LinkedHashMap<>();
       opt.put("name", o.getKey());
-      opt.put(
-          "type", o.getValue() instanceof Boolean ? 5 : o.getValue() instanceof Integer ? 4 : 3);
-      opt.put("value", o.getValue());
+      if (o.getValue() instanceof RoleOption role) {
+        opt.put("type", 8);
+        opt.put("value", role.id());
+        resolvedRoles.put(role.id(), roleOf(guildId, role.id()));
+      } else {
+        opt.put(
+            "type", o.getValue() instanceof Boolean ? 5 : o.getValue() instanceof Integer ? 4 : 3);
+        opt.put("value", o.getValue());
+      }
       if (type == 4 && first) {
         opt.put("focused", true);
       }
@@ -261,8 +281,29 @@ public final class FakeDiscord implements AutoCloseable {
             "type",
             1,
             "options",
-            List.of(Map.of("name", subcommand, "type", 1, "options", opts))));
+            List.of(Map.of("name", subcommand, "type", 1, "options", opts)),
+            "resolved",
+            Map.of("roles", resolvedRoles)));
     return d;
+  }
+
+  /** The roles of a guild added with {@link #addGuild}, as Discord describes them. */
+  private static List<Map<String, Object>> roles(String id, long botPermissions) {
+    Map<String, Object> mentionable = role(mentionableRole(id), "rapid-response", 0, 3);
+    mentionable.put("mentionable", true);
+    return List.of(
+        role(id, "@everyone", EVERYONE, 0),
+        role(organizerRole(id), "organizers", MANAGE_CHANNELS, 1),
+        role(botRole(id), "watch287g", botPermissions, 2),
+        mentionable,
+        role(quietRole(id), "quiet-team", 0, 4));
+  }
+
+  private static Map<String, Object> roleOf(String guildId, String roleId) {
+    return roles(guildId, BOT).stream()
+        .filter(r -> r.get("id").equals(roleId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no such role: " + roleId));
   }
 
   /** Every REST request so far, in order. */
@@ -559,12 +600,7 @@ public final class FakeDiscord implements AutoCloseable {
     g.put("large", false);
     g.put("unavailable", false);
     g.put("member_count", 3);
-    g.put(
-        "roles",
-        List.of(
-            role(id, "@everyone", EVERYONE, 0),
-            role(organizerRole(id), "organizers", MANAGE_CHANNELS, 1),
-            role(botRole(id), "watch287g", botPermissions, 2)));
+    g.put("roles", roles(id, botPermissions));
     g.put("channels", channels);
     g.put("threads", List.of());
     g.put("members", List.of(selfMember));

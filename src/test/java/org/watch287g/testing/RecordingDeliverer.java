@@ -20,8 +20,12 @@ import org.watch287g.alerts.Notice;
  * and the outbox's mark would.
  */
 public final class RecordingDeliverer implements Deliverer {
-  /** What the platform accepted, in order. */
-  public record Accepted(ChannelRef channel, String text) {}
+  /**
+   * What the platform accepted, in order.
+   *
+   * @param mention who the message pings (a {@code Mention} token), empty for no one
+   */
+  public record Accepted(ChannelRef channel, String text, String mention) {}
 
   /** Thrown to stand for the process dying. */
   public static final class Crash extends RuntimeException {
@@ -75,33 +79,33 @@ public final class RecordingDeliverer implements Deliverer {
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
-    return answer(channel, alert.plainText());
+    return answer(channel, alert.plainText(), alert.mention());
   }
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
-    return answer(channel, digest.plainText());
+    return answer(channel, digest.plainText(), digest.mention());
   }
 
   @Override
   public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
-    return answer(adminChannel, notice.text());
+    return answer(adminChannel, notice.text(), "");
   }
 
-  private DeliveryResult answer(ChannelRef channel, String text) {
+  private DeliveryResult answer(ChannelRef channel, String text, String mention) {
     Supplier<DeliveryResult> next = script.poll();
     if (next == null) {
-      accepted.add(new Accepted(channel, text));
+      accepted.add(new Accepted(channel, text, mention));
       return new DeliveryResult.Sent();
     }
     try {
       DeliveryResult result = next.get();
       if (result instanceof DeliveryResult.Sent) {
-        accepted.add(new Accepted(channel, text));
+        accepted.add(new Accepted(channel, text, mention));
       }
       return result;
     } catch (Crash crash) {
-      accepted.add(new Accepted(channel, text));
+      accepted.add(new Accepted(channel, text, mention));
       throw crash;
     }
   }
