@@ -47,6 +47,14 @@ public final class ConfigLoader {
     if (file == null) {
       return fromTree(MissingNode.getInstance());
     }
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(
+          "--config: "
+              + file
+              + " is a directory: Docker Compose creates one when the file is missing; create"
+              + " deploy/config.yml first (or copy config.example.yml there), then remove the"
+              + " directory");
+    }
     String text;
     try {
       text = Files.readString(file);
