@@ -63,18 +63,35 @@ final class ConfigSection {
   Duration positiveDuration(String key, Duration fallback) {
     String value = text(key, fallback.toString());
     Duration duration;
-    try {
-      duration = Duration.parse(value.toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException e) {
-      throw error(
-          key,
-          "\"" + value + "\" is not an ISO-8601 duration",
-          "write e.g. PT10M for ten minutes, PT30S for thirty seconds, PT1H for an hour");
+    Matcher shorthand = SHORTHAND.matcher(value);
+    if (shorthand.matches()) {
+      duration = shorthand(Long.parseLong(shorthand.group(1)), shorthand.group(2));
+    } else {
+      try {
+        duration = Duration.parse(value.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        throw error(
+            key,
+            "\"" + value + "\" is not an ISO-8601 duration",
+            "write e.g. PT10M for ten minutes, PT30S for thirty seconds, PT1H for an hour");
+      }
     }
     if (duration.isNegative() || duration.isZero()) {
       throw error(key, "must be longer than zero", "e.g. " + fallback);
     }
     return duration;
+  }
+
+  /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 90m}: a whole number and one unit. */
+  private static final Pattern SHORTHAND = Pattern.compile("([0-9]{1,9})\\s*([smhd])");
+
+  private static Duration shorthand(long amount, String unit) {
+    return switch (unit) {
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
+    };
   }
 
   long positiveLong(String key, long fallback) {

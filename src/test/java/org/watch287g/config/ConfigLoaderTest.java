@@ -106,16 +106,69 @@ class ConfigLoaderTest {
   }
 
   @Test
-  @DisplayName("a poll interval that is not ISO-8601 names the key and shows how to write it")
+  @DisplayName("a poll interval that is neither ISO-8601 nor 10m-style names the key and the fix")
   void badDurationNamesKeyAndFix() {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> new ConfigLoader(NO_ENV).parse("source:\n  pollInterval: 10m\n", "c.yml"));
+            () -> new ConfigLoader(NO_ENV).parse("source:\n  pollInterval: ten\n", "c.yml"));
 
     assertEquals(
-        "source.pollInterval: \"10m\" is not an ISO-8601 duration (write e.g. PT10M for ten"
+        "source.pollInterval: \"ten\" is not an ISO-8601 duration (write e.g. PT10M for ten"
             + " minutes, PT30S for thirty seconds, PT1H for an hour)",
+        e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a poll interval written as 10m, 30s, 1h or 90m is read as well as PT10M")
+  void shorthandDurationsAreRead() {
+    Map<String, Duration> written =
+        Map.of(
+            "10m", Duration.ofMinutes(10),
+            "30s", Duration.ofSeconds(30),
+            "1h", Duration.ofHours(1),
+            "90m", Duration.ofMinutes(90),
+            "PT10M", Duration.ofMinutes(10),
+            "pt1h", Duration.ofHours(1));
+    written.forEach(
+        (text, expected) ->
+            assertEquals(
+                expected,
+                new ConfigLoader(NO_ENV)
+                    .parse("source:\n  pollInterval: " + text + "\n", "c.yml")
+                    .source()
+                    .pollInterval(),
+                text));
+  }
+
+  @Test
+  @DisplayName("a 10m-style poll interval of zero is refused like PT0S")
+  void shorthandZeroIsRefused() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(NO_ENV).parse("source:\n  pollInterval: 0m\n", "c.yml"));
+
+    assertTrue(
+        e.getMessage().startsWith("source.pollInterval: must be longer than zero"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName(
+      "a config path that is a directory says Compose made it and to create deploy/config.yml")
+  void configDirectoryIsExplained(@TempDir Path dir) throws Exception {
+    Path config = Files.createDirectory(dir.resolve("config.yml"));
+
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader(NO_ENV).load(config));
+
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "--config: "
+                    + config
+                    + " is a directory: Docker Compose creates one when the file is missing;"
+                    + " create deploy/config.yml first"),
         e.getMessage());
   }
 
