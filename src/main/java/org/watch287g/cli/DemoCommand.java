@@ -2,14 +2,18 @@ package org.watch287g.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.Wiring;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.DeliveryWorker;
@@ -31,17 +35,40 @@ import picocli.CommandLine.Spec;
       "Replay the ICE publications bundled in the jar (December 2024 to May 2026) in date order"
           + " into a temporary database, with three sample console channels following Louisiana,"
           + " Lee County FL and Harris County TX, and print the alerts each publication would have"
-          + " sent them. The first publication is the baseline. Touches no other database."
+          + " sent them. The first publication is the baseline. Touches no other database, and"
+          + " deletes the temporary one when it ends (Ctrl-C included)."
     })
 public final class DemoCommand implements Callable<Integer> {
   private static final int BAR = 20;
 
   @Spec CommandSpec spec = CommandSpec.create();
 
+  /** Where the temporary database's folder is made; null for Java's temporary folder. */
+  @Nullable Path tempRoot;
+
   @Override
   public Integer call() throws IOException, UnreadablePublicationException {
+    Path dir =
+        tempRoot == null
+            ? Files.createTempDirectory("watch287g-demo")
+            : Files.createTempDirectory(tempRoot, "watch287g-demo");
+    // Ctrl-C ends the JVM without reaching the finally below: the hook deletes the folder then.
+    Thread cleanup = new Thread(() -> deleteQuietly(dir), "demo-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      return replay(dir);
+    } finally {
+      deleteQuietly(dir);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook runs (and finds nothing left to delete)
+      }
+    }
+  }
+
+  private int replay(Path dir) throws IOException, UnreadablePublicationException {
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = Files.createTempDirectory("watch287g-demo");
     Config config = new ConfigLoader(Map.of()).load(null).withDatabase(dir.resolve("demo.db"));
     try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
       follow(wiring);
@@ -61,10 +88,28 @@ public final class DemoCommand implements Callable<Integer> {
           // deliver everything this publication queued before the next one
         }
       }
-      out.println("Replayed " + byDate.size() + " publications in a temporary database: " + dir);
+      out.println(
+          "Replayed "
+              + byDate.size()
+              + " publications in a temporary database, deleted on exit: "
+              + dir);
     }
     out.flush();
     return 0;
+  }
+
+  /** Deletes the folder and what is in it (the database and its -wal, -shm), as far as it can. */
+  static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("demo: could not delete " + dir + ": " + e.getMessage());
+    }
   }
 
   private static void follow(Wiring wiring) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +194,24 @@ class CommandLineTest {
     assertEquals(10, progress.size(), r.out());
     assertTrue(progress.get(0).endsWith("the baseline, no alerts"), progress.get(0));
     assertTrue(progress.get(9).startsWith("[####################] 2026-05-18"), progress.get(9));
+  }
+
+  @Test
+  @DisplayName("demo deletes its temporary database when it ends, leaving its folder empty")
+  void demoCleansUp() throws Exception {
+    StringWriter out = new StringWriter();
+    DemoCommand demo = new DemoCommand();
+    demo.tempRoot = dir;
+    CommandLine cli = new CommandLine(demo);
+    cli.setOut(new PrintWriter(out, true));
+
+    int status = cli.execute();
+
+    assertEquals(0, status, out.toString());
+    assertTrue(out.toString().contains("deleted on exit"), out.toString());
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(), left.toList());
+    }
   }
 
   @Test
