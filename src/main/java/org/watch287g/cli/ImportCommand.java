@@ -6,11 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watch287g.Wiring;
+import org.watch287g.changes.ChangeEvent;
+import org.watch287g.changes.Differ;
+import org.watch287g.changes.Lists;
+import org.watch287g.changes.Verdict;
+import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
+import org.watch287g.geo.AgencyResolver;
 import org.watch287g.source.UnreadablePublicationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +34,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Store local ICE workbooks or CSVs as publications, in the order given (oldest first), one"
           + " progress line per file. A file that cannot be read is reported and skipped; the"
-          + " others are still stored. Exits 1 if any file failed."
+          + " others are still stored. Exits 1 if any file failed.",
+      "",
+      "Under each file, what changed since the previous file of the same list in this import, one"
+          + " line per event as `diff` prints them: what the bot would have said. Nothing is sent."
     })
 public final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "workbooks or CSVs, oldest first")
@@ -38,6 +50,7 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
+    Map<ListKind, Publication> previous = new EnumMap<>(ListKind.class);
     try (Wiring wiring = new Wiring(options.load(), Clock.systemUTC())) {
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
@@ -58,6 +71,10 @@ public final class ImportCommand implements Callable<Integer> {
                   + snapshot.kind().id()
                   + ": "
                   + snapshot.publication().describe());
+          Publication before = previous.put(snapshot.kind(), snapshot.publication());
+          if (before != null) {
+            changes(before, snapshot.publication()).forEach(line -> out.println("    " + line));
+          }
         } catch (IOException e) {
           failed++;
           out.println(progress + "not imported: cannot read the file (" + e.getMessage() + ")");
@@ -76,5 +93,13 @@ public final class ImportCommand implements Callable<Integer> {
     }
     out.flush();
     return failed == 0 ? 0 : 1;
+  }
+
+  /** The events between two files of one list, in {@code diff}'s lines; nothing is sent. */
+  private static List<String> changes(Publication before, Publication after) {
+    List<ChangeEvent> events = new Differ().diff(Lists.only(before), Lists.only(after));
+    return new DiffReport(
+            Verdict.good(), events, AgencyResolver.bundled(), after.kind() == ListKind.PENDING)
+        .lines();
   }
 }

@@ -139,7 +139,7 @@ class CommandLineTest {
             db.toString());
 
     assertEquals(1, r.status(), "one file failed");
-    List<String> lines = r.out().lines().toList();
+    List<String> lines = r.out().lines().filter(l -> !l.startsWith("    ")).toList();
     assertTrue(
         lines.get(0).startsWith("[1/3] 2025-05-16-participating.xlsx: snapshot #1"), r.out());
     assertTrue(lines.get(1).startsWith("[2/3] broken.xlsx: not imported:"), r.out());
@@ -150,6 +150,28 @@ class CommandLineTest {
     assertEquals(
         581,
         stored.latestGood(ListKind.PARTICIPATING).orElseThrow().publication().agreements().size());
+  }
+
+  @Test
+  @DisplayName(
+      "import prints under each file what changed since the previous one, the lines diff prints")
+  void importTellsWhatChanged() throws Exception {
+    Path older = copy("2025-05-16-participating.xlsx");
+    Path newer = copy("2025-05-19-participating.xlsx");
+
+    Result r =
+        run("import", older.toString(), newer.toString(), "--db", dir.resolve("bot.db").toString());
+    Result diff = run("diff", older.toString(), newer.toString());
+
+    assertEquals(0, r.status(), r.out() + r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("[1/2] "), r.out());
+    assertTrue(lines.get(1).startsWith("[2/2] "), "nothing to compare the first file with");
+    List<String> events =
+        lines.stream().filter(l -> l.startsWith("    ")).map(l -> l.substring(4)).toList();
+    assertTrue(events.size() > 1, r.out());
+    assertEquals(diff.out().lines().toList(), events);
+    assertTrue(lines.get(lines.size() - 1).startsWith("2 of 2 imported"), r.out());
   }
 
   @Test
