@@ -350,7 +350,8 @@ public final class Wiring implements AutoCloseable {
       return;
     }
     Readiness readiness =
-        new Readiness(vitals, config.source().pollInterval(), platformChecks, clock);
+        new Readiness(
+            vitals, config.source().pollInterval(), platformChecks, admin.platformGrace(), clock);
     try {
       adminServer = AdminServer.start(admin, readiness, metrics);
       log.info(

@@ -36,6 +36,7 @@ import org.watch287g.testing.FakeClock;
 class AdminServerTest {
   static final Instant T0 = Instant.parse("2026-05-18T12:00:00Z");
   static final Duration POLL = Duration.ofMinutes(10);
+  static final Duration GRACE = Duration.ofMinutes(2);
 
   @TempDir Path dir;
   FakeClock clock;
@@ -57,8 +58,8 @@ class AdminServerTest {
     metrics = new Metrics(vitals, List.of("slack"), "test");
     server =
         AdminServer.start(
-            new AdminConfig(true, "127.0.0.1", 0),
-            new Readiness(vitals, POLL, checks, clock),
+            new AdminConfig(true, "127.0.0.1", 0, GRACE),
+            new Readiness(vitals, POLL, checks, GRACE, clock),
             metrics);
   }
 
@@ -114,15 +115,50 @@ class AdminServerTest {
   }
 
   @Test
-  @DisplayName("a platform that lost its connection makes the bot not ready, saying which")
+  @DisplayName(
+      "a platform that lost its connection is named but the bot stays ready within the grace")
+  void platformReconnectingWithinGrace() throws Exception {
+    readSuccessfullyAt(T0);
+    slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(GRACE.minusSeconds(1));
+
+    HttpResponse<String> r = get("/readyz");
+
+    assertEquals(200, r.statusCode());
+    assertEquals("ready\nslack: not connected (for 119 s; not ready after 120 s)\n", r.body());
+  }
+
+  @Test
+  @DisplayName(
+      "a platform disconnected for longer than the grace makes the bot not ready, saying which")
   void platformProblem() throws Exception {
     readSuccessfullyAt(T0);
     slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(GRACE);
 
     HttpResponse<String> r = get("/readyz");
 
     assertEquals(503, r.statusCode());
-    assertEquals("slack: not connected\n", r.body());
+    assertEquals("slack: not connected (for 120 s)\n", r.body());
+  }
+
+  @Test
+  @DisplayName("a platform that reconnects starts its grace again at its next disconnection")
+  void graceStartsAgainAfterReconnect() throws Exception {
+    readSuccessfullyAt(T0);
+    slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(GRACE.minusSeconds(10));
+    slack.set(Optional.empty());
+    assertEquals("ready\n", get("/readyz").body());
+
+    slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(Duration.ofSeconds(30));
+
+    assertEquals(200, get("/readyz").statusCode());
   }
 
   @Test
