@@ -11,9 +11,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.commands.Verb;
 import org.watch287g.dataset.ListKind;
@@ -49,6 +51,10 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Vitals vitals;
+
+  /** The database keys whose series are registered ("fetch/page/failed", "alerts/slack"). */
+  private final Set<String> seen = new HashSet<>();
+
   private volatile Vitals.Reading latest =
       new Vitals.Reading(Map.of(), Optional.empty(), Map.of(), Map.of(), Map.of(), 0);
 
@@ -82,18 +88,22 @@ public final class Metrics {
     for (String target : FETCH_TARGETS) {
       for (String outcome : FETCH_OUTCOMES) {
         fetchAttempts(target, outcome);
+        seen.add("fetch/" + target + "/" + outcome);
       }
     }
     for (ListKind kind : ListKind.values()) {
       for (String status : SNAPSHOT_STATUSES) {
         snapshots(kind.id(), status);
+        seen.add("snapshot/" + kind.id() + "/" + status);
       }
     }
     for (ChangeEvent.Type type : ChangeEvent.Type.values()) {
       changeEvents(type.name());
+      seen.add("event/" + type.name());
     }
     for (String platform : platforms) {
       alerts(platform);
+      seen.add("alerts/" + platform);
       for (Verb verb : Verb.values()) {
         command(platform, verb.word());
       }
@@ -117,10 +127,18 @@ public final class Metrics {
   public synchronized String scrape() {
     Vitals.Reading r = vitals.read();
     latest = r;
-    r.fetches().keySet().forEach(k -> fetchAttempts(first(k), second(k)));
-    r.snapshots().keySet().forEach(k -> snapshots(first(k), second(k)));
-    r.events().keySet().forEach(this::changeEvents);
-    r.outbox().keySet().forEach(k -> alerts(first(k)));
+    // Registering a meter again is harmless but makes Micrometer log a warning: only new ones.
+    r.fetches().keySet().stream()
+        .filter(k -> seen.add("fetch/" + k))
+        .forEach(k -> fetchAttempts(first(k), second(k)));
+    r.snapshots().keySet().stream()
+        .filter(k -> seen.add("snapshot/" + k))
+        .forEach(k -> snapshots(first(k), second(k)));
+    r.events().keySet().stream().filter(k -> seen.add("event/" + k)).forEach(this::changeEvents);
+    r.outbox().keySet().stream()
+        .map(Metrics::first)
+        .filter(p -> seen.add("alerts/" + p))
+        .forEach(this::alerts);
     return registry.scrape();
   }
 

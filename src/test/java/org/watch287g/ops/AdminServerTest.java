@@ -277,6 +277,25 @@ class AdminServerTest {
   }
 
   @Test
+  @DisplayName("the totals are counted from the database, so a restarted bot shows the same ones")
+  void totalsSurviveRestart() throws Exception {
+    readSuccessfullyAt(T0);
+    get("/metrics");
+
+    Metrics restarted = new Metrics(new Vitals(database), List.of("slack"), "test");
+    PrometheusText.Family fetches =
+        PrometheusText.parse(restarted.scrape()).get("watch287g_fetch_attempts_total");
+
+    assertTrue(
+        fetches.samples().stream()
+            .anyMatch(
+                f ->
+                    f.labels().equals(Map.of("target", "participating", "outcome", "unchanged"))
+                        && f.value() == 1.0),
+        fetches.toString());
+  }
+
+  @Test
   @DisplayName("command latency is in the metrics by platform and verb")
   void commandLatency() throws Exception {
     metrics.commandAnswered("slack", "status", Duration.ofMillis(12));
