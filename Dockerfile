@@ -29,7 +29,7 @@ RUN groupadd --system --gid 10287 watch287g \
  && chown watch287g:watch287g /data
 COPY --from=build /src/target/watch287g.jar /app/watch287g.jar
 COPY --from=build /src/target/native/libsqlitejdbc.so /app/native/libsqlitejdbc.so
-# Every JVM in the image (the bot, the healthcheck, a backup run with docker exec) loads SQLite from
+# Every JVM in the image (the bot, a backup or status run with docker exec) loads SQLite from
 # there and unpacks nothing, so /tmp may be read-only or noexec (deploy/OPERATIONS.md, "SQLite's
 # native library").
 ENV JAVA_TOOL_OPTIONS="-Dorg.sqlite.lib.path=/app/native"
@@ -45,13 +45,18 @@ VOLUME ["/data"]
 # if you mount one, from /config/config.yml (set WATCH287G_CONFIG=/config/config.yml).
 # The heap follows the container's memory limit; an out-of-memory error ends the process so the
 # restart policy brings back a healthy one instead of a half-working one.
-# Slack's HTTP endpoint (slack.port). The admin endpoint (9287) stays on loopback inside the
-# container, where the HEALTHCHECK reaches it.
-EXPOSE 3000
-# Inside a container "loopback only" would make that port unreachable from the published one:
-# listen on every interface instead (slack.bindAddress in a mounted config still wins).
-ENV SLACK_BIND_ADDRESS=0.0.0.0
+# Slack's HTTP endpoint (slack.port), and the admin endpoint (admin.port: /healthz, /readyz,
+# /metrics) for a Prometheus on a private network (deploy/docker-compose.yml).
+EXPOSE 3000 9287
+# Inside a container "loopback only" would make those ports unreachable from published ones:
+# listen on every interface instead (slack.bindAddress / admin.bindAddress in a mounted config
+# still win). Publish 9287 only on a private network, never to the internet.
+ENV SLACK_BIND_ADDRESS=0.0.0.0 WATCH287G_ADMIN_BIND_ADDRESS=0.0.0.0
+# Healthy while /readyz answers 200: the database answers, ICE was read within 3 poll intervals,
+# and no configured platform has been disconnected longer than admin.platformGrace. Asked by bash
+# alone (/dev/tcp), not a JVM per check; the reasons land in `docker inspect`'s health log.
+# WATCH287G_ADMIN_PORT must match admin.port if you change it. JarHealthcheckIT runs this line.
 HEALTHCHECK --interval=30s --timeout=10s --retries=3 \
-  CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/watch287g.jar", "healthcheck"]
+  CMD ["bash", "-c", "exec 3<>\"/dev/tcp/127.0.0.1/${WATCH287G_ADMIN_PORT:-9287}\" && printf 'GET /readyz HTTP/1.0\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && { IFS= read -r -d '' -t 5 reply <&3; printf '%s' \"${reply#*$'\\r\\n\\r\\n'}\"; [ \"${reply:9:3}\" = 200 ]; }"]
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/watch287g.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/watch287g.jar"]
 CMD ["run"]

@@ -125,7 +125,7 @@ public final class Wiring implements AutoCloseable {
             clock);
     CountyQuery places = join(gazetteer);
     this.vitals = new Vitals(database);
-    this.metrics = new Metrics(vitals);
+    this.metrics = new Metrics(vitals, alertPlatforms(config), buildVersion());
     AlertComposer composer =
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
     ConsoleDeliverer console = new ConsoleDeliverer(System.out);
@@ -318,6 +318,29 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
+   * The platforms alerts go to with this config: the chat platforms configured, else the console.
+   */
+  private static List<String> alertPlatforms(Config config) {
+    List<String> platforms = new ArrayList<>();
+    if (config.slack().enabled()) {
+      platforms.add(SlackDeliverer.PLATFORM);
+    }
+    if (config.discord().enabled()) {
+      platforms.add(DiscordPlatform.platformName());
+    }
+    if (platforms.isEmpty()) {
+      platforms.add(ConsoleDeliverer.PLATFORM);
+    }
+    return platforms;
+  }
+
+  /** The jar's implementation version, as {@code --version} prints it. */
+  private static String buildVersion() {
+    String version = App.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  /**
    * Serves {@code /healthz}, {@code /readyz} and {@code /metrics} on the admin port, if on. A port
    * already taken is logged, not fatal: alerts matter more than metrics.
    */
@@ -327,7 +350,8 @@ public final class Wiring implements AutoCloseable {
       return;
     }
     Readiness readiness =
-        new Readiness(vitals, config.source().pollInterval(), platformChecks, clock);
+        new Readiness(
+            vitals, config.source().pollInterval(), platformChecks, admin.platformGrace(), clock);
     try {
       adminServer = AdminServer.start(admin, readiness, metrics);
       log.info(

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code healthcheck}: asks the running bot's admin endpoint whether it is alive (or ready), for a
- * container's HEALTHCHECK, where no curl may be installed.
+ * supervisor or a shell where no curl may be installed. The Docker image's HEALTHCHECK asks {@code
+ * /readyz} with bash instead, so that no JVM starts every 30 s.
  */
 @Command(
     name = "healthcheck",

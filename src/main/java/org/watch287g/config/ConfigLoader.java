@@ -196,8 +196,12 @@ public final class ConfigLoader {
     AdminConfig config =
         new AdminConfig(
             s.bool("enabled", d.enabled()),
-            s.nonEmptyText("bindAddress", d.bindAddress()),
-            s.integer("port", d.port(), 1, 65535));
+            // The Docker image sets WATCH287G_ADMIN_BIND_ADDRESS=0.0.0.0, so that a published
+            // port reaches the endpoint; a key in the config file still wins.
+            s.nonEmptyText(
+                "bindAddress", "${WATCH287G_ADMIN_BIND_ADDRESS:-" + d.bindAddress() + "}"),
+            s.integer("port", "${WATCH287G_ADMIN_PORT:-" + d.port() + "}", 1, 65535),
+            s.positiveDuration("platformGrace", d.platformGrace()));
     s.rejectUnknownKeys();
     return config;
   }

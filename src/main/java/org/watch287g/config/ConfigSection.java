@@ -134,7 +134,12 @@ final class ConfigSection {
   }
 
   int integer(String key, int fallback, int min, int max) {
-    String value = text(key, Integer.toString(fallback));
+    return integer(key, Integer.toString(fallback), min, max);
+  }
+
+  /** A whole number whose default may name an environment variable, {@code ${VAR:-9287}}. */
+  int integer(String key, String fallback, int min, int max) {
+    String value = text(key, fallback);
     try {
       int parsed = Integer.parseInt(value);
       if (parsed >= min && parsed <= max) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -19,8 +20,9 @@ import org.watch287g.config.AdminConfig;
  * <ul>
  *   <li>{@code GET /healthz}: 200 while the process runs (for a container's HEALTHCHECK or a
  *       supervisor);
- *   <li>{@code GET /readyz}: 200 when {@link Readiness} holds, else 503 with every reason, one per
- *       line;
+ *   <li>{@code GET /readyz}: 200 and "ready" when {@link Readiness} holds, else 503 with every
+ *       reason, one per line; then, either way, what is wrong but still within its grace period (a
+ *       platform reconnecting), one per line;
  *   <li>{@code GET /metrics}: Prometheus's text format.
  * </ul>
  *
@@ -56,9 +58,14 @@ public final class AdminServer implements AutoCloseable {
                 ex,
                 () -> {
                   Readiness.Verdict verdict = readiness.check();
-                  return verdict.ready()
-                      ? new Page(200, TEXT, "ready\n")
-                      : new Page(503, TEXT, String.join("\n", verdict.problems()) + "\n");
+                  StringBuilder body = new StringBuilder();
+                  for (String line : verdict.ready() ? List.of("ready") : verdict.problems()) {
+                    body.append(line).append('\n');
+                  }
+                  for (String note : verdict.notes()) {
+                    body.append(note).append('\n');
+                  }
+                  return new Page(verdict.ready() ? 200 : 503, TEXT, body.toString());
                 }));
     server.createContext(
         "/metrics",

@@ -5,37 +5,61 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.watch287g.store.Vitals;
 
 /**
- * Whether the bot is doing its job, for {@code /readyz}: the database answers, ICE was read
- * successfully within the last three poll intervals, and every chat platform is connected.
+ * Whether the bot is doing its job, for {@code /readyz} and the container's HEALTHCHECK: the
+ * database answers, ICE was read successfully within the last three poll intervals, and no chat
+ * platform has been disconnected for longer than a grace period.
  *
  * <p>Three intervals, not one: a single failed poll (ICE's site has bad minutes) must not make an
  * orchestrator restart a bot that is fine. A bot just started has those three intervals to make its
- * first read.
+ * first read. The grace period likewise lets a platform reconnect (a gateway resume, a network
+ * blip) without the bot turning unready; meanwhile {@code /readyz} still names the platform, as a
+ * note under "ready". The grace is counted from the first check that saw the platform's problem
+ * (the HEALTHCHECK checks every 30 s), and starts again once a check finds it connected.
  */
 public final class Readiness {
 
   /** One platform's connection, as its adapter sees it: empty when fine, else what is wrong. */
   public record PlatformCheck(String platform, Supplier<Optional<String>> problem) {}
 
-  /** The verdict and, when not ready, every reason. */
-  public record Verdict(boolean ready, List<String> problems) {}
+  /**
+   * The verdict.
+   *
+   * @param ready whether nothing is wrong for longer than it may be
+   * @param problems when not ready, every reason
+   * @param notes what is wrong but still within its grace period (a platform reconnecting)
+   */
+  public record Verdict(boolean ready, List<String> problems, List<String> notes) {
+    public Verdict {
+      problems = List.copyOf(problems);
+      notes = List.copyOf(notes);
+    }
+  }
 
   private final Vitals vitals;
   private final Duration pollInterval;
   private final List<PlatformCheck> platforms;
+  private final Duration platformGrace;
   private final Clock clock;
   private final Instant started;
+  private final Map<String, Instant> troubledSince = new ConcurrentHashMap<>();
 
   public Readiness(
-      Vitals vitals, Duration pollInterval, List<PlatformCheck> platforms, Clock clock) {
+      Vitals vitals,
+      Duration pollInterval,
+      List<PlatformCheck> platforms,
+      Duration platformGrace,
+      Clock clock) {
     this.vitals = vitals;
     this.pollInterval = pollInterval;
     this.platforms = List.copyOf(platforms);
+    this.platformGrace = platformGrace;
     this.clock = clock;
     this.started = clock.instant();
   }
@@ -43,10 +67,11 @@ public final class Readiness {
   /** Looks at everything now. */
   public Verdict check() {
     List<String> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Instant now = clock.instant();
     if (!vitals.reachable()) {
       problems.add("the database does not answer");
     } else {
-      Instant now = clock.instant();
       Duration window = pollInterval.multipliedBy(3);
       Optional<Instant> last = vitals.read().lastGoodFetch();
       boolean fresh = last.isPresent() && last.get().plus(window).isAfter(now);
@@ -59,8 +84,27 @@ public final class Readiness {
       }
     }
     for (PlatformCheck platform : platforms) {
-      platform.problem().get().ifPresent(p -> problems.add(platform.platform() + ": " + p));
+      Optional<String> problem = platform.problem().get();
+      if (problem.isEmpty()) {
+        troubledSince.remove(platform.platform());
+        continue;
+      }
+      Instant since = troubledSince.computeIfAbsent(platform.platform(), p -> now);
+      long seconds = Duration.between(since, now).toSeconds();
+      if (seconds >= platformGrace.toSeconds()) {
+        problems.add(platform.platform() + ": " + problem.get() + " (for " + seconds + " s)");
+      } else {
+        notes.add(
+            platform.platform()
+                + ": "
+                + problem.get()
+                + " (for "
+                + seconds
+                + " s; not ready after "
+                + platformGrace.toSeconds()
+                + " s)");
+      }
     }
-    return new Verdict(problems.isEmpty(), problems);
+    return new Verdict(problems.isEmpty(), problems, notes);
   }
 }

@@ -267,6 +267,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName(
+      "the admin endpoint listens on loopback unless the environment or the file says otherwise")
+  void adminAddressFromEnvironment() {
+    assertEquals("127.0.0.1", new ConfigLoader(NO_ENV).load(null).admin().bindAddress());
+    Map<String, String> container =
+        Map.of("WATCH287G_ADMIN_BIND_ADDRESS", "0.0.0.0", "WATCH287G_ADMIN_PORT", "9300");
+
+    AdminConfig fromEnv = new ConfigLoader(container).load(null).admin();
+    AdminConfig fromFile =
+        new ConfigLoader(container)
+            .parse("admin:\n  bindAddress: 10.0.0.2\n  platformGrace: PT30S\n", "c.yml")
+            .admin();
+
+    assertEquals("0.0.0.0", fromEnv.bindAddress());
+    assertEquals(9300, fromEnv.port());
+    assertEquals(AdminConfig.DEFAULT_PLATFORM_GRACE, fromEnv.platformGrace());
+    assertEquals("10.0.0.2", fromFile.bindAddress());
+    assertEquals(java.time.Duration.ofSeconds(30), fromFile.platformGrace());
+  }
+
+  @Test
   @DisplayName("config.example.yml, as shipped, loads and documents every key")
   void exampleConfigLoads() throws Exception {
     Path example = Path.of("config.example.yml");

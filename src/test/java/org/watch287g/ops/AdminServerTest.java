@@ -1,6 +1,7 @@
 package org.watch287g.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.changes.ChangeEvent;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.store.Database;
@@ -33,6 +36,7 @@ import org.watch287g.testing.FakeClock;
 class AdminServerTest {
   static final Instant T0 = Instant.parse("2026-05-18T12:00:00Z");
   static final Duration POLL = Duration.ofMinutes(10);
+  static final Duration GRACE = Duration.ofMinutes(2);
 
   @TempDir Path dir;
   FakeClock clock;
@@ -51,11 +55,11 @@ class AdminServerTest {
     Vitals vitals = new Vitals(database);
     List<Readiness.PlatformCheck> checks = new ArrayList<>();
     checks.add(new Readiness.PlatformCheck("slack", slack::get));
-    metrics = new Metrics(vitals);
+    metrics = new Metrics(vitals, List.of("slack"), "test");
     server =
         AdminServer.start(
-            new AdminConfig(true, "127.0.0.1", 0),
-            new Readiness(vitals, POLL, checks, clock),
+            new AdminConfig(true, "127.0.0.1", 0, GRACE),
+            new Readiness(vitals, POLL, checks, GRACE, clock),
             metrics);
   }
 
@@ -111,15 +115,50 @@ class AdminServerTest {
   }
 
   @Test
-  @DisplayName("a platform that lost its connection makes the bot not ready, saying which")
+  @DisplayName(
+      "a platform that lost its connection is named but the bot stays ready within the grace")
+  void platformReconnectingWithinGrace() throws Exception {
+    readSuccessfullyAt(T0);
+    slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(GRACE.minusSeconds(1));
+
+    HttpResponse<String> r = get("/readyz");
+
+    assertEquals(200, r.statusCode());
+    assertEquals("ready\nslack: not connected (for 119 s; not ready after 120 s)\n", r.body());
+  }
+
+  @Test
+  @DisplayName(
+      "a platform disconnected for longer than the grace makes the bot not ready, saying which")
   void platformProblem() throws Exception {
     readSuccessfullyAt(T0);
     slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(GRACE);
 
     HttpResponse<String> r = get("/readyz");
 
     assertEquals(503, r.statusCode());
-    assertEquals("slack: not connected\n", r.body());
+    assertEquals("slack: not connected (for 120 s)\n", r.body());
+  }
+
+  @Test
+  @DisplayName("a platform that reconnects starts its grace again at its next disconnection")
+  void graceStartsAgainAfterReconnect() throws Exception {
+    readSuccessfullyAt(T0);
+    slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(GRACE.minusSeconds(10));
+    slack.set(Optional.empty());
+    assertEquals("ready\n", get("/readyz").body());
+
+    slack.set(Optional.of("not connected"));
+    get("/readyz");
+    clock.advance(Duration.ofSeconds(30));
+
+    assertEquals(200, get("/readyz").statusCode());
   }
 
   @Test
@@ -135,13 +174,125 @@ class AdminServerTest {
     String body = r.body();
     assertTrue(
         body.contains(
-            "watch287g_fetch_attempts{outcome=\"unchanged\",target=\"participating\"} 1.0"),
+            "watch287g_fetch_attempts_total{outcome=\"unchanged\",target=\"participating\"} 1.0"),
         body);
     assertTrue(
-        body.contains("watch287g_fetch_attempts{outcome=\"failed\",target=\"page\"} 1.0"), body);
+        body.contains("watch287g_fetch_attempts_total{outcome=\"failed\",target=\"page\"} 1.0"),
+        body);
     assertTrue(
-        body.contains("watch287g_fetch_last_success_seconds 1.7791056E9"), "T0 in epoch seconds");
+        body.contains("watch287g_fetch_last_success_timestamp_seconds 1.7791056E9"),
+        "T0 in epoch seconds");
     assertTrue(body.contains("jvm_memory_used_bytes"), "JVM metrics too");
+  }
+
+  @Test
+  @DisplayName("the metrics pass a strict reader of Prometheus's text format, every HELP filled")
+  void metricsParse() throws Exception {
+    readSuccessfullyAt(T0);
+    metrics.commandAnswered("slack", "status", Duration.ofMillis(12));
+
+    Map<String, PrometheusText.Family> families = PrometheusText.parse(get("/metrics").body());
+
+    assertTrue(families.size() > 10, families.keySet().toString());
+    families.values().forEach(f -> assertFalse(f.help().isBlank(), f.name()));
+  }
+
+  @Test
+  @DisplayName("each of the bot's figures has one name, of the right type, by the conventions")
+  void metricNamesAndTypes() throws Exception {
+    Map<String, PrometheusText.Family> families = PrometheusText.parse(get("/metrics").body());
+
+    Map<String, String> expected =
+        Map.of(
+            "watch287g_build_info", "gauge",
+            "watch287g_fetch_attempts_total", "counter",
+            "watch287g_fetch_last_success_timestamp_seconds", "gauge",
+            "watch287g_snapshots", "gauge",
+            "watch287g_change_events_total", "counter",
+            "watch287g_alerts_pending", "gauge",
+            "watch287g_alerts_sent_total", "counter",
+            "watch287g_alerts_dead_total", "counter",
+            "watch287g_delivery_failed_attempts_total", "counter",
+            "watch287g_command_seconds", "summary");
+    expected.forEach(
+        (name, type) -> {
+          assertTrue(families.containsKey(name), name + " in " + families.keySet());
+          assertEquals(type, families.get(name).type(), name);
+        });
+    assertFalse(families.containsKey("watch287g_alerts"), "no name mixing a gauge and totals");
+  }
+
+  @Test
+  @DisplayName("a fresh bot shows every series it can have, at 0")
+  void everySeriesFromStart() throws Exception {
+    Map<String, PrometheusText.Family> families = PrometheusText.parse(get("/metrics").body());
+
+    assertEquals(
+        Metrics.FETCH_TARGETS.size() * Metrics.FETCH_OUTCOMES.size(),
+        families.get("watch287g_fetch_attempts_total").samples().size());
+    assertEquals(
+        ListKind.values().length * Metrics.SNAPSHOT_STATUSES.size(),
+        families.get("watch287g_snapshots").samples().size());
+    assertEquals(
+        ChangeEvent.Type.values().length,
+        families.get("watch287g_change_events_total").samples().size());
+    for (String name :
+        List.of(
+            "watch287g_fetch_attempts_total",
+            "watch287g_snapshots",
+            "watch287g_change_events_total",
+            "watch287g_alerts_pending",
+            "watch287g_alerts_sent_total",
+            "watch287g_alerts_dead_total",
+            "watch287g_delivery_failed_attempts_total",
+            "watch287g_fetch_last_success_timestamp_seconds")) {
+      List<PrometheusText.Sample> samples = families.get(name).samples();
+      assertFalse(samples.isEmpty(), name);
+      samples.forEach(s -> assertEquals(0.0, s.value(), s.toString()));
+    }
+    assertEquals(
+        Map.of("platform", "slack"),
+        families.get("watch287g_alerts_sent_total").samples().get(0).labels());
+    assertTrue(
+        families.get("watch287g_command_seconds").samples().stream()
+            .anyMatch(
+                s ->
+                    s.name().equals("watch287g_command_seconds_count")
+                        && s.labels().equals(Map.of("platform", "slack", "verb", "subscribe"))
+                        && s.value() == 0.0),
+        "each verb timed from the start");
+  }
+
+  @Test
+  @DisplayName("build info is 1, labelled with the bot's version and Java's")
+  void buildInfo() throws Exception {
+    PrometheusText.Family info =
+        PrometheusText.parse(get("/metrics").body()).get("watch287g_build_info");
+
+    assertEquals(1, info.samples().size());
+    PrometheusText.Sample sample = info.samples().get(0);
+    assertEquals(1.0, sample.value());
+    assertEquals("test", sample.labels().get("version"));
+    assertEquals(Runtime.version().toString(), sample.labels().get("java"));
+  }
+
+  @Test
+  @DisplayName("the totals are counted from the database, so a restarted bot shows the same ones")
+  void totalsSurviveRestart() throws Exception {
+    readSuccessfullyAt(T0);
+    get("/metrics");
+
+    Metrics restarted = new Metrics(new Vitals(database), List.of("slack"), "test");
+    PrometheusText.Family fetches =
+        PrometheusText.parse(restarted.scrape()).get("watch287g_fetch_attempts_total");
+
+    assertTrue(
+        fetches.samples().stream()
+            .anyMatch(
+                f ->
+                    f.labels().equals(Map.of("target", "participating", "outcome", "unchanged"))
+                        && f.value() == 1.0),
+        fetches.toString());
   }
 
   @Test
