@@ -53,6 +53,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final Reconnect connect;
   private volatile Consumer<String> onRefused = reason -> {};
   private volatile boolean closed;
+  private volatile String refusedBecause = "";
   private boolean started;
   private @Nullable Thread retrying;
 
@@ -183,7 +184,7 @@ public final class SlackPlatform implements AutoCloseable {
       String reason = String.valueOf(connect.refusal());
       log.error(
           "Slack is off: {}; alerts to Slack are held until it is fixed and restarted", reason);
-      onRefused.accept(reason);
+      onRefused.accept(refusedBecause);
     }
   }
 
@@ -207,15 +208,13 @@ public final class SlackPlatform implements AutoCloseable {
     } catch (SlackApiException e) {
       String error = e.getError() == null ? null : e.getError().getError();
       if (error != null && refuses(error)) {
-        throw new Reconnect.Refused(
-            "Slack refused the bot token (auth.test: " + error + "); check SLACK_BOT_TOKEN");
+        throw refused("bot", "auth.test", error, "check SLACK_BOT_TOKEN");
       }
       throw e;
     }
     if (!r.isOk()) {
       if (refuses(r.getError())) {
-        throw new Reconnect.Refused(
-            "Slack refused the bot token (auth.test: " + r.getError() + "); check SLACK_BOT_TOKEN");
+        throw refused("bot", "auth.test", r.getError(), "check SLACK_BOT_TOKEN");
       }
       throw new IllegalStateException("auth.test: " + r.getError());
     }
@@ -233,10 +232,11 @@ public final class SlackPlatform implements AutoCloseable {
         slack.methods().appsConnectionsOpen(r -> r.token(config.appToken()));
     if (!open.isOk()) {
       if (refuses(open.getError())) {
-        throw new Reconnect.Refused(
-            "Slack refused the app token (apps.connections.open: "
-                + open.getError()
-                + "); check SLACK_APP_TOKEN (an xapp- token with connections:write)");
+        throw refused(
+            "app",
+            "apps.connections.open",
+            open.getError(),
+            "check SLACK_APP_TOKEN (an xapp- token with connections:write)");
       }
       throw new IllegalStateException("apps.connections.open: " + open.getError());
     }
@@ -256,6 +256,18 @@ public final class SlackPlatform implements AutoCloseable {
       socket = s;
     }
     log.info("Slack: connected by Socket Mode");
+  }
+
+  /**
+   * A refusal: the message for the log and readiness; the short reason, kept for the notice.
+   *
+   * @param token "bot" or "app"
+   */
+  private Reconnect.Refused refused(String token, String call, String error, String fix) {
+    refusedBecause =
+        (token.equals("bot") ? "" : "the " + token + " token: ") + call + " answered " + error;
+    return new Reconnect.Refused(
+        "Slack refused the " + token + " token (" + call + ": " + error + "); " + fix);
   }
 
   /** The errors by which Slack refuses a token: trying it again cannot help. */
