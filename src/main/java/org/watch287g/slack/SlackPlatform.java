@@ -109,6 +109,17 @@ public final class SlackPlatform implements AutoCloseable {
             config.socketMode() ? "Slack sign-in and Socket Mode" : "Slack sign-in",
             String.valueOf(config.apiUrl().getHost()),
             m -> log.warn("Slack: {}", m));
+    // While sign-in is still being retried for a network failure, alerts wait uncounted.
+    this.deliverer.holdWhile(this::waitingForSignIn);
+  }
+
+  /** Why the bot is not signed in yet while sign-in is being retried; null otherwise. */
+  private @Nullable String waitingForSignIn() {
+    if (botUserId != null || connect.refusal() != null) {
+      return null;
+    }
+    String failure = connect.failure();
+    return failure == null ? null : "not signed in to Slack yet: " + failure;
   }
 
   /** Posts alerts, digests and notices to Slack channels. */

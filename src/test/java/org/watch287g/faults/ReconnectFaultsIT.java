@@ -144,6 +144,10 @@ class ReconnectFaultsIT {
             Rig.await(
                 Duration.ofMinutes(2), () -> Rig.count(db(), "SELECT count(*) FROM outbox") >= 2),
             "the bot polls ICE meanwhile and keeps the alerts in the outbox\n" + bot.tail());
+        assertEquals(
+            0,
+            Rig.count(db(), "SELECT count(*) FROM outbox WHERE attempts > 0 OR status = 'dead'"),
+            "waiting for the network is no failed attempt: alerts cannot run out of retries");
         HttpResponse<String> notReady = readyz(adminPort);
         assertEquals(503, notReady.statusCode(), notReady.body());
         assertTrue(notReady.body().contains("discord: cannot log in"), notReady.body());
