@@ -19,6 +19,7 @@ import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
+import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
@@ -193,6 +194,15 @@ public final class Wiring implements AutoCloseable {
             text -> log.warn("admin notice: {}", text),
             AdminNotices.Limits.defaults(),
             clock);
+    // A refused token is told at once, not only when an alert to that platform is held.
+    if (discord != null) {
+      discord.onTokenRefused(
+          reason -> notices.tell(Notice.platformPaused(DiscordPlatform.platformName(), reason)));
+    }
+    if (slack != null) {
+      slack.onTokenRefused(
+          reason -> notices.tell(Notice.platformPaused(SlackDeliverer.PLATFORM, reason)));
+    }
     this.poller =
         new Poller(
             pollCycle,

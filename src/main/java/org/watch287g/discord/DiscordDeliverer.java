@@ -77,6 +77,10 @@ final class DiscordDeliverer implements Deliverer {
 
   private final Supplier<@Nullable JDA> jda;
   private final BooleanSupplier tokenRefused;
+
+  /** How long an alert waits before it is tried again while the gateway is not connected. */
+  static final Duration NOT_CONNECTED_WAIT = Duration.ofSeconds(15);
+
   private final Duration timeout;
   private final DiscordRender render = new DiscordRender();
 
@@ -129,7 +133,10 @@ final class DiscordDeliverer implements Deliverer {
       return new DeliveryResult.Unauthorized("Discord refused the bot token at login");
     }
     if (client == null || client.getStatus() != JDA.Status.CONNECTED) {
-      return new DeliveryResult.Failed("not connected to the Discord gateway yet");
+      // Not a failed attempt: the alert waits in the outbox while the bot logs in or JDA
+      // reconnects, however long the network is out.
+      return new DeliveryResult.RetryAfter(
+          NOT_CONNECTED_WAIT, "not connected to the Discord gateway yet");
     }
     GuildMessageChannel target =
         client.getChannelById(GuildMessageChannel.class, channel.channel());

@@ -27,6 +27,7 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.DiscordConfig;
 import org.watch287g.geo.CountyQuery;
+import org.watch287g.ops.Reconnect;
 
 /**
  * The Discord bot: one JDA client, built by {@link #start} and shut down by {@link #close}, and the
@@ -52,6 +53,11 @@ public final class DiscordPlatform implements AutoCloseable {
   private final ExecutorService work = pool("discord-answers", 4);
   private volatile @Nullable JDA jda;
   private volatile boolean tokenRefused;
+  private final Reconnect login;
+  private volatile Consumer<String> onRefused = reason -> {};
+  private volatile boolean closed;
+  private boolean started;
+  private @Nullable Thread retrying;
 
   /**
    * @param forgetGuild removes the subscriptions of a guild the bot has left, given its ID
@@ -64,6 +70,11 @@ public final class DiscordPlatform implements AutoCloseable {
     this.config = config;
     this.listener = new InteractionListener(commands, places, forgetGuild, work);
     this.deliverer = new DiscordDeliverer(() -> jda, () -> tokenRefused, POST_TIMEOUT);
+    this.login =
+        Reconnect.of(
+            "Discord login",
+            String.valueOf(config.apiUrl().getHost()),
+            m -> log.warn("Discord: {}", m));
   }
 
   /** The platform name alerts and subscriptions use: "discord". */
@@ -77,16 +88,46 @@ public final class DiscordPlatform implements AutoCloseable {
   }
 
   /**
-   * Logs in (a REST call that checks the token) and connects to the gateway in the background. A
-   * refused token is logged and leaves Discord off; the rest of the bot runs on.
+   * What to do when Discord refuses the token for good (an admin notice), given the reason; set
+   * before {@link #start}.
+   */
+  public void onTokenRefused(Consumer<String> action) {
+    this.onRefused = action;
+  }
+
+  /**
+   * Logs in (a REST call that checks the token) and connects to the gateway in the background. The
+   * first try is made here; when it fails for a network error or a server error, the login is tried
+   * again in the background with backoff ({@link Reconnect}) while the rest of the bot runs. Only a
+   * refused token leaves Discord off.
    */
   public synchronized void start() {
-    if (jda != null) {
+    if (jda != null || started) {
       return;
     }
+    started = true;
+    retrying = login.start("discord-login", this::logIn, this::loggedIn);
+  }
+
+  private void loggedIn(Reconnect.Outcome outcome) {
+    if (outcome == Reconnect.Outcome.REFUSED) {
+      tokenRefused = true;
+      log.error(
+          "Discord is off: Discord refused the bot token (DISCORD_TOKEN); reset it in the"
+              + " Developer Portal and restart. Alerts to Discord are held until then.");
+      onRefused.accept("Discord answered 401 to the bot token at login");
+    }
+  }
+
+  /** One login: builds the client, which checks the token before connecting to the gateway. */
+  private void logIn() throws Exception {
+    if (closed) {
+      throw new InterruptedException("closed");
+    }
     String gateway = config.gatewayUrl().toString();
+    JDA client;
     try {
-      jda =
+      client =
           JDABuilder.createLight(config.token(), EnumSet.noneOf(GatewayIntent.class))
               .setMemberCachePolicy(MemberCachePolicy.NONE)
               .setChunkingFilter(ChunkingFilter.NONE)
@@ -107,21 +148,33 @@ public final class DiscordPlatform implements AutoCloseable {
               .setEventPool(events, false)
               .addEventListeners(listener)
               .build();
-      log.info("Discord: connecting to {}", gateway);
     } catch (InvalidTokenException e) {
-      tokenRefused = true;
-      log.error(
-          "Discord is off: Discord refused the bot token (DISCORD_TOKEN); reset it in the"
-              + " Developer Portal and restart. Alerts to Discord are held until then.");
+      throw refused();
     } catch (RuntimeException e) {
-      // The message never holds the token; JDA says "The provided token is invalid!".
-      log.error("Discord is off: cannot log in to {}: {}", config.apiUrl(), e.getMessage());
+      if (e.getCause() instanceof InvalidTokenException) {
+        throw refused();
+      }
+      throw e;
     }
+    synchronized (this) {
+      if (closed) {
+        client.shutdownNow();
+        throw new InterruptedException("closed");
+      }
+      jda = client;
+    }
+    log.info("Discord: connecting to {}", gateway);
+  }
+
+  /** Discord refused the token: the one login failure not worth retrying. */
+  static Reconnect.Refused refused() {
+    return new Reconnect.Refused("Discord refused the bot token");
   }
 
   /**
-   * What keeps the bot from working now, for a readiness check: the token refused, not started, or
-   * the gateway not connected (JDA reconnects by itself). Empty when connected.
+   * What keeps the bot from working now, for a readiness check: the token refused, the login still
+   * being retried (and why), or the gateway not connected (JDA reconnects by itself). Empty when
+   * connected.
    */
   public Optional<String> problem() {
     if (tokenRefused) {
@@ -129,7 +182,11 @@ public final class DiscordPlatform implements AutoCloseable {
     }
     JDA client = jda;
     if (client == null) {
-      return Optional.of("the Discord bot is not running");
+      String failure = login.failure();
+      return Optional.of(
+          failure == null
+              ? "the Discord bot is not running"
+              : "cannot log in to Discord yet, retrying: " + failure);
     }
     JDA.Status status = client.getStatus();
     return status == JDA.Status.CONNECTED
@@ -148,6 +205,11 @@ public final class DiscordPlatform implements AutoCloseable {
   /** Disconnects, waiting at most a few seconds for requests in flight. */
   @Override
   public synchronized void close() {
+    closed = true;
+    Thread t = retrying;
+    if (t != null) {
+      t.interrupt();
+    }
     JDA client = jda;
     jda = null;
     if (client != null) {

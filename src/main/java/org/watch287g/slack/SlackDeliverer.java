@@ -7,6 +7,7 @@ import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,11 @@ public final class SlackDeliverer implements Deliverer {
   private final MethodsClient methods;
   private final RateLimits rateLimits;
 
+  /** How long an alert waits before it is tried again while the bot is not signed in yet. */
+  static final Duration WAIT_FOR_SIGN_IN = Duration.ofSeconds(15);
+
+  private volatile Supplier<@Nullable String> notSignedIn = () -> null;
+
   /**
    * @param methods a client carrying the bot token, pointed at the configured Web API
    */
@@ -128,7 +134,20 @@ public final class SlackDeliverer implements Deliverer {
     return send(adminChannel, SlackBlocks.notice(notice));
   }
 
+  /**
+   * Holds every post, without counting a failed attempt, while {@code waiting} names a reason: the
+   * bot has not signed in yet because Slack cannot be reached.
+   */
+  void holdWhile(Supplier<@Nullable String> waiting) {
+    this.notSignedIn = waiting;
+  }
+
   private DeliveryResult send(ChannelRef channel, SlackMessage message) {
+    String waiting = notSignedIn.get();
+    if (waiting != null) {
+      // Not a failed attempt: the alert waits in the outbox however long the network is out.
+      return new DeliveryResult.RetryAfter(WAIT_FOR_SIGN_IN, waiting);
+    }
     Answer first = post(channel, message);
     if (!(first instanceof Refused r && r.error().equals("not_in_channel"))) {
       return first.result();

@@ -5,15 +5,19 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +26,7 @@ import org.watch287g.alerts.ChannelRef;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.ConfigException;
 import org.watch287g.config.SlackConfig;
+import org.watch287g.ops.Reconnect;
 
 /**
  * Slack for the bot: one Bolt app answering {@code /287g}, reached over HTTP ({@code POST
@@ -45,6 +50,16 @@ public final class SlackPlatform implements AutoCloseable {
   private volatile @Nullable String botUserId;
   private @Nullable SlackHttpServer http;
   private @Nullable SocketModeApp socket;
+  private final Reconnect connect;
+  private volatile Consumer<String> onRefused = reason -> {};
+  private volatile boolean closed;
+  private volatile String refusedBecause = "";
+  private boolean started;
+  private @Nullable Thread retrying;
+
+  /** Errors by which Slack refuses a token, as {@link SlackDeliverer} also reads them. */
+  private static final Set<String> REFUSED =
+      Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
 
   public SlackPlatform(SlackConfig config, CommandService commands, Clock clock) {
     this.config = config;
@@ -89,6 +104,22 @@ public final class SlackPlatform implements AutoCloseable {
     this.app.blockAction(
         Pattern.compile(Pattern.quote(SlashCommands.CHOICE) + "\\d+"), slash::choose);
     this.deliverer = new SlackDeliverer(methods);
+    this.connect =
+        Reconnect.of(
+            config.socketMode() ? "Slack sign-in and Socket Mode" : "Slack sign-in",
+            String.valueOf(config.apiUrl().getHost()),
+            m -> log.warn("Slack: {}", m));
+    // While sign-in is still being retried for a network failure, alerts wait uncounted.
+    this.deliverer.holdWhile(this::waitingForSignIn);
+  }
+
+  /** Why the bot is not signed in yet while sign-in is being retried; null otherwise. */
+  private @Nullable String waitingForSignIn() {
+    if (botUserId != null || connect.refusal() != null) {
+      return null;
+    }
+    String failure = connect.failure();
+    return failure == null ? null : "not signed in to Slack yet: " + failure;
   }
 
   /** Posts alerts, digests and notices to Slack channels. */
@@ -107,43 +138,163 @@ public final class SlackPlatform implements AutoCloseable {
   }
 
   /**
-   * What keeps Slack from working now, for a readiness check: the token refused or unchecked, or
-   * nothing serving {@code /287g}. Empty when signed in and serving.
+   * What keeps Slack from working now, for a readiness check: a token refused, the connection still
+   * being retried (and why), or nothing serving {@code /287g}. Empty when signed in and serving.
    */
   public synchronized Optional<String> problem() {
+    String refusal = connect.refusal();
+    if (refusal != null) {
+      return Optional.of(refusal);
+    }
+    String failure = connect.failure();
     if (botUserId == null) {
-      return Optional.of("Slack has not accepted the bot token (auth.test)");
+      return Optional.of(
+          failure == null
+              ? "Slack has not accepted the bot token (auth.test)"
+              : "cannot sign in to Slack yet, retrying: " + failure);
     }
     if (http == null && socket == null) {
-      return Optional.of("Slack is not serving /287g (not started)");
+      return Optional.of(
+          failure == null
+              ? "Slack is not serving /287g (not started)"
+              : "cannot connect to Slack by Socket Mode yet, retrying: " + failure);
     }
     return Optional.empty();
   }
 
   /**
-   * Checks the token with {@code auth.test} (a failure is logged; Bolt checks again on the first
-   * request), then serves: Socket Mode when an app token is set, else HTTP.
+   * What to do when Slack refuses a token for good (an admin notice), given the reason; set before
+   * {@link #start}.
+   */
+  public void onTokenRefused(Consumer<String> action) {
+    this.onRefused = action;
+  }
+
+  /**
+   * Serves {@code /287g}: over HTTP at once (a port that cannot be bound stops {@code run}), and
+   * signs in with {@code auth.test} then, with an app token, connects by Socket Mode. The first try
+   * is made here; a network or server failure is tried again in the background with backoff ({@link
+   * Reconnect}) while the rest of the bot runs. Only a refused token stops trying.
    *
-   * @throws ConfigException when the HTTP port cannot be bound or Socket Mode cannot connect, so
-   *     that {@code run} stops with the key to fix
+   * @throws ConfigException when the HTTP port cannot be bound, so that {@code run} stops with the
+   *     key to fix
    */
   public synchronized void start() {
-    checkToken();
-    if (config.socketMode()) {
-      try {
-        SocketModeApp s =
-            new SocketModeApp(config.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
-        s.startAsync();
-        socket = s;
-        log.info("Slack: connected by Socket Mode");
-      } catch (Exception e) {
-        throw new ConfigException(
-            "slack.appToken",
-            "cannot connect to Slack by Socket Mode (" + e.getMessage() + ")",
-            "check SLACK_APP_TOKEN (an xapp- token with connections:write) and the network");
-      }
+    if (started) {
       return;
     }
+    started = true;
+    if (!config.socketMode()) {
+      serveHttp();
+    }
+    retrying = connect.start("slack-connect", this::connectOnce, this::connected);
+  }
+
+  private void connected(Reconnect.Outcome outcome) {
+    if (outcome == Reconnect.Outcome.REFUSED) {
+      String reason = String.valueOf(connect.refusal());
+      log.error(
+          "Slack is off: {}; alerts to Slack are held until it is fixed and restarted", reason);
+      onRefused.accept(refusedBecause);
+    }
+  }
+
+  /** One try: auth.test until it has worked, then in Socket Mode the socket. */
+  private void connectOnce() throws Exception {
+    if (closed) {
+      throw new InterruptedException("closed");
+    }
+    if (botUserId == null) {
+      signIn();
+    }
+    if (config.socketMode()) {
+      openSocket();
+    }
+  }
+
+  private void signIn() throws Exception {
+    AuthTestResponse r;
+    try {
+      r = methods.authTest(req -> req);
+    } catch (SlackApiException e) {
+      String error = e.getError() == null ? null : e.getError().getError();
+      if (error != null && refuses(error)) {
+        throw refused("bot", "auth.test", error, "check SLACK_BOT_TOKEN");
+      }
+      throw e;
+    }
+    if (!r.isOk()) {
+      if (refuses(r.getError())) {
+        throw refused("bot", "auth.test", r.getError(), "check SLACK_BOT_TOKEN");
+      }
+      throw new IllegalStateException("auth.test: " + r.getError());
+    }
+    botUserId = r.getUserId();
+    log.info("Slack: signed in to workspace {} as bot user {}", r.getTeamId(), r.getUserId());
+    app.start();
+  }
+
+  /**
+   * Asks for a socket URL first ({@code apps.connections.open}) so that a refused app token is told
+   * apart from a network failure, then lets the SDK connect.
+   */
+  private void openSocket() throws Exception {
+    AppsConnectionsOpenResponse open =
+        slack.methods().appsConnectionsOpen(r -> r.token(config.appToken()));
+    if (!open.isOk()) {
+      if (refuses(open.getError())) {
+        throw refused(
+            "app",
+            "apps.connections.open",
+            open.getError(),
+            "check SLACK_APP_TOKEN (an xapp- token with connections:write)");
+      }
+      throw new IllegalStateException("apps.connections.open: " + open.getError());
+    }
+    SocketModeApp s =
+        new SocketModeApp(config.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+    try {
+      s.startAsync();
+    } catch (Exception e) {
+      closeQuietly(s);
+      throw e;
+    }
+    synchronized (this) {
+      if (closed) {
+        closeQuietly(s);
+        throw new InterruptedException("closed");
+      }
+      socket = s;
+    }
+    log.info("Slack: connected by Socket Mode");
+  }
+
+  /**
+   * A refusal: the message for the log and readiness; the short reason, kept for the notice.
+   *
+   * @param token "bot" or "app"
+   */
+  private Reconnect.Refused refused(String token, String call, String error, String fix) {
+    refusedBecause =
+        (token.equals("bot") ? "" : "the " + token + " token: ") + call + " answered " + error;
+    return new Reconnect.Refused(
+        "Slack refused the " + token + " token (" + call + ": " + error + "); " + fix);
+  }
+
+  /** The errors by which Slack refuses a token: trying it again cannot help. */
+  static boolean refuses(@Nullable String error) {
+    return error != null && REFUSED.contains(error);
+  }
+
+  private static void closeQuietly(SocketModeApp s) {
+    try {
+      s.close();
+    } catch (Exception e) {
+      log.debug("closing a Socket Mode client that did not start: {}", e.toString());
+    }
+  }
+
+  private void serveHttp() {
     try {
       SlackHttpServer server =
           new SlackHttpServer(
@@ -175,25 +326,14 @@ public final class SlackPlatform implements AutoCloseable {
     return server == null ? Optional.empty() : Optional.of(server.port());
   }
 
-  private void checkToken() {
-    try {
-      AuthTestResponse r = methods.authTest(req -> req);
-      if (r.isOk()) {
-        botUserId = r.getUserId();
-        log.info("Slack: signed in to workspace {} as bot user {}", r.getTeamId(), r.getUserId());
-        app.start();
-      } else {
-        log.error(
-            "Slack refused the bot token (auth.test: {}); check SLACK_BOT_TOKEN", r.getError());
-      }
-    } catch (Exception e) {
-      log.error("cannot check the Slack bot token (auth.test): {}", e.toString());
-    }
-  }
-
   /** Stops serving and the SDK's threads, within a few seconds. */
   @Override
   public synchronized void close() {
+    closed = true;
+    Thread t = retrying;
+    if (t != null) {
+      t.interrupt();
+    }
     SlackHttpServer server = http;
     if (server != null) {
       server.close();

@@ -43,7 +43,9 @@ final class SlackApi implements AutoCloseable {
     /** Recorded, then answered only after {@link #SLOW_MILLIS}: longer than the client waits. */
     TIMEOUT,
     /** {@code ok:false, error:token_revoked}. */
-    TOKEN_REVOKED
+    TOKEN_REVOKED,
+    /** Every call, auth.test included, answers invalid_auth: a token Slack does not know. */
+    INVALID_AUTH
   }
 
   static final long SLOW_MILLIS = 15_000;
@@ -59,8 +61,14 @@ final class SlackApi implements AutoCloseable {
   private volatile CountDownLatch held = new CountDownLatch(1);
 
   SlackApi() throws IOException {
+    this(0);
+  }
+
+  /** On this loopback port (0: any free one), e.g. one the bot was already told to call. */
+  SlackApi(int port) throws IOException {
     server =
-        HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 50);
+        HttpServer.create(
+            new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 50);
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -147,6 +155,11 @@ final class SlackApi implements AutoCloseable {
       }
       Map<String, String> form = form(body);
       String method = path.substring(path.lastIndexOf('/') + 1);
+      if (fault == Fault.INVALID_AUTH) {
+        refused.incrementAndGet();
+        send(ex, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+        return;
+      }
       switch (method) {
         case "auth.test" ->
             send(

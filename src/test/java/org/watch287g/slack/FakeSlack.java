@@ -54,6 +54,11 @@ final class FakeSlack implements AutoCloseable {
   private volatile @Nullable WebSocket socket;
 
   FakeSlack() throws IOException {
+    this(0);
+  }
+
+  /** On this loopback port (0: any free one), e.g. one the bot was already told to call. */
+  FakeSlack(int port) throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -61,7 +66,7 @@ final class FakeSlack implements AutoCloseable {
             return answer(request);
           }
         });
-    server.start();
+    server.start(java.net.InetAddress.getLoopbackAddress(), port);
   }
 
   /** The Web API base to configure as {@code slack.apiUrl}. */

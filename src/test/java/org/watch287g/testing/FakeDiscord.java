@@ -93,6 +93,11 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile @Nullable WebSocket gateway;
 
   public FakeDiscord() throws IOException {
+    this(0);
+  }
+
+  /** On this loopback port (0: any free one), e.g. one the bot was already told to call. */
+  public FakeDiscord(int port) throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -100,7 +105,7 @@ public final class FakeDiscord implements AutoCloseable {
             return answer(request);
           }
         });
-    server.start();
+    server.start(java.net.InetAddress.getLoopbackAddress(), port);
   }
 
   /** The REST base URL to configure as {@code discord.apiUrl}. */
