@@ -120,54 +120,21 @@ public record AlertMessage(
 
   /** The same alert under another headline (one line). */
   public AlertMessage withHeadline(String value) {
-    return new AlertMessage(
-        language,
-        type,
-        list,
-        value,
-        agency,
-        previousAgency,
-        place,
-        date,
-        moa,
-        moaUrl,
-        addendumUrl,
-        modelTitle,
-        modelExplainer,
-        links,
-        labels,
-        model,
-        state,
-        note,
-        mention);
+    return copy(value, note, mention);
   }
 
   /** The same alert for a channel with this note (empty for none). */
   public AlertMessage withNote(String value) {
-    return new AlertMessage(
-        language,
-        type,
-        list,
-        headline,
-        agency,
-        previousAgency,
-        place,
-        date,
-        moa,
-        moaUrl,
-        addendumUrl,
-        modelTitle,
-        modelExplainer,
-        links,
-        labels,
-        model,
-        state,
-        value,
-        mention);
+    return copy(headline, value, mention);
   }
 
   /** The same alert pinging this {@link Mention} token (empty for no one). */
   public AlertMessage withMention(String value) {
+    return copy(headline, note, value);
+  }
+
+  /** This alert with the parts a channel or a test changes; the rest as composed. */
+  private AlertMessage copy(String headline, String note, String mention) {
     return new AlertMessage(
         language,
         type,
@@ -187,7 +154,7 @@ public record AlertMessage(
         model,
         state,
         note,
-        value);
+        mention);
   }
 
   /** Whether there is anything under "what you can do": the channel's note or a link. */

@@ -147,21 +147,7 @@ class DiscordPlatformTest {
     assertEquals("287g", command.path("name").asText());
     List<String> subs = new ArrayList<>();
     command.path("options").forEach(o -> subs.add(o.path("name").asText()));
-    assertEquals(
-        List.of(
-            "status",
-            "subscribe",
-            "unsubscribe",
-            "list",
-            "language",
-            "pending",
-            "models",
-            "digest",
-            "note",
-            "mention",
-            "test",
-            "help"),
-        subs);
+    assertEquals(SlashCommandTest.SUBCOMMANDS, subs);
     JsonNode perms = command.path("default_member_permissions");
     assertTrue(perms.isMissingNode() || perms.isNull(), "no default permissions: " + perms);
     JsonNode county = command.path("options").get(0).path("options").get(0);

@@ -13,6 +13,21 @@ import org.watch287g.commands.Verb;
 
 /** The command's shape, the text it gives the core, and what the adapter says in each language. */
 class SlashCommandTest {
+  /** Every verb of the core, as Discord registers it: what help lists on every platform. */
+  static final List<String> SUBCOMMANDS =
+      List.of(
+          "status",
+          "subscribe",
+          "unsubscribe",
+          "list",
+          "language",
+          "pending",
+          "models",
+          "digest",
+          "note",
+          "mention",
+          "test",
+          "help");
 
   @Test
   void subcommands_and_options_become_the_text_the_core_reads() {
@@ -29,21 +44,7 @@ class SlashCommandTest {
   void every_verb_help_lists_is_offered_each_described_in_spanish_too() {
     SlashCommandData command = SlashCommand.definition();
 
-    assertEquals(
-        List.of(
-            "status",
-            "subscribe",
-            "unsubscribe",
-            "list",
-            "language",
-            "pending",
-            "models",
-            "digest",
-            "note",
-            "mention",
-            "test",
-            "help"),
-        command.getSubcommands().stream().map(s -> s.getName()).toList());
+    assertEquals(SUBCOMMANDS, command.getSubcommands().stream().map(s -> s.getName()).toList());
     command
         .getSubcommands()
         .forEach(s -> assertEquals(2, s.getDescriptionLocalizations().toMap().size(), s.getName()));
