@@ -3,10 +3,9 @@ package org.watch287g.commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.watch287g.geo.County;
 import org.watch287g.geo.CountyQuery;
+import org.watch287g.geo.PlaceCounties;
 
 /**
  * Reads the place of a {@code status}, {@code subscribe} or {@code unsubscribe}: a {@link Place}
@@ -16,10 +15,6 @@ import org.watch287g.geo.CountyQuery;
 final class PlaceReader {
   /** The most choices offered: enough for a common name, few enough to read (Discord allows 25). */
   static final int CHOICES = 10;
-
-  /** {@link CountyQuery}'s note on a city: its name and state, and how it lies in the county. */
-  private static final Pattern CITY_NOTE =
-      Pattern.compile("(.+, [A-Z]{2}) (is in|is mostly in|lies in) .+");
 
   private final CountyQuery query;
 
@@ -80,22 +75,17 @@ final class PlaceReader {
   }
 
   /**
-   * Where the city named lies, when the text named a city or town: {@link CountyQuery} notes it as
-   * "Hialeah, FL is in Miami-Dade County" or "Houston, TX is mostly in Harris County"; the city's
-   * name is taken from that note so that the sentence can be said in the reader's language.
+   * Where the city named lies, when the text named one city or town ("Hialeah, FL is in Miami-Dade
+   * County", "Houston, TX is mostly in Harris County"), in the reader's language.
    */
   private static List<Phrase> city(CountyQuery.CountyMatch m) {
-    if (m.basis() != CountyQuery.Basis.PLACE) {
+    PlaceCounties city = m.place();
+    if (m.basis() != CountyQuery.Basis.PLACE || city == null) {
       return List.of();
     }
-    Matcher note = CITY_NOTE.matcher(m.note());
-    Place county = Place.of(m.county());
-    if (!note.matches()) {
-      return List.of();
-    }
-    String key =
-        note.group(2).equals("is mostly in") ? "reply.status.cityMostly" : "reply.status.city";
-    return List.of(Phrase.of(key, note.group(1), county));
+    // A city in several counties lies mostly in the one the query chose.
+    String key = city.shares().size() > 1 ? "reply.status.cityMostly" : "reply.status.city";
+    return List.of(Phrase.of(key, city.name() + ", " + city.state().code(), Place.of(m.county())));
   }
 
   /**

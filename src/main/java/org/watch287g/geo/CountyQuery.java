@@ -89,12 +89,20 @@ public final class CountyQuery {
    * @param corrected whether the text was read as a misspelling: worth confirming with the person
    * @param note a short fact worth showing ("Hialeah, FL is in Miami-Dade County", "also Fairfax
    *     city, VA"), or "" when there is none
+   * @param place the one city or town the text named, when that is how it led to the county (so
+   *     that a reply can say where the city lies in its own words); null otherwise
    */
-  public record CountyMatch(County county, Basis basis, boolean corrected, String note)
+  public record CountyMatch(
+      County county, Basis basis, boolean corrected, String note, @Nullable PlaceCounties place)
       implements Result {
     public CountyMatch {
       Objects.requireNonNull(county, "county");
       Objects.requireNonNull(note, "note");
+    }
+
+    /** A match that did not come through one named city or town. */
+    public CountyMatch(County county, Basis basis, boolean corrected, String note) {
+      this(county, basis, corrected, note, null);
     }
 
     @Override
@@ -276,7 +284,8 @@ public final class CountyQuery {
       return null;
     }
     if (counties.size() == 1) {
-      return new CountyMatch(counties.get(0), Basis.PLACE, corrected, note);
+      PlaceCounties place = found.size() == 1 ? found.get(0) : null;
+      return new CountyMatch(counties.get(0), Basis.PLACE, corrected, note, place);
     }
     return new Ambiguous(counties, note);
   }
