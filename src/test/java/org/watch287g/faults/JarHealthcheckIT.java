@@ -110,6 +110,11 @@ class JarHealthcheckIT {
         bot.start();
         Check ready = awaitCheck(admin, c -> c.status() == 0);
         assertEquals(new Check(0, "ready\n"), ready, bot.tail());
+        // Ready also means "started less than 3 polls ago": ICE breaks only once it has been read,
+        // so that the reason names the last good read.
+        assertTrue(
+            Rig.await(Duration.ofMinutes(1), () -> Rig.firstPollDone(bot)),
+            "the first poll\n" + bot.tail());
 
         ice.pageResponse(new mockwebserver3.MockResponse.Builder().code(500).build());
         Check unready = awaitCheck(admin, c -> c.output().startsWith("ICE's lists"));
