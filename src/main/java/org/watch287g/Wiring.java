@@ -49,9 +49,9 @@ import org.watch287g.store.Vitals;
 import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
+import org.watch287g.watch.Ingest;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
-import org.watch287g.watch.Publications;
 import org.watch287g.watch.Replay;
 import org.watch287g.watch.SourceHealth;
 
@@ -108,8 +108,8 @@ public final class Wiring implements AutoCloseable {
     this.parser = new SpreadsheetParser();
     this.importer = new Importer(parser, snapshots, clock);
     this.source = new SourceClient(config.source());
-    Publications publications =
-        Publications.create(
+    Ingest ingest =
+        Ingest.create(
             new PublicationGuard(config.alerts().maxRemoval()),
             AgencyResolver.bundled(),
             ledger,
@@ -117,13 +117,7 @@ public final class Wiring implements AutoCloseable {
             subscriptions);
     this.pollCycle =
         new PollCycle(
-            source,
-            parser,
-            publications,
-            ledger,
-            snapshots,
-            config.source().pageUrl().toString(),
-            clock);
+            source, parser, ingest, ledger, snapshots, config.source().pageUrl().toString(), clock);
     CountyQuery places = join(gazetteer);
     this.vitals = new Vitals(database);
     this.metrics = new Metrics(vitals, alertPlatforms(config), buildVersion());
@@ -209,7 +203,7 @@ public final class Wiring implements AutoCloseable {
             new SourceHealth(notices, SourceHealth.FAILING_AFTER),
             config.source().pollInterval());
     this.consoleWorker = worker(console, composer, clock);
-    this.replay = new Replay(parser, publications, clock);
+    this.replay = new Replay(parser, ingest, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
     if (discord != null) {
       workers.add(worker(discord.deliverer(), composer, clock));
