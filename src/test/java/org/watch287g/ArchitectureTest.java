@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
  * The dependency rules of DESIGN.md, enforced as allow-lists: a new import is refused unless a rule
  * here names it, so the core cannot learn about an edge by accident.
  *
- * <p>The layers, inside out: {@code dataset} (ICE's rows as values); {@code geo} and {@code
- * changes} (each over {@code dataset} only); {@code alerts} (over those three); {@code commands}
- * (over the whole core). Every other package is an edge: it may use the core, never the reverse.
- * The platforms ({@code slack}, {@code discord}, {@code console}, {@code web}) talk to the core
- * through its ports, never to {@code store}, {@code source} or {@code watch} directly. Only {@code
- * cli} and the root package ({@code App}, {@code Wiring}) see everything.
+ * <p>The layers, inside out: {@code dataset} (ICE's rows as values) and {@code retry} (the one
+ * backoff schedule); {@code geo} and {@code changes} (each over {@code dataset} only); {@code
+ * alerts} (over those and {@code retry}); {@code commands} (over the whole core). Every other
+ * package is an edge: it may use the core, never the reverse. The platforms ({@code slack}, {@code
+ * discord}, {@code console}, {@code web}) talk to the core through its ports, never to {@code
+ * store}, {@code source} or {@code watch} directly. Only {@code cli} and the root package ({@code
+ * App}, {@code Wiring}) see everything.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.watch287g";
@@ -61,9 +62,10 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("ICE's rows as values depend on nothing else of ours")
-  void datasetIsTheInnermostLayer() {
+  @DisplayName("ICE's rows as values and the retry schedule depend on nothing else of ours")
+  void datasetAndRetryAreTheInnermostLayer() {
     layer("dataset");
+    layer("retry");
   }
 
   @Test
@@ -76,13 +78,13 @@ class ArchitectureTest {
   @Test
   @DisplayName("alerts depend only on the dataset, places and changes")
   void alertsStandOnTheInnerLayers() {
-    layer("alerts", "dataset", "geo", "changes");
+    layer("alerts", "dataset", "geo", "changes", "retry");
   }
 
   @Test
   @DisplayName("commands depend only on the core")
   void commandsStandOnTheCore() {
-    layer("commands", "dataset", "geo", "changes", "alerts");
+    layer("commands", "dataset", "geo", "changes", "alerts", "retry");
   }
 
   @Test
@@ -95,7 +97,8 @@ class ArchitectureTest {
             ROOT + ".geo..",
             ROOT + ".changes..",
             ROOT + ".alerts..",
-            ROOT + ".commands..")
+            ROOT + ".commands..",
+            ROOT + ".retry..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("java.sql..", "javax.sql..", "java.net.http..", "com.sun.net..")
