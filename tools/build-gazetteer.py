@@ -85,6 +85,9 @@ for r in rows('place_county_2020_geocorr.csv'):
         kind = 'ny-' + (kind or 'town')
     key = (st, name, kind or 'place')
     parts = places.setdefault(key, {})
+    # A county counts when at least one of the place's 2020 residents lives there: a police
+    # department's alerts matter to everyone under it, however few. A part with no residents is
+    # kept only when it is the place's only (primary) row, so that every place has a county.
     if pop > 0 or r['primary'] == '1':
         parts[fips] = max(parts.get(fips, 0.0), share if pop > 0 else 1.0)
 
