@@ -181,6 +181,28 @@ class AgencyResolverTest {
 
   @Test
   @DisplayName(
+      "campus police reach the counties of their campuses (curated, cited), not the one county"
+          + " ICE names")
+  void campusesByWhereTheyAre() {
+    Coverage fau =
+        resolve(
+            UsState.FL,
+            "Florida Atlantic Police Department",
+            AgencyType.MUNICIPALITY,
+            "Broward County");
+
+    assertEquals("12011;12099;12111", fau.predictedFips(), "Broward, Palm Beach, St. Lucie");
+    assertEquals(Coverage.Basis.CURATED, fau.basis());
+    assertTrue(fau.note().contains("Boca Raton"), fau.note());
+    assertEquals(
+        "12001",
+        resolve(UsState.FL, "Santa Fe College Police Department", null, "Alachua County")
+            .predictedFips(),
+        "Gainesville, not a place called Santa Fe");
+  }
+
+  @Test
+  @DisplayName(
       "a place keeps every county with at least one resident, and drops a part where nobody lives")
   void everyPopulatedCountyOfAPlace() {
     assertEquals(
