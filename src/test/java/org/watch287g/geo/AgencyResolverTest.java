@@ -203,6 +203,21 @@ class AgencyResolverTest {
 
   @Test
   @DisplayName(
+      "a consolidated city-county's sheriff and a county's jail department reach their county in"
+          + " lists that give no COUNTY cell")
+  void countyBodiesWithoutTheCountyWord() {
+    assertEquals(
+        "12031",
+        resolve(UsState.FL, "Jacksonville Sheriff's Office", AgencyType.COUNTY, null)
+            .predictedFips());
+    assertEquals(
+        "12086",
+        resolve(UsState.FL, "Miami Dade Corrections and Rehabilitation", AgencyType.COUNTY, null)
+            .predictedFips());
+  }
+
+  @Test
+  @DisplayName(
       "a place keeps every county with at least one resident, and drops a part where nobody lives")
   void everyPopulatedCountyOfAPlace() {
     assertEquals(
