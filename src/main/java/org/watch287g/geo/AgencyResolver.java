@@ -1,8 +1,10 @@
 package org.watch287g.geo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.Agreement;
@@ -202,7 +204,7 @@ public final class AgencyResolver {
       Optional<String> kind,
       Optional<IceCounty> ice,
       boolean placeToFallBackOn) {
-    Set<String> counties = new java.util.TreeSet<>();
+    Set<String> counties = new TreeSet<>();
     found.forEach(s -> counties.add(s.countyFips()));
     String what = found.get(0).label();
     Jurisdiction level = level(name, type, Jurisdiction.MUNICIPALITY);
@@ -241,8 +243,8 @@ public final class AgencyResolver {
 
   /** "Luzerne County, PA; Montour County, PA", in FIPS order. */
   private String labels(Set<String> fips) {
-    List<String> labels = new java.util.ArrayList<>();
-    for (String f : new java.util.TreeSet<>(fips)) {
+    List<String> labels = new ArrayList<>();
+    for (String f : new TreeSet<>(fips)) {
       labels.add(gazetteer.county(f).map(County::label).orElse(f));
     }
     return String.join("; ", labels);

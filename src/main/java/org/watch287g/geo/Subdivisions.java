@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -183,10 +182,5 @@ final class Subdivisions {
     Map<UsState, Integer> counts = new LinkedHashMap<>();
     byState.forEach((state, p) -> counts.put(state, p.size()));
     return counts;
-  }
-
-  @Override
-  public String toString() {
-    return "Subdivisions" + Arrays.toString(byState.keySet().toArray());
   }
 }
