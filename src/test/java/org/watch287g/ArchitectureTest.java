@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** The pure core: values and decisions, no I/O libraries. */
   static final String[] CORE = {
+    "org.watch287g.maps..",
     "org.watch287g.dataset..",
     "org.watch287g.geo..",
     "org.watch287g.changes..",
