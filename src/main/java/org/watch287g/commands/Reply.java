@@ -127,6 +127,11 @@ public sealed interface Reply {
       return Optional.of(drawer.draw(map, language));
     }
 
+    /** The picture's file name ("287g-map-TX-2026-05-18.png"), known before it is drawn. */
+    public String fileName() {
+      return MapImages.fileName(map);
+    }
+
     /** The map's title in a language ("287(g) agreements in Texas"). */
     public String title(Language language) {
       return MapWords.title(map, Texts.of(language));
