@@ -100,7 +100,7 @@ public final class CommandService {
     this.places = new PlaceReader(query);
     this.statuses = new StatusLookup(lists, resolver, gazetteer);
     this.maps = new MapLookup(statuses, gazetteer);
-    this.images = new MapImages(new MapPainter(Outlines.bundled()));
+    this.images = new MapImages(() -> new MapPainter(Outlines.bundled()));
     this.settings = settings;
     this.channels = new ChannelCommands(places, settings, gazetteer, clock);
   }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Texts;
 import org.watch287g.geo.County;
@@ -24,14 +26,28 @@ final class MapImages {
   static final int MAX_IMAGES = 32;
   static final long MAX_BYTES = 4L * 1024 * 1024;
 
-  private final MapPainter painter;
+  private final Supplier<MapPainter> painters;
+  private @Nullable MapPainter painter;
   private final Map<Key, MapImage> images = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
 
   private record Key(AgreementMap map, Language language) {}
 
-  MapImages(MapPainter painter) {
-    this.painter = painter;
+  /**
+   * @param painters makes the painter on the first map asked for, so that a bot nobody asks for a
+   *     map never reads the outlines
+   */
+  MapImages(Supplier<MapPainter> painters) {
+    this.painters = painters;
+  }
+
+  private synchronized MapPainter painter() {
+    MapPainter p = painter;
+    if (p == null) {
+      p = painters.get();
+      painter = p;
+    }
+    return p;
   }
 
   /** The map drawn in a language, from the cache when it was drawn before. */
@@ -46,7 +62,7 @@ final class MapImages {
     Texts words = Texts.of(language);
     MapImage drawn =
         new MapImage(
-            fileName(map), painter.png(MapWords.picture(map, words)), MapWords.alt(map, words));
+            fileName(map), painter().png(MapWords.picture(map, words)), MapWords.alt(map, words));
     synchronized (this) {
       MapImage previous = images.put(key, drawn);
       if (previous != null) {

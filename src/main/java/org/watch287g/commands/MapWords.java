@@ -11,6 +11,7 @@ import org.watch287g.dataset.Model;
 import org.watch287g.geo.County;
 import org.watch287g.maps.Category;
 import org.watch287g.maps.MapPicture;
+import org.watch287g.maps.Outlines;
 
 /**
  * An {@link AgreementMap} in words, in one language: the picture's title, legend and notes, the alt
@@ -85,6 +86,18 @@ final class MapWords {
     }
     if (map.unplaced() > 0) {
       notes.add(words.text("map.unplaced", map.unplaced()));
+    }
+    // The outlines are the 50 states' and DC's: say what a territory's agreements are instead.
+    java.util.Set<String> offMap = new java.util.TreeSet<>();
+    int agreementsOffMap = 0;
+    for (AgreementMap.Shade s : map.counties()) {
+      if (s.category() != Category.NONE && Outlines.bundled().county(s.fips()).isEmpty()) {
+        offMap.add(words.state(s.state()));
+        agreementsOffMap += s.agreements();
+      }
+    }
+    if (!offMap.isEmpty()) {
+      notes.add(words.text("map.offMap", agreementsOffMap, words.joined(new ArrayList<>(offMap))));
     }
     return notes;
   }

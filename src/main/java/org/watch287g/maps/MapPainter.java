@@ -160,11 +160,11 @@ public final class MapPainter {
           g.setColor(statewide == Category.WSO ? statewide.fill().darker() : statewide.fill());
           g.setStroke(
               new BasicStroke(
-                  national ? 2.2f : 6f,
+                  national ? 2.2f : 3.5f,
                   BasicStroke.CAP_BUTT,
                   BasicStroke.JOIN_ROUND,
                   10f,
-                  national ? new float[] {5f, 3f} : new float[] {14f, 6f},
+                  national ? new float[] {5f, 3f} : new float[] {10f, 5f},
                   0f));
           g.draw(shape);
         }
