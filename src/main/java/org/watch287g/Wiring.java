@@ -49,9 +49,9 @@ import org.watch287g.store.Vitals;
 import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
+import org.watch287g.watch.Ingest;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
-import org.watch287g.watch.Publications;
 import org.watch287g.watch.Replay;
 import org.watch287g.watch.SourceHealth;
 
@@ -69,6 +69,7 @@ import org.watch287g.watch.SourceHealth;
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
   private final Config config;
+  private final Clock clock;
   private final Database database;
   private final SnapshotRepository snapshots;
   private final EventStore events;
@@ -95,6 +96,7 @@ public final class Wiring implements AutoCloseable {
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     // Indexing the gazetteer's 84,000 names is most of a second of a cold JVM: done on a second
     // core while the database opens and the clients are built, the bot is ready that much sooner.
     CompletableFuture<CountyQuery> gazetteer =
@@ -108,8 +110,8 @@ public final class Wiring implements AutoCloseable {
     this.parser = new SpreadsheetParser();
     this.importer = new Importer(parser, snapshots, clock);
     this.source = new SourceClient(config.source());
-    Publications publications =
-        Publications.create(
+    Ingest ingest =
+        Ingest.create(
             new PublicationGuard(config.alerts().maxRemoval()),
             AgencyResolver.bundled(),
             ledger,
@@ -117,13 +119,7 @@ public final class Wiring implements AutoCloseable {
             subscriptions);
     this.pollCycle =
         new PollCycle(
-            source,
-            parser,
-            publications,
-            ledger,
-            snapshots,
-            config.source().pageUrl().toString(),
-            clock);
+            source, parser, ingest, ledger, snapshots, config.source().pageUrl().toString(), clock);
     CountyQuery places = join(gazetteer);
     this.vitals = new Vitals(database);
     this.metrics = new Metrics(vitals, alertPlatforms(config), buildVersion());
@@ -209,7 +205,7 @@ public final class Wiring implements AutoCloseable {
             new SourceHealth(notices, SourceHealth.FAILING_AFTER),
             config.source().pollInterval());
     this.consoleWorker = worker(console, composer, clock);
-    this.replay = new Replay(parser, publications, clock);
+    this.replay = new Replay(parser, ingest, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
     if (discord != null) {
       workers.add(worker(discord.deliverer(), composer, clock));
@@ -258,13 +254,40 @@ public final class Wiring implements AutoCloseable {
         clock);
   }
 
+  /**
+   * Starts the whole bot, in the order that lets it serve soonest: Discord's handshake and its
+   * download of every server take longest, so they start first and overlap the rest (nobody can use
+   * /287g there before the bot has connected and registered it, by which time the bundled lists are
+   * stored); then the bundled snapshots, the admin endpoint, Slack, the alerts held for a refused
+   * token (due again now that the token may be a new one), delivery and the poller. The one start
+   * the jar's {@code run} uses; returns once everything is started.
+   */
+  public void start() {
+    if (discord != null) {
+      discord.start();
+    }
+    seedBundledSnapshots();
+    log.info(
+        "watch287g started: platforms {}; database {}; watching {} every {}",
+        String.join(", ", config.platforms()),
+        database.path(),
+        config.source().pageUrl(),
+        config.source().pollInterval());
+    startAdminEndpoint();
+    if (slack != null) {
+      slack.start();
+    }
+    int released = outbox.releaseHeld();
+    if (released > 0) {
+      log.info("{} alerts held for a refused token are due again", released);
+    }
+    deliveries.start();
+    poller.start();
+  }
+
   /** Makes sure there is something to serve before the first fetch: the snapshots in the jar. */
   public void seedBundledSnapshots() {
     new BundledSnapshots(importer, snapshots).seedIfEmpty();
-  }
-
-  public Config config() {
-    return config;
   }
 
   public Database database() {
@@ -318,11 +341,6 @@ public final class Wiring implements AutoCloseable {
     return replay;
   }
 
-  /** Tells the operator what needs attention (admin channels, and the log). */
-  public AdminNotices notices() {
-    return notices;
-  }
-
   public DeliveryLoop deliveries() {
     return deliveries;
   }
@@ -354,7 +372,7 @@ public final class Wiring implements AutoCloseable {
    * Serves {@code /healthz}, {@code /readyz} and {@code /metrics} on the admin port, if on. A port
    * already taken is logged, not fatal: alerts matter more than metrics.
    */
-  public void startAdminEndpoint(Clock clock) {
+  private void startAdminEndpoint() {
     AdminConfig admin = config.admin();
     if (!admin.enabled()) {
       return;
@@ -386,11 +404,6 @@ public final class Wiring implements AutoCloseable {
   /** The Slack app, when Slack is on ({@code slack.botToken} set); not started. */
   public Optional<SlackPlatform> slack() {
     return Optional.ofNullable(slack);
-  }
-
-  /** Times {@code /287g} answers for {@code /metrics}. */
-  public Metrics metrics() {
-    return metrics;
   }
 
   /** Stops polling, finishes the delivery in progress, and releases the HTTP client. */

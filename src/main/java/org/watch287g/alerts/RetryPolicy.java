@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import org.watch287g.retry.Doubling;
 
 /**
  * What happens to an alert the platform did not take: when to try again, or when to give up.
  *
  * <p>A rate limit is obeyed exactly ({@code Retry-After}); a transient failure waits a doubling
- * delay (from {@code base}, capped at {@code cap}) with ±20% jitter, so that many channels failing
- * together do not retry together; after {@code maxAttempts} failures, or at once for a refusal, the
- * alert is dead-lettered and the operator told.
+ * delay ({@link Doubling}, from {@code base}, capped at {@code cap}) with ±20% jitter, so that many
+ * channels failing together do not retry together; after {@code maxAttempts} failures, or at once
+ * for a refusal, the alert is dead-lettered and the operator told.
  *
  * @param base the first backoff
  * @param cap the longest backoff
@@ -42,9 +43,6 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
     if (attempts >= maxAttempts) {
       return Optional.empty();
     }
-    long doubled = base.toMillis() << Math.min(30, Math.max(0, attempts - 1));
-    long backoff = Math.min(cap.toMillis(), doubled);
-    double jitter = 0.8 + 0.4 * random.getAsDouble();
-    return Optional.of(now.plusMillis(Math.round(backoff * jitter)));
+    return Optional.of(now.plus(new Doubling(base, cap).delay(attempts - 1, random.getAsDouble())));
   }
 }

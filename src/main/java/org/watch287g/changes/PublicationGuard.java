@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.AgreementKey;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Publication;
 
@@ -41,8 +42,8 @@ public final class PublicationGuard {
   /** The share of agreements a participating list may remove unless configured otherwise. */
   public static final double DEFAULT_MAX_REMOVAL = 0.20;
 
-  private static final List<Columns> REQUIRED =
-      List.of(Columns.STATE, Columns.AGENCY, Columns.SUPPORT_TYPE);
+  private static final List<IceColumn> REQUIRED =
+      List.of(IceColumn.STATE, IceColumn.AGENCY, IceColumn.SUPPORT_TYPE);
 
   private final double maxRemoval;
 
@@ -121,13 +122,13 @@ public final class PublicationGuard {
   // A swapped file is not also reported for lacking the date column its shape lacks.
   private static List<String> missingColumns(Publication next, ListKind expected, boolean swapped) {
     List<String> missing = new ArrayList<>();
-    for (Columns column : REQUIRED) {
-      if (!column.in(next)) {
+    for (IceColumn column : REQUIRED) {
+      if (!next.has(column)) {
         missing.add(column.title());
       }
     }
-    if (expected == ListKind.PARTICIPATING && !swapped && !Columns.SIGNED.in(next)) {
-      missing.add(Columns.SIGNED.title());
+    if (expected == ListKind.PARTICIPATING && !swapped && !next.has(IceColumn.SIGNED)) {
+      missing.add(IceColumn.SIGNED.title());
     }
     return missing;
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.changes.ChangeEvent.Detail;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.Publication;
 
 /**
@@ -34,10 +35,15 @@ record RowComparison(boolean county, boolean type, boolean moa, boolean addendum
   /** The comparison between rows of these two publications. */
   static RowComparison of(Publication before, Publication after) {
     return new RowComparison(
-        Columns.COUNTY.inBoth(before, after),
-        Columns.TYPE.inBoth(before, after),
-        Columns.MOA.inBoth(before, after),
-        Columns.ADDENDUM.inBoth(before, after));
+        inBoth(IceColumn.COUNTY, before, after),
+        inBoth(IceColumn.TYPE, before, after),
+        inBoth(IceColumn.MOA, before, after),
+        inBoth(IceColumn.ADDENDUM, before, after));
+  }
+
+  /** Whether both publications have the column: only then can its values be compared. */
+  private static boolean inBoth(IceColumn column, Publication before, Publication after) {
+    return before.has(column) && after.has(column);
   }
 
   /** Whether the later row is the agreement signed again (see {@link #RENEWAL_GAP_DAYS}). */

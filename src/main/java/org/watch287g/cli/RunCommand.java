@@ -9,7 +9,6 @@ import org.watch287g.Wiring;
 import org.watch287g.config.Config;
 import org.watch287g.console.ConsolePrompt;
 import org.watch287g.geo.Gazetteer;
-import org.watch287g.slack.SlackPlatform;
 import org.watch287g.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,26 +54,7 @@ public final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "shutdown"));
-    // Discord's handshake and its download of every server take longest, so they start first and
-    // overlap the rest. Nobody can use /287g before the bot is connected and has registered it,
-    // by which time the bundled lists are stored.
-    wiring.discord().ifPresent(d -> d.start());
-    wiring.seedBundledSnapshots();
-    log.info(
-        "watch287g started: platforms {}; database {}; watching {} every {}",
-        String.join(", ", config.platforms()),
-        wiring.database().path(),
-        config.source().pageUrl(),
-        config.source().pollInterval());
-    wiring.startAdminEndpoint(Clock.systemUTC());
-    wiring.slack().ifPresent(SlackPlatform::start);
-    // Alerts held for a refused token go out as soon as the restarted bot can send them.
-    int released = wiring.outbox().releaseHeld();
-    if (released > 0) {
-      log.info("{} alerts held for a refused token are due again", released);
-    }
-    wiring.deliveries().start();
-    wiring.poller().start();
+    wiring.start();
     if (ConsolePrompt.startIfTerminal(wiring.commands())) {
       log.info("type /287g help for commands");
     }

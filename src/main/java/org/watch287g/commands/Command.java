@@ -31,4 +31,9 @@ public record Command(Verb verb, String argument, Invoker invoker, boolean share
       throw new IllegalArgumentException("argument longer than " + MAX_ARGUMENT + " characters");
     }
   }
+
+  /** The same command asked by {@code who}: once a platform knows what the person may do. */
+  public Command by(Invoker who) {
+    return new Command(verb, argument, who, share);
+  }
 }

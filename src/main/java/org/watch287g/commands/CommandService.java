@@ -120,11 +120,18 @@ public final class CommandService {
 
   /** Reads and answers the text typed after {@code /287g}. Never throws. */
   public Response respond(String text, Invoker invoker) {
+    return respond(parser.parse(text, invoker), invoker);
+  }
+
+  /**
+   * Answers text a platform has already read (to decide how to answer: at once, or later after
+   * asking who may manage the channel), as asked by {@code invoker}. Never throws.
+   */
+  public Response respond(CommandParser.Parsed parsed, Invoker invoker) {
     long start = System.nanoTime();
-    CommandParser.Parsed parsed = parser.parse(text, invoker);
     Reply reply =
         parsed instanceof CommandParser.Ready r
-            ? handle(r.command())
+            ? handle(r.command().by(invoker))
             : ((CommandParser.Rejected) parsed).reply();
     Response response = new Response(reply, language(invoker.channel()));
     String verb = parsed instanceof CommandParser.Ready r ? r.command().verb().word() : "invalid";

@@ -56,6 +56,19 @@ public record Publication(
         Locale.ROOT, "%,d %s (%s) in %d states", agreements.size(), noun, models, states().size());
   }
 
+  /**
+   * Whether the header has this column under any of its names, read the way the reader reads
+   * headers ({@link IceColumn#named}): a column the reader used is never reported missing.
+   */
+  public boolean has(IceColumn column) {
+    for (String cell : columns) {
+      if (IceColumn.named(cell) == column) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The distinct states (and territories) with at least one agreement. */
   public Set<UsState> states() {
     return agreements.stream().map(Agreement::state).collect(Collectors.toSet());

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.dataset.EditDistance;
 import org.watch287g.dataset.UsState;
 
 /**
@@ -243,10 +244,10 @@ final class Completions {
     if (maxTypos == 0) {
       return;
     }
-    PrefixDistance distance = new PrefixDistance(name, maxTypos);
+    EditDistance distance = new EditDistance(name, maxTypos);
     List<int[]> near = new ArrayList<>();
     for (int n = 0; n < fuzzyNames.length; n++) {
-      int d = distance.to(fuzzyNames[n]);
+      int d = distance.toStartOf(fuzzyNames[n]);
       if (d <= maxTypos) {
         // "hariss" is a misspelt Harris before it is a misspelt start of Haralson.
         boolean whole = Names.distance(name, fuzzyNames[n], maxTypos) <= maxTypos;
@@ -263,66 +264,6 @@ final class Completions {
         break;
       }
       found.add(ranked[n[1]]);
-    }
-  }
-
-  /**
-   * How many typos turn a typed start into the start of a name: the optimal-string-alignment
-   * distance from the typed text to the closest prefix of the name. One instance per call; it
-   * reuses its rows across names.
-   */
-  static final class PrefixDistance {
-    private final String typed;
-    private final int limit;
-    private int[] before;
-    private int[] previous;
-    private int[] current;
-
-    PrefixDistance(String typed, int limit) {
-      this.typed = typed;
-      this.limit = limit;
-      int width = typed.length() + limit + 1;
-      before = new int[width];
-      previous = new int[width];
-      current = new int[width];
-    }
-
-    /** The distance, or {@code limit + 1} when it is over the limit. */
-    int to(String name) {
-      String a = typed;
-      int m = a.length();
-      int cols = Math.min(name.length(), m + limit);
-      for (int j = 0; j <= cols; j++) {
-        previous[j] = j;
-      }
-      for (int i = 1; i <= m; i++) {
-        current[0] = i;
-        int rowMin = i;
-        for (int j = 1; j <= cols; j++) {
-          int cost = a.charAt(i - 1) == name.charAt(j - 1) ? 0 : 1;
-          int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-          if (i > 1
-              && j > 1
-              && a.charAt(i - 1) == name.charAt(j - 2)
-              && a.charAt(i - 2) == name.charAt(j - 1)) {
-            d = Math.min(d, before[j - 2] + 1);
-          }
-          current[j] = d;
-          rowMin = Math.min(rowMin, d);
-        }
-        if (rowMin > limit) {
-          return limit + 1;
-        }
-        int[] spare = before;
-        before = previous;
-        previous = current;
-        current = spare;
-      }
-      int best = limit + 1;
-      for (int j = Math.max(0, m - limit); j <= cols; j++) {
-        best = Math.min(best, previous[j]);
-      }
-      return best;
     }
   }
 }

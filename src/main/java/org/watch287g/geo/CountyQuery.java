@@ -26,7 +26,8 @@ import org.watch287g.dataset.UsState;
  *       "Fairfax city" the independent city. A name that is both a county and, elsewhere in its
  *       state, a city ("Houston TX": Houston County, and the city in Harris County) is ambiguous;
  *   <li>a city or town: the county it lies in ("Hialeah FL": Miami-Dade County);
- *   <li>a misspelt county ("hariss tx", "miami dad"), then, with a state, a misspelt city or town.
+ *   <li>a misspelt county ("hariss tx", "miami dad");
+ *   <li>with a state written, a misspelt city or town of that state.
  * </ol>
  *
  * <p>Text longer than {@link #MAX_LENGTH} is not read. No input throws. The notes in results are

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.retry.Doubling;
 
 /**
  * Connects a chat platform and keeps trying while the network or the service fails: about 1 s, then
@@ -22,7 +23,7 @@ public final class Reconnect {
   public static final Duration FIRST = Duration.ofSeconds(1);
   public static final Duration MAX = Duration.ofMinutes(5);
   public static final Duration LOG_EVERY = Duration.ofMinutes(5);
-  private static final double JITTER = 0.2;
+  private static final Doubling SCHEDULE = new Doubling(FIRST, MAX);
 
   /** Waits between attempts; tests pass one that only records. */
   public interface Sleeper {
@@ -97,10 +98,7 @@ public final class Reconnect {
 
   /** The wait after failure number {@code retry} (0 for the first): 1 s doubling, capped, ±20 %. */
   public static Duration delay(int retry, double random) {
-    double factor = 1 + JITTER * (2 * random - 1);
-    double millis = FIRST.toMillis() * Math.pow(2, Math.min(retry, 20)) * factor;
-    long capped = Math.min(Math.round(millis), MAX.toMillis());
-    return Duration.ofMillis(capped);
+    return SCHEDULE.delay(retry, random);
   }
 
   /**

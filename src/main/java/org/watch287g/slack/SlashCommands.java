@@ -98,7 +98,8 @@ final class SlashCommands {
       return ctx.ack(toSlash(apology(Language.EN)));
     }
     String user = p.getUserId() == null ? "" : p.getUserId();
-    Optional<Verb> verb = verb(text, channel, user);
+    CommandParser.Parsed parsed = parser.parse(text, new Invoker(channel, user, false));
+    Optional<Verb> verb = verb(parsed);
     boolean changes = verb.map(Verb::changesChannel).orElse(false);
     boolean needsSlack =
         changes
@@ -109,7 +110,7 @@ final class SlashCommands {
     if (!needsSlack) {
       try {
         Invoker invoker = new Invoker(channel, user, allowedLocally(user));
-        CommandService.Response response = commands.respond(text, invoker);
+        CommandService.Response response = commands.respond(parsed, invoker);
         Optional<Attachment> file = response.reply().attachment();
         if (response.reply() instanceof Reply.MapReply
             && responseUrls.allowed(p.getResponseUrl())) {
@@ -140,7 +141,7 @@ final class SlashCommands {
       return ctx.ack(toSlash(apology(commands.language(channel))));
     }
     try {
-      slow.execute(() -> answerLater(text, channel, user, r -> ctx.respond(toSlash(r))));
+      slow.execute(() -> answerLater(parsed, channel, user, r -> ctx.respond(toSlash(r))));
     } catch (RejectedExecutionException e) {
       return ctx.ack(toSlash(plain(SlackWords.text(commands.language(channel), "slack.busy"))));
     }
@@ -231,9 +232,8 @@ final class SlashCommands {
     return "upload_failed";
   }
 
-  /** The verb the text names, to know whether the command changes the channel; empty if none. */
-  private Optional<Verb> verb(String text, ChannelRef channel, String user) {
-    CommandParser.Parsed parsed = parser.parse(text, new Invoker(channel, user, false));
+  /** The verb read, to know whether the command changes the channel; empty if none. */
+  private static Optional<Verb> verb(CommandParser.Parsed parsed) {
     return parsed instanceof CommandParser.Ready r
         ? Optional.of(r.command().verb())
         : Optional.empty();
@@ -275,15 +275,18 @@ final class SlashCommands {
       return ctx.ack();
     }
     try {
-      slow.execute(() -> answerLater(text, channel, user, r -> ctx.respond(toAction(r, keep))));
+      CommandParser.Parsed parsed = parser.parse(text, new Invoker(channel, user, false));
+      slow.execute(() -> answerLater(parsed, channel, user, r -> ctx.respond(toAction(r, keep))));
     } catch (RejectedExecutionException e) {
       log.warn("too many /287g requests at once; a choice in {} was dropped", channel);
     }
     return ctx.ack();
   }
 
-  private void answerLater(String text, ChannelRef channel, String user, Sender sender) {
-    Optional<Verb> verb = verb(text, channel, user);
+  /** Answers through the response_url, asking Slack first who may manage the channel if needed. */
+  private void answerLater(
+      CommandParser.Parsed parsed, ChannelRef channel, String user, Sender sender) {
+    Optional<Verb> verb = verb(parsed);
     Rendered answer;
     try {
       // Only a command that changes the channel needs to know (and may need to ask Slack).
@@ -293,7 +296,7 @@ final class SlashCommands {
         answer = plain(SlackWords.text(commands.language(channel), "slack.permissionUnknown"));
       } else {
         CommandService.Response response =
-            commands.respond(text, new Invoker(channel, user, allowed.get()));
+            commands.respond(parsed, new Invoker(channel, user, allowed.get()));
         String hint = null;
         if (verb.orElse(Verb.HELP) == Verb.SUBSCRIBE
             && response.reply() instanceof Reply.Text t

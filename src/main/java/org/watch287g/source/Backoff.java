@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.retry.Doubling;
 
 /**
  * How long to wait before a retry: about 1 s, then 2 s, 4 s, … with ±20 % jitter so that several
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class Backoff {
   static final Duration BASE = Duration.ofSeconds(1);
   static final Duration MAX = Duration.ofMinutes(1);
-  private static final double JITTER = 0.2;
+  private static final Doubling SCHEDULE = new Doubling(BASE, MAX);
 
   private final DoubleSupplier random;
 
@@ -38,9 +39,7 @@ final class Backoff {
     if (retryAfter != null) {
       return min(retryAfter, MAX);
     }
-    double factor = 1 + JITTER * (2 * random.getAsDouble() - 1);
-    double millis = BASE.toMillis() * Math.pow(2, Math.min(retry, 16)) * factor;
-    return min(Duration.ofMillis(Math.round(millis)), MAX);
+    return SCHEDULE.delay(retry, random.getAsDouble());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.watch287g.source;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.watch287g.dataset.CellText;
 
 /**
  * What a download is, told from its first bytes (never from its name or Content-Type, which lie

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.watch287g.dataset.CellText;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.ListKind;
 
 /**
@@ -14,12 +16,12 @@ import org.watch287g.dataset.ListKind;
  */
 final class HeaderRow {
   private final int number;
-  private final Map<Column, Integer> indexes;
+  private final Map<IceColumn, Integer> indexes;
   private final List<String> cells;
   private final List<String> notes;
 
   private HeaderRow(
-      int number, Map<Column, Integer> indexes, List<String> cells, List<String> notes) {
+      int number, Map<IceColumn, Integer> indexes, List<String> cells, List<String> notes) {
     this.number = number;
     this.indexes = indexes;
     this.cells = cells;
@@ -31,15 +33,15 @@ final class HeaderRow {
    * LAW ENFORCEMENT AGENCY). Returns null when it is not.
    */
   static @Nullable HeaderRow recognise(SheetRow row) {
-    Map<Column, Integer> indexes = new EnumMap<>(Column.class);
+    Map<IceColumn, Integer> indexes = new EnumMap<>(IceColumn.class);
     List<String> notes = new ArrayList<>();
     for (int c = 0; c < row.width(); c++) {
       String text = CellText.clean(row.text(c));
-      Column column = Column.named(text);
+      IceColumn column = IceColumn.named(text);
       if (column == null) {
         if (!text.isEmpty()) {
           notes.add(
-              "column " + Column.letters(c) + " '" + text + "' is not an ICE column; ignored");
+              "column " + HeaderRow.letters(c) + " '" + text + "' is not an ICE column; ignored");
         }
       } else if (indexes.containsKey(column)) {
         notes.add(repeatNote(column, c, indexes.get(column)));
@@ -47,19 +49,19 @@ final class HeaderRow {
         indexes.put(column, c);
       }
     }
-    if (!indexes.containsKey(Column.STATE) || !indexes.containsKey(Column.AGENCY)) {
+    if (!indexes.containsKey(IceColumn.STATE) || !indexes.containsKey(IceColumn.AGENCY)) {
       return null;
     }
     return new HeaderRow(row.number(), indexes, cellsAsWritten(row), notes);
   }
 
-  private static String repeatNote(Column column, int c, int first) {
+  private static String repeatNote(IceColumn column, int c, int first) {
     return "column "
-        + Column.letters(c)
+        + HeaderRow.letters(c)
         + " repeats "
         + column.title()
         + "; column "
-        + Column.letters(first)
+        + HeaderRow.letters(first)
         + " is used";
   }
 
@@ -82,17 +84,17 @@ final class HeaderRow {
   }
 
   /** The 0-based index of a column, or -1 when this file does not have it. */
-  int index(Column column) {
+  int index(IceColumn column) {
     return indexes.getOrDefault(column, -1);
   }
 
-  boolean has(Column column) {
+  boolean has(IceColumn column) {
     return index(column) >= 0;
   }
 
   /** The list this header's shape says the file is: a signing-date column means participating. */
   ListKind kind() {
-    return has(Column.SIGNED) ? ListKind.PARTICIPATING : ListKind.PENDING;
+    return has(IceColumn.SIGNED) ? ListKind.PARTICIPATING : ListKind.PENDING;
   }
 
   /** The header cells as they appear in the file, in order. */
@@ -103,5 +105,14 @@ final class HeaderRow {
   /** Unknown and repeated columns, one line each, for the publication's warnings. */
   List<String> notes() {
     return notes;
+  }
+
+  /** The spreadsheet letters of a 0-based column index: 0 is "A", 26 is "AA". */
+  static String letters(int index) {
+    StringBuilder s = new StringBuilder();
+    for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+      s.insert(0, (char) ('A' + (n - 1) % 26));
+    }
+    return s.toString();
   }
 }

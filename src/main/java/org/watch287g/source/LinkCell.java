@@ -1,6 +1,7 @@
 package org.watch287g.source;
 
 import org.jspecify.annotations.Nullable;
+import org.watch287g.dataset.CellText;
 
 /**
  * Reads an MOA or ADDENDUM cell: the text {@code link} carries a hyperlink to the PDF, {@code link

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.CellText;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
 
@@ -19,7 +21,7 @@ import org.watch287g.dataset.UsState;
  * warning.
  */
 final class RowReader {
-  private static final Column[] COLUMNS = Column.values();
+  private static final IceColumn[] COLUMNS = IceColumn.values();
 
   private final ValueCache values = new ValueCache();
   private final HeaderRow header;
@@ -29,7 +31,7 @@ final class RowReader {
   RowReader(HeaderRow header, Warnings warnings) {
     this.header = header;
     this.warnings = warnings;
-    int signed = header.index(Column.SIGNED);
+    int signed = header.index(IceColumn.SIGNED);
     this.dateTitle = signed < 0 ? "" : CellText.clean(header.cells().get(signed));
   }
 
@@ -38,9 +40,9 @@ final class RowReader {
     if (isBlank(row)) {
       return null;
     }
-    String agency = text(row, Column.AGENCY);
-    String stateText = CellText.clean(row.text(header.index(Column.STATE)));
-    String modelText = CellText.clean(row.text(header.index(Column.SUPPORT_TYPE)));
+    String agency = text(row, IceColumn.AGENCY);
+    String stateText = CellText.clean(row.text(header.index(IceColumn.STATE)));
+    String modelText = CellText.clean(row.text(header.index(IceColumn.SUPPORT_TYPE)));
     if (agency == null) {
       warnings.row(
           row.number(), "no agency name (" + describe(stateText, modelText) + "); skipped");
@@ -59,23 +61,23 @@ final class RowReader {
   }
 
   private Agreement agreement(SheetRow row, UsState state, String agency, Model model) {
-    int moa = header.index(Column.MOA);
+    int moa = header.index(IceColumn.MOA);
     return new Agreement(
         row.number(),
         state,
         agency,
         type(row),
-        text(row, Column.COUNTY),
+        text(row, IceColumn.COUNTY),
         model,
         signed(row),
         LinkCell.url(row, moa, "MOA", warnings),
         moa >= 0 && LinkCell.isPending(row.text(moa)),
-        LinkCell.url(row, header.index(Column.ADDENDUM), "ADDENDUM", warnings));
+        LinkCell.url(row, header.index(IceColumn.ADDENDUM), "ADDENDUM", warnings));
   }
 
   // Only ICE's own columns count: a stray value in a foreign column does not make a row.
   private boolean isBlank(SheetRow row) {
-    for (Column column : COLUMNS) {
+    for (IceColumn column : COLUMNS) {
       int c = header.index(column);
       if (c >= 0 && !CellText.clean(row.text(c)).isEmpty()) {
         return false;
@@ -84,7 +86,7 @@ final class RowReader {
     return true;
   }
 
-  private @Nullable String text(SheetRow row, Column column) {
+  private @Nullable String text(SheetRow row, IceColumn column) {
     return CellText.value(row.text(header.index(column)));
   }
 
@@ -103,7 +105,7 @@ final class RowReader {
   }
 
   private @Nullable AgencyType type(SheetRow row) {
-    String text = text(row, Column.TYPE);
+    String text = text(row, IceColumn.TYPE);
     if (text == null) {
       return null;
     }
@@ -115,7 +117,7 @@ final class RowReader {
   }
 
   private @Nullable LocalDate signed(SheetRow row) {
-    int c = header.index(Column.SIGNED);
+    int c = header.index(IceColumn.SIGNED);
     if (c < 0) {
       return null;
     }

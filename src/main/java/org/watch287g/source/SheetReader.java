@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.CellText;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.Publication;
 
 /**
@@ -89,7 +91,7 @@ final class SheetReader {
    *     has more than {@link #MAX_ROWS} rows below it
    */
   Publication readBody(HeaderRow header) throws UnreadablePublicationException {
-    if (!header.has(Column.SUPPORT_TYPE)) {
+    if (!header.has(IceColumn.SUPPORT_TYPE)) {
       throw new UnreadablePublicationException(
           "the header row (row " + header.number() + ") has no SUPPORT TYPE column");
     }

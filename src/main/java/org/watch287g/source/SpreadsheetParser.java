@@ -1,6 +1,7 @@
 package org.watch287g.source;
 
 import java.util.Objects;
+import org.watch287g.dataset.CellText;
 import org.watch287g.dataset.Publication;
 
 /**

@@ -6,6 +6,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.watch287g.dataset.CellText;
 
 /**
  * Reads a whole XLSX workbook once, holding nothing, to check it stays within its {@link

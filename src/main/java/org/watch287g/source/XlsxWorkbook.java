@@ -11,6 +11,8 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
+import org.watch287g.dataset.CellText;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.Publication;
 
 /**
@@ -79,7 +81,7 @@ final class XlsxWorkbook {
   // Unzipping the sheet a second time for its links only pays off when there is a link column.
   private static SheetHyperlinks links(byte[] content, Sheet sheet, HeaderRow header)
       throws IOException, XMLStreamException {
-    if (!header.has(Column.MOA) && !header.has(Column.ADDENDUM)) {
+    if (!header.has(IceColumn.MOA) && !header.has(IceColumn.ADDENDUM)) {
       return SheetHyperlinks.NONE;
     }
     return SheetHyperlinks.read(content, sheet.getId());

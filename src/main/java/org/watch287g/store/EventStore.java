@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.changes.ChangeEvent;
-import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
@@ -126,19 +125,7 @@ public final class EventStore {
   }
 
   private static StoredEvent read(ResultSet r) throws SQLException {
-    String type = r.getString("agency_type");
-    Agreement agreement =
-        new Agreement(
-            0,
-            UsState.valueOf(r.getString("state")),
-            r.getString("agency"),
-            type == null ? null : AgencyType.valueOf(type),
-            r.getString("county"),
-            Model.valueOf(r.getString("model")),
-            parseDate(r.getString("signed")),
-            r.getString("moa_url"),
-            r.getInt("moa_pending") != 0,
-            r.getString("addendum_url"));
+    Agreement agreement = AgreementRows.read(r, 0, "agency_type");
     ChangeEvent.Type eventType = ChangeEvent.Type.valueOf(r.getString("type"));
     Agreement previous = null;
     if (eventType.hasPrevious()) {
@@ -152,7 +139,7 @@ public final class EventStore {
               agreement.type(),
               agreement.county(),
               previousModel == null ? agreement.model() : Model.valueOf(previousModel),
-              parseDate(r.getString("previous_signed")),
+              AgreementRows.date(r.getString("previous_signed")),
               null,
               false,
               null);
@@ -172,9 +159,5 @@ public final class EventStore {
 
   private static @Nullable String date(@Nullable LocalDate date) {
     return date == null ? null : date.toString();
-  }
-
-  private static @Nullable LocalDate parseDate(@Nullable String text) {
-    return text == null ? null : LocalDate.parse(text);
   }
 }

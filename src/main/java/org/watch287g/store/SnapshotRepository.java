@@ -5,21 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
-import org.watch287g.dataset.Model;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
-import org.watch287g.dataset.UsState;
 
 /** The {@code snapshot} and {@code agreement} tables: every publication read, row by row. */
 public final class SnapshotRepository {
@@ -207,20 +203,7 @@ public final class SnapshotRepository {
       s.setLong(1, snapshotId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          String type = r.getString("type");
-          String signed = r.getString("signed");
-          rows.add(
-              new Agreement(
-                  r.getInt("row"),
-                  UsState.valueOf(r.getString("state")),
-                  r.getString("agency"),
-                  type == null ? null : AgencyType.valueOf(type),
-                  r.getString("county"),
-                  Model.valueOf(r.getString("model")),
-                  signed == null ? null : LocalDate.parse(signed),
-                  r.getString("moa_url"),
-                  r.getInt("moa_pending") != 0,
-                  r.getString("addendum_url")));
+          rows.add(AgreementRows.read(r, r.getInt("row"), "type"));
         }
       }
     }

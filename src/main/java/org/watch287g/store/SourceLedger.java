@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.changes.ChangeEvent;
+import org.watch287g.changes.Verdict;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
@@ -121,30 +122,56 @@ public final class SourceLedger {
         });
   }
 
-  /** Keeps a new publication, its cursor and the attempt in one transaction; returns its id. */
-  public long stored(
-      SourceCursor next,
-      Provenance provenance,
-      Snapshot.Status status,
-      @Nullable String reason,
-      Publication publication,
-      String detail) {
-    Kept kept = new Kept(next, provenance, status, reason, publication, detail);
-    return keep(List.of(kept), List.of(), provenance.fetchedAt()).get(0);
+  /**
+   * A publication just read (downloaded or imported), with the cursor that moves with it: what the
+   * source brings, before the guard has judged it.
+   *
+   * @param next the list's cursor once this publication is kept
+   * @param detail one line for the fetch history
+   */
+  public record Arrival(
+      SourceCursor next, Provenance provenance, Publication publication, String detail) {
+    /** The list whose link served it (which may differ from what its columns say it is). */
+    public ListKind linkedAs() {
+      return next.kind();
+    }
+  }
+
+  /** An arrival with the guard's verdict on it: what {@link #keep} stores. */
+  public record Judged(Arrival arrival, Verdict verdict) {
+    /** A publication the guard has not been asked about: imports of a trusted file, tests. */
+    public static Judged good(Arrival arrival) {
+      return new Judged(arrival, Verdict.good());
+    }
+
+    Snapshot.Status status() {
+      return verdict.status();
+    }
+
+    @Nullable String reason() {
+      return verdict.ok() ? null : verdict.reason();
+    }
+
+    /** The fetch history's line: the arrival's own, or why it was quarantined. */
+    String detail() {
+      return verdict.ok() ? arrival.detail() : "quarantined: " + verdict.reason();
+    }
   }
 
   /**
-   * A publication to keep, with the cursor that moves with it.
+   * A publication as kept.
    *
-   * @param detail one line for the fetch history
+   * @param id its snapshot id
    */
-  public record Kept(
-      SourceCursor next,
-      Provenance provenance,
-      Snapshot.Status status,
-      @Nullable String reason,
-      Publication publication,
-      String detail) {}
+  public record Kept(long id, Judged judged) {
+    public ListKind linkedAs() {
+      return judged.arrival().linkedAs();
+    }
+
+    public boolean good() {
+      return judged.verdict().ok();
+    }
+  }
 
   /**
    * A change to keep, where it reaches, and the channels to tell.
@@ -158,27 +185,28 @@ public final class SourceLedger {
    * all in ONE transaction: after a crash either all of it is there, or none of it and the cursors
    * have not moved, so the next poll downloads and diffs the same files again.
    *
-   * @return the new snapshots' ids, in the order given
+   * @return each publication as kept, with its snapshot id, in the order given
    */
-  public List<Long> keep(List<Kept> publications, List<Found> changes, Instant at) {
+  public List<Kept> keep(List<Judged> publications, List<Found> changes, Instant at) {
     return database.transaction(
         c -> {
-          List<Long> ids = new ArrayList<>();
+          List<Kept> kept = new ArrayList<>();
           long batch = 0;
-          for (Kept k : publications) {
-            long id = snapshots.insert(c, k.provenance(), k.status(), k.reason(), k.publication());
-            saveCursor(c, k.next());
-            String outcome = k.status() == Snapshot.Status.GOOD ? "stored" : "quarantined";
+          for (Judged j : publications) {
+            Arrival a = j.arrival();
+            long id = snapshots.insert(c, a.provenance(), j.status(), j.reason(), a.publication());
+            saveCursor(c, a.next());
+            String outcome = j.verdict().ok() ? "stored" : "quarantined";
             attempt(
                 c,
-                k.provenance().fetchedAt(),
-                k.next().kind().id(),
-                k.next().url(),
+                a.provenance().fetchedAt(),
+                a.next().kind().id(),
+                a.next().url(),
                 outcome,
-                k.detail(),
+                j.detail(),
                 id);
-            ids.add(id);
-            if (k.status() == Snapshot.Status.GOOD) {
+            kept.add(new Kept(id, j));
+            if (j.verdict().ok()) {
               batch = id;
             }
           }
@@ -191,7 +219,7 @@ public final class SourceLedger {
               SqlOutbox.enqueue(c, eventId, batch, channel, at);
             }
           }
-          return ids;
+          return List.copyOf(kept);
         });
   }
 

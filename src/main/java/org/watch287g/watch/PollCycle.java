@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watch287g.changes.Verdict;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
@@ -47,7 +48,7 @@ public final class PollCycle {
 
   private final SourceClient source;
   private final SpreadsheetParser parser;
-  private final Publications publications;
+  private final Ingest ingest;
   private final SourceLedger ledger;
   private final SnapshotRepository snapshots;
   private final String pageUrl;
@@ -57,14 +58,14 @@ public final class PollCycle {
   public PollCycle(
       SourceClient source,
       SpreadsheetParser parser,
-      Publications publications,
+      Ingest ingest,
       SourceLedger ledger,
       SnapshotRepository snapshots,
       String pageUrl,
       Clock clock) {
     this.source = source;
     this.parser = parser;
-    this.publications = publications;
+    this.ingest = ingest;
     this.ledger = ledger;
     this.snapshots = snapshots;
     this.pageUrl = pageUrl;
@@ -86,7 +87,7 @@ public final class PollCycle {
       return new CycleReport(lines, problems);
     }
     lines.add(new CycleReport.Line("page", Outcome.UNCHANGED, "read " + pageUrl));
-    List<Publications.Fresh> fresh = new ArrayList<>();
+    List<SourceLedger.Arrival> fresh = new ArrayList<>();
     list(ListKind.PARTICIPATING, links.participating(), now, fresh, problems).ifPresent(lines::add);
     list(ListKind.PENDING, links.pending(), now, fresh, problems).ifPresent(lines::add);
     if (!fresh.isEmpty()) {
@@ -97,37 +98,35 @@ public final class PollCycle {
 
   /** Judges, diffs and keeps the cycle's new publications in one transaction. */
   private List<CycleReport.Line> keep(
-      List<Publications.Fresh> fresh, Instant now, List<Problem> problems) {
-    Publications.Stored stored = publications.keep(fresh, now);
-    Publications.Outcome outcome = stored.outcome();
-    List<Long> ids = stored.ids();
+      List<SourceLedger.Arrival> fresh, Instant now, List<Problem> problems) {
+    Ingest.Result result = ingest.keep(fresh, now);
     List<CycleReport.Line> lines = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      SourceLedger.Kept k = outcome.kept().get(i);
-      boolean good = k.status() == Snapshot.Status.GOOD;
-      if (!good) {
+    for (SourceLedger.Kept k : result.kept()) {
+      SourceLedger.Arrival arrival = k.judged().arrival();
+      Verdict verdict = k.judged().verdict();
+      if (!verdict.ok()) {
         problems.add(
             new Problem(
                 Problem.Kind.QUARANTINED,
-                k.next().kind(),
-                fileName(k.provenance().source()),
-                k.provenance().sha256(),
-                String.valueOf(k.reason())));
+                k.linkedAs(),
+                fileName(arrival.provenance().source()),
+                arrival.provenance().sha256(),
+                verdict.reason()));
       }
       lines.add(
           line(
-              k.next().kind(),
-              good ? Outcome.STORED : Outcome.QUARANTINED,
+              k.linkedAs(),
+              verdict.ok() ? Outcome.STORED : Outcome.QUARANTINED,
               "snapshot #"
-                  + ids.get(i)
-                  + (good ? ": " + k.detail() : " not served: " + k.reason())));
+                  + k.id()
+                  + (verdict.ok() ? ": " + arrival.detail() : " not served: " + verdict.reason())));
     }
-    if (stored.baseline()) {
+    if (result.baseline()) {
       lines.add(
           new CycleReport.Line(
               "changes", Outcome.STORED, "none: this first publication is the baseline"));
-    } else if (outcome.kept().stream().anyMatch(k -> k.status() == Snapshot.Status.GOOD)) {
-      lines.add(new CycleReport.Line("changes", Outcome.STORED, describe(outcome.found())));
+    } else if (result.kept().stream().anyMatch(SourceLedger.Kept::good)) {
+      lines.add(new CycleReport.Line("changes", Outcome.STORED, describe(result.found())));
     }
     return lines;
   }
@@ -151,7 +150,7 @@ public final class PollCycle {
       ListKind kind,
       @Nullable String url,
       Instant now,
-      List<Publications.Fresh> fresh,
+      List<SourceLedger.Arrival> fresh,
       List<Problem> problems) {
     if (url == null) {
       String detail = notLinkedDetail(kind);
@@ -202,7 +201,7 @@ public final class PollCycle {
       Download.Fetched fetched,
       SourceCursor next,
       Instant now,
-      List<Publications.Fresh> fresh,
+      List<SourceLedger.Arrival> fresh,
       List<Problem> problems) {
     if (ledger.parseKeepsCrashing(fetched.sha256())) {
       return Optional.of(unreadable(kind, url, fetched, next, now, CRASHED_BEFORE, problems));
@@ -226,12 +225,7 @@ public final class PollCycle {
     Provenance provenance =
         new Provenance(Provenance.Origin.FETCHED, url, kind, now, fetched.sha256());
     String detail = publication.describe() + " from " + fileName(url);
-    fresh.add(
-        new Publications.Fresh(
-            kind,
-            publication,
-            new SourceLedger.Kept(
-                next, provenance, Snapshot.Status.GOOD, null, publication, detail)));
+    fresh.add(new SourceLedger.Arrival(next, provenance, publication, detail));
     return Optional.empty();
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.source.UnreadablePublicationException;
 import org.watch287g.store.SourceCursor;
@@ -19,12 +18,12 @@ import org.watch287g.store.SourceLedger;
  */
 public final class Replay {
   private final SpreadsheetParser parser;
-  private final Publications publications;
+  private final Ingest ingest;
   private final Clock clock;
 
-  public Replay(SpreadsheetParser parser, Publications publications, Clock clock) {
+  public Replay(SpreadsheetParser parser, Ingest ingest, Clock clock) {
     this.parser = parser;
-    this.publications = publications;
+    this.ingest = ingest;
     this.clock = clock;
   }
 
@@ -39,7 +38,7 @@ public final class Replay {
    */
   public Result publish(Map<String, byte[]> files) throws UnreadablePublicationException {
     Instant now = clock.instant();
-    List<Publications.Fresh> fresh = new ArrayList<>();
+    List<SourceLedger.Arrival> fresh = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String name = file.getKey();
       Publication publication = parser.parse(file.getValue(), name);
@@ -47,20 +46,15 @@ public final class Replay {
       Provenance provenance =
           new Provenance(Provenance.Origin.IMPORTED, name, publication.kind(), now, hash);
       SourceCursor cursor = new SourceCursor(publication.kind(), name, null, null, hash, now, now);
-      fresh.add(
-          new Publications.Fresh(
-              publication.kind(),
-              publication,
-              new SourceLedger.Kept(
-                  cursor, provenance, Snapshot.Status.GOOD, null, publication, name)));
+      fresh.add(new SourceLedger.Arrival(cursor, provenance, publication, name));
     }
-    Publications.Outcome outcome = publications.keep(fresh, now).outcome();
-    int alerts = outcome.found().stream().mapToInt(f -> f.channels().size()).sum();
+    Ingest.Result result = ingest.keep(fresh, now);
+    int alerts = result.found().stream().mapToInt(f -> f.channels().size()).sum();
     List<String> quarantined =
-        outcome.kept().stream()
-            .filter(k -> k.status() == Snapshot.Status.QUARANTINED)
-            .map(k -> k.next().url() + ": " + k.reason())
+        result.kept().stream()
+            .filter(k -> !k.good())
+            .map(k -> k.judged().arrival().next().url() + ": " + k.judged().verdict().reason())
             .toList();
-    return new Result(outcome.found().size(), alerts, quarantined);
+    return new Result(result.found().size(), alerts, quarantined);
   }
 }

@@ -17,7 +17,7 @@ import org.watch287g.watch.CycleReport.Problem;
  * poll absorb most of it. An operator told about every blip stops reading the channel.
  */
 public final class SourceHealth {
-  /** Failed polls in a row before the operator is told; issue 7 makes it configurable. */
+  /** Failed polls in a row before the operator is told: at the default interval, half an hour. */
   public static final int FAILING_AFTER = 3;
 
   private final AdminNotices notices;

@@ -21,7 +21,6 @@ import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Gazetteer;
@@ -115,7 +114,7 @@ class DeliveryWorkerTest {
     SourceCursor cursor =
         new SourceCursor(ListKind.PARTICIPATING, "x.xlsx", null, null, "h" + n, T0, T0);
     ledger.keep(
-        List.of(new SourceLedger.Kept(cursor, p, Snapshot.Status.GOOD, null, PUBLICATION, "d")),
+        List.of(SourceLedger.Judged.good(new SourceLedger.Arrival(cursor, p, PUBLICATION, "d"))),
         found,
         clock.instant());
   }

@@ -24,7 +24,6 @@ import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.SourceCursor;
@@ -213,14 +212,13 @@ final class FanoutSection {
         .ledger()
         .keep(
             List.of(
-                new SourceLedger.Kept(
-                    new SourceCursor(ListKind.PARTICIPATING, source, null, null, "h", now, now),
-                    new Provenance(
-                        Provenance.Origin.FETCHED, source, ListKind.PARTICIPATING, now, "h"),
-                    Snapshot.Status.GOOD,
-                    null,
-                    publication,
-                    "bench")),
+                SourceLedger.Judged.good(
+                    new SourceLedger.Arrival(
+                        new SourceCursor(ListKind.PARTICIPATING, source, null, null, "h", now, now),
+                        new Provenance(
+                            Provenance.Origin.FETCHED, source, ListKind.PARTICIPATING, now, "h"),
+                        publication,
+                        "bench"))),
             found,
             now);
   }

@@ -50,7 +50,7 @@ final class IngestSection {
     Timings timings = Timings.of(warm);
     String how =
         String.format(
-            "parse 2026-05-18 + Publications.keep (guard, diff, match vs 1,000 follows, SQLite"
+            "parse 2026-05-18 + Ingest.keep (guard, diff, match vs 1,000 follows, SQLite"
                 + " commit) after 2026-01-23; %d events, %d alerts queued; %d warm runs after %d",
             first.events(), first.alertsQueued(), warmRuns, warmUp);
     figures.context(SECTION, "real pair, cold (first run)", first.nanos() / 1e6, "ms", how);

@@ -63,7 +63,7 @@ public final class PipelineMeasurements {
     AgencyResolver resolver = AgencyResolver.bundled();
     Matcher matcher = new Matcher();
     Path dir = Files.createTempDirectory("m");
-    // The pipeline is timed as ./bench ingest times it: parse, then Publications.keep (guard,
+    // The pipeline is timed as ./bench ingest times it: parse, then Ingest.keep (guard,
     // diff, match, one commit), with a channel following each state.
     long[] t = new long[15];
     try (IngestMeasurement ingest = new IngestMeasurement(UsState.values().length)) {
@@ -111,15 +111,14 @@ public final class PipelineMeasurements {
     long f1 = System.nanoTime();
     l2.keep(
         List.of(
-            new SourceLedger.Kept(
-                new SourceCursor(
-                    ListKind.PARTICIPATING, "p", null, null, "h", Instant.now(), Instant.now()),
-                new Provenance(
-                    Provenance.Origin.FETCHED, "p", ListKind.PARTICIPATING, Instant.now(), "h"),
-                org.watch287g.dataset.Snapshot.Status.GOOD,
-                null,
-                p1,
-                "d")),
+            SourceLedger.Judged.good(
+                new SourceLedger.Arrival(
+                    new SourceCursor(
+                        ListKind.PARTICIPATING, "p", null, null, "h", Instant.now(), Instant.now()),
+                    new Provenance(
+                        Provenance.Origin.FETCHED, "p", ListKind.PARTICIPATING, Instant.now(), "h"),
+                    p1,
+                    "d"))),
         List.of(new SourceLedger.Found(ev, c.predictedFips(), to)),
         Instant.now());
     long f2 = System.nanoTime();
@@ -189,15 +188,14 @@ public final class PipelineMeasurements {
               List.of(new ChannelRef("slack", "W", "C" + (i % 500)))));
     l3.keep(
         List.of(
-            new SourceLedger.Kept(
-                new SourceCursor(
-                    ListKind.PARTICIPATING, "p", null, null, "h", Instant.now(), Instant.now()),
-                new Provenance(
-                    Provenance.Origin.FETCHED, "p", ListKind.PARTICIPATING, Instant.now(), "h"),
-                org.watch287g.dataset.Snapshot.Status.GOOD,
-                null,
-                p1,
-                "d")),
+            SourceLedger.Judged.good(
+                new SourceLedger.Arrival(
+                    new SourceCursor(
+                        ListKind.PARTICIPATING, "p", null, null, "h", Instant.now(), Instant.now()),
+                    new Provenance(
+                        Provenance.Origin.FETCHED, "p", ListKind.PARTICIPATING, Instant.now(), "h"),
+                    p1,
+                    "d"))),
         fs,
         Instant.now());
     RecordingDeliverer rec = new RecordingDeliverer("slack", new Deliverer.DigestBudget(25, 2900));

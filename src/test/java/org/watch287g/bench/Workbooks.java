@@ -35,7 +35,7 @@ import org.watch287g.source.SpreadsheetParser;
 final class Workbooks {
   private Workbooks() {}
 
-  /** Column of the agency name and of the MOA link in the 2025+ layout. */
+  /** IceColumn of the agency name and of the MOA link in the 2025+ layout. */
   private static final int AGENCY_COLUMN = 1;
 
   private static final int MOA_COLUMN = 6;

@@ -169,6 +169,20 @@ class PublicationGuardTest {
   }
 
   @Test
+  @DisplayName("a header the reader accepts, hidden characters and all, is never reported missing")
+  void headersAreReadTheWayTheReaderReadsThem() {
+    Verdict v =
+        guard.check(
+            withColumns(
+                List.of(
+                    "\uFEFFSTATE", "LAW\u200B ENFORCEMENT AGENCY", "SUPPORT\u00A0TYPE", "SIGNED")),
+            ListKind.PARTICIPATING,
+            null);
+
+    assertTrue(v.ok(), v.reason());
+  }
+
+  @Test
   @DisplayName("the first publication gets only the shape, column and empty checks")
   void firstPublication() {
     Publication tiny = withColumns(Rows.PARTICIPATING_COLUMNS);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.watch287g.dataset.IceColumn;
 import org.watch287g.dataset.ListKind;
 
 class HeaderRowTest {
@@ -21,8 +22,8 @@ class HeaderRowTest {
   @DisplayName("reads the 2011-2017 header: AGENCY and DATES SIGNED")
   void readsTheFirstEra() {
     HeaderRow h = header("STATE", "AGENCY", "SUPPORT TYPE", "DATES SIGNED", "MOA");
-    assertEquals(1, h.index(Column.AGENCY));
-    assertEquals(3, h.index(Column.SIGNED));
+    assertEquals(1, h.index(IceColumn.AGENCY));
+    assertEquals(3, h.index(IceColumn.SIGNED));
     assertEquals(ListKind.PARTICIPATING, h.kind());
   }
 
@@ -41,20 +42,20 @@ class HeaderRowTest {
             "ADDENDUM");
     HeaderRow shuffled =
         header("ADDENDUM", "SUPPORT TYPE", "STATE", "SIGNED", "LAW ENFORCEMENT AGENCY");
-    assertEquals(4, h.index(Column.SUPPORT_TYPE));
-    assertEquals(7, h.index(Column.ADDENDUM));
-    assertEquals(1, shuffled.index(Column.SUPPORT_TYPE));
-    assertEquals(4, shuffled.index(Column.AGENCY));
-    assertEquals(-1, shuffled.index(Column.COUNTY));
+    assertEquals(4, h.index(IceColumn.SUPPORT_TYPE));
+    assertEquals(7, h.index(IceColumn.ADDENDUM));
+    assertEquals(1, shuffled.index(IceColumn.SUPPORT_TYPE));
+    assertEquals(4, shuffled.index(IceColumn.AGENCY));
+    assertEquals(-1, shuffled.index(IceColumn.COUNTY));
   }
 
   @Test
   @DisplayName("matches headers whatever their case and spacing")
   void ignoresCaseAndSpacing() {
     HeaderRow h = header(" State ", "Law  Enforcement\u00a0Agency", "support type ");
-    assertEquals(0, h.index(Column.STATE));
-    assertEquals(1, h.index(Column.AGENCY));
-    assertEquals(2, h.index(Column.SUPPORT_TYPE));
+    assertEquals(0, h.index(IceColumn.STATE));
+    assertEquals(1, h.index(IceColumn.AGENCY));
+    assertEquals(2, h.index(IceColumn.SUPPORT_TYPE));
   }
 
   @Test
@@ -104,9 +105,9 @@ class HeaderRowTest {
   @Test
   @DisplayName("names columns with spreadsheet letters")
   void columnLetters() {
-    assertEquals("A", Column.letters(0));
-    assertEquals("Z", Column.letters(25));
-    assertEquals("AA", Column.letters(26));
-    assertEquals("AM", Column.letters(38));
+    assertEquals("A", HeaderRow.letters(0));
+    assertEquals("Z", HeaderRow.letters(25));
+    assertEquals("AA", HeaderRow.letters(26));
+    assertEquals("AM", HeaderRow.letters(38));
   }
 }

@@ -16,7 +16,6 @@ import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.watch.BundledSnapshots;
@@ -46,14 +45,13 @@ class EventStoreTest {
       String name = "2026-05-18-participating.xlsx";
       ledger.keep(
           List.of(
-              new SourceLedger.Kept(
-                  new SourceCursor(ListKind.PARTICIPATING, name, null, null, "sha", now, now),
-                  new Provenance(
-                      Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "sha"),
-                  Snapshot.Status.GOOD,
-                  null,
-                  after,
-                  "d")),
+              SourceLedger.Judged.good(
+                  new SourceLedger.Arrival(
+                      new SourceCursor(ListKind.PARTICIPATING, name, null, null, "sha", now, now),
+                      new Provenance(
+                          Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "sha"),
+                      after,
+                      "d"))),
           events.stream().map(e -> new SourceLedger.Found(e, "48311", List.of())).toList(),
           now);
 

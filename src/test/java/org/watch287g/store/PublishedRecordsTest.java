@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.changes.Verdict;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
@@ -50,15 +51,18 @@ class PublishedRecordsTest {
     Publication publication = new SpreadsheetParser().parse(BundledSnapshots.read(name), name);
     Instant now = Instant.now();
     String sha = Provenance.sha256Of(BundledSnapshots.read(name)) + status;
+    Verdict verdict =
+        status == Snapshot.Status.GOOD ? Verdict.good() : Verdict.quarantined(List.of("test"));
     ledger.keep(
         List.of(
-            new SourceLedger.Kept(
-                new SourceCursor(ListKind.PARTICIPATING, name, null, null, sha, now, now),
-                new Provenance(Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, sha),
-                status,
-                status == Snapshot.Status.GOOD ? null : "test",
-                publication,
-                "d")),
+            new SourceLedger.Judged(
+                new SourceLedger.Arrival(
+                    new SourceCursor(ListKind.PARTICIPATING, name, null, null, sha, now, now),
+                    new Provenance(
+                        Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, sha),
+                    publication,
+                    "d"),
+                verdict)),
         List.of(),
         now);
   }

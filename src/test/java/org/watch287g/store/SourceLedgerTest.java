@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
-import org.watch287g.dataset.Snapshot;
 
 class SourceLedgerTest {
   static final Instant T0 = Instant.parse("2026-05-18T10:00:00Z");
@@ -43,19 +42,25 @@ class SourceLedgerTest {
   @Test
   @DisplayName("storing a publication moves the cursor and records the attempt with the snapshot")
   void storedMovesCursor() {
-    long id =
-        ledger.stored(
-            cursor("aa", T0),
-            SnapshotRepositoryTest.fetched("aa"),
-            Snapshot.Status.GOOD,
-            null,
-            SnapshotRepositoryTest.participating(SnapshotRepositoryTest.colbert(Model.JEM)),
-            "1 agreement");
+    SourceLedger.Kept kept =
+        ledger
+            .keep(
+                List.of(
+                    SourceLedger.Judged.good(
+                        new SourceLedger.Arrival(
+                            cursor("aa", T0),
+                            SnapshotRepositoryTest.fetched("aa"),
+                            SnapshotRepositoryTest.participating(
+                                SnapshotRepositoryTest.colbert(Model.JEM)),
+                            "1 agreement"))),
+                List.of(),
+                T0)
+            .get(0);
 
     assertEquals(cursor("aa", T0), ledger.cursor(ListKind.PARTICIPATING));
     FetchAttempt attempt = ledger.recentAttempts(1).get(0);
     assertEquals(FetchAttempt.Outcome.STORED, attempt.outcome());
-    assertEquals(id, attempt.snapshotId());
+    assertEquals(kept.id(), attempt.snapshotId());
   }
 
   @Test

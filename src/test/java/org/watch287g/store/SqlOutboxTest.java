@@ -20,7 +20,6 @@ import org.watch287g.alerts.Target;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 
 class SqlOutboxTest {
@@ -53,13 +52,12 @@ class SqlOutboxTest {
             ChangeEvent.Type.NEW_AGREEMENT, ListKind.PARTICIPATING, agreement, null, Set.of());
     ledger.keep(
         List.of(
-            new SourceLedger.Kept(
-                new SourceCursor(ListKind.PARTICIPATING, "x.xlsx", null, null, "aa", T0, T0),
-                SnapshotRepositoryTest.fetched("aa"),
-                Snapshot.Status.GOOD,
-                null,
-                SnapshotRepositoryTest.participating(agreement),
-                "1 agreement")),
+            SourceLedger.Judged.good(
+                new SourceLedger.Arrival(
+                    new SourceCursor(ListKind.PARTICIPATING, "x.xlsx", null, null, "aa", T0, T0),
+                    SnapshotRepositoryTest.fetched("aa"),
+                    SnapshotRepositoryTest.participating(agreement),
+                    "1 agreement"))),
         List.of(new SourceLedger.Found(event, "", List.of(channels))),
         T0);
   }

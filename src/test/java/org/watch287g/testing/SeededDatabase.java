@@ -42,14 +42,13 @@ public final class SeededDatabase {
     EventStore events = new EventStore(database);
     SourceLedger ledger = new SourceLedger(database, snapshots, events);
     Publication participating = parse(PARTICIPATING);
-    SourceLedger.Kept kept =
-        new SourceLedger.Kept(
-            SourceCursor.empty(ListKind.PARTICIPATING),
-            provenance(PARTICIPATING),
-            Snapshot.Status.GOOD,
-            null,
-            participating,
-            "imported");
+    SourceLedger.Judged kept =
+        SourceLedger.Judged.good(
+            new SourceLedger.Arrival(
+                SourceCursor.empty(ListKind.PARTICIPATING),
+                provenance(PARTICIPATING),
+                participating,
+                "imported"));
     ledger.keep(List.of(kept), List.of(renamed()), READ_AT);
     snapshots.save(provenance(PENDING), Snapshot.Status.GOOD, null, parse(PENDING));
     return database;

@@ -34,7 +34,6 @@ import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Gazetteer;
@@ -226,13 +225,13 @@ class DeliveryLoopTest {
     java.time.Instant now = java.time.Instant.now();
     ledger.keep(
         List.of(
-            new SourceLedger.Kept(
-                new SourceCursor(ListKind.PARTICIPATING, name, null, null, "h", now, now),
-                new Provenance(Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "h"),
-                Snapshot.Status.GOOD,
-                null,
-                publication,
-                "d")),
+            SourceLedger.Judged.good(
+                new SourceLedger.Arrival(
+                    new SourceCursor(ListKind.PARTICIPATING, name, null, null, "h", now, now),
+                    new Provenance(
+                        Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "h"),
+                    publication,
+                    "d"))),
         found,
         now);
   }

@@ -13,7 +13,6 @@ import org.watch287g.changes.PublicationGuard;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
-import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.County;
@@ -29,10 +28,9 @@ import org.watch287g.store.SubscriptionRepository;
 
 /**
  * One ingest of the real 2026-05-18 participating list after 2026-01-23, as {@link PollCycle} does
- * it once the bytes are downloaded: parse, then {@link Publications#keep} (guard, diff, match, and
- * the one SQLite transaction that keeps the snapshot, the events and the outbox rows). Lives in
- * this package because {@code Publications.keep} is package-private. Used by the bench's ingest
- * section.
+ * it once the bytes are downloaded: parse, then {@link Ingest#keep} (guard, diff, match, and the
+ * one SQLite transaction that keeps the snapshot, the events and the outbox rows). Lives in this
+ * package because {@code Ingest.keep} is package-private. Used by the bench's ingest section.
  */
 public final class IngestMeasurement implements AutoCloseable {
   private static final String BEFORE = "2026-01-23";
@@ -87,28 +85,20 @@ public final class IngestMeasurement implements AutoCloseable {
       Instant then = Instant.parse(BEFORE + "T12:00:00Z");
       ledger.keep(
           List.of(
-              kept(ListKind.PARTICIPATING, oldParticipating, then),
-              kept(ListKind.PENDING, oldPending, then)),
+              SourceLedger.Judged.good(arrival(ListKind.PARTICIPATING, oldParticipating, then)),
+              SourceLedger.Judged.good(arrival(ListKind.PENDING, oldPending, then))),
           List.of(),
           then);
-      Publications publications =
-          Publications.create(new PublicationGuard(), resolver, ledger, snapshots, follows);
+      Ingest ingest = Ingest.create(new PublicationGuard(), resolver, ledger, snapshots, follows);
 
       long start = System.nanoTime();
       Publication fresh = parser.parse(newParticipating, AFTER + "-participating.xlsx");
       Instant now = Instant.parse(AFTER + "T12:00:00Z");
-      Publications.Stored stored =
-          publications.keep(
-              List.of(
-                  new Publications.Fresh(
-                      ListKind.PARTICIPATING, fresh, kept(ListKind.PARTICIPATING, fresh, now))),
-              now);
+      Ingest.Result stored = ingest.keep(List.of(arrival(ListKind.PARTICIPATING, fresh, now)), now);
       long took = System.nanoTime() - start;
-      int queued =
-          stored.outcome().found().stream().mapToInt(found -> found.channels().size()).sum();
+      int queued = stored.found().stream().mapToInt(found -> found.channels().size()).sum();
       long[] parts = parts(fresh, now);
-      return new Result(
-          took, stored.outcome().found().size(), queued, parts[0], parts[1], parts[2]);
+      return new Result(took, stored.found().size(), queued, parts[0], parts[1], parts[2]);
     }
   }
 
@@ -125,24 +115,21 @@ public final class IngestMeasurement implements AutoCloseable {
       Instant then = Instant.parse(BEFORE + "T12:00:00Z");
       ledger.keep(
           List.of(
-              kept(ListKind.PARTICIPATING, oldParticipating, then),
-              kept(ListKind.PENDING, oldPending, then)),
+              SourceLedger.Judged.good(arrival(ListKind.PARTICIPATING, oldParticipating, then)),
+              SourceLedger.Judged.good(arrival(ListKind.PENDING, oldPending, then))),
           List.of(),
           then);
-      Publications publications =
-          Publications.create(new PublicationGuard(), resolver, ledger, snapshots, follows);
+      Ingest ingest = Ingest.create(new PublicationGuard(), resolver, ledger, snapshots, follows);
       long start = System.nanoTime();
       Publication fresh = parser.parse(newParticipating, AFTER + "-participating.xlsx");
       long parsed = System.nanoTime();
-      Publications.Outcome outcome =
-          publications.judge(
-              List.of(
-                  new Publications.Fresh(
-                      ListKind.PARTICIPATING, fresh, kept(ListKind.PARTICIPATING, fresh, now))),
-              Publications.bases(snapshots),
+      Ingest.Judgement judgement =
+          ingest.judge(
+              List.of(arrival(ListKind.PARTICIPATING, fresh, now)),
+              Ingest.bases(snapshots),
               follows.all());
       long judged = System.nanoTime();
-      ledger.keep(outcome.kept(), outcome.found(), now);
+      ledger.keep(judgement.judged(), judgement.found(), now);
       long committed = System.nanoTime();
       return new long[] {parsed - start, judged - parsed, committed - judged};
     }
@@ -165,13 +152,11 @@ public final class IngestMeasurement implements AutoCloseable {
     }
   }
 
-  private static SourceLedger.Kept kept(ListKind kind, Publication publication, Instant at) {
+  private static SourceLedger.Arrival arrival(ListKind kind, Publication publication, Instant at) {
     String source = "https://www.ice.gov/bench/" + kind + "-" + at;
-    return new SourceLedger.Kept(
+    return new SourceLedger.Arrival(
         new SourceCursor(kind, source, null, null, "sha-" + at + kind, at, at),
         new Provenance(Provenance.Origin.FETCHED, source, kind, at, "sha-" + at + kind),
-        Snapshot.Status.GOOD,
-        null,
         publication,
         publication.describe());
   }

@@ -91,7 +91,7 @@ class PollCycleTest {
         new PollCycle(
             client,
             new SpreadsheetParser(),
-            Publications.create(
+            Ingest.create(
                 new PublicationGuard(), AgencyResolver.bundled(), ledger, snapshots, subscriptions),
             ledger,
             snapshots,
@@ -491,7 +491,7 @@ class PollCycleTest {
         new PollCycle(
             client,
             new SpreadsheetParser(),
-            Publications.create(
+            Ingest.create(
                 new PublicationGuard(), AgencyResolver.bundled(), ledger, snapshots, subscriptions),
             ledger,
             snapshots,

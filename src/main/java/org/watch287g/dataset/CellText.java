@@ -1,4 +1,4 @@
-package org.watch287g.source;
+package org.watch287g.dataset;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -9,17 +9,20 @@ import org.jspecify.annotations.Nullable;
  * space, zero-width characters removed, and spreadsheet placeholders for "nothing" ("#N/A", "#NA",
  * "N/A", "NA", Excel error values) read as missing.
  *
+ * <p>One function for every place that reads ICE's text: the reader's cells and headers, and the
+ * guard's check of a publication's columns, so both accept the same header.
+ *
  * <p>Apostrophes, case and spelling are kept as ICE wrote them: identity folding is {@link
- * org.watch287g.dataset.AgreementKey}'s job, county correction is county resolution's.
+ * AgreementKey}'s job, county correction is county resolution's.
  */
-final class CellText {
+public final class CellText {
   /** The length of the longest placeholder, "#VALUE!" and "#DIV/0!". */
   private static final int MAX_PLACEHOLDER = 7;
 
   private CellText() {}
 
   /** The cleaned text; never null, empty when the cell is blank. */
-  static String clean(String raw) {
+  public static String clean(String raw) {
     if (isAlreadyClean(raw)) {
       return raw;
     }
@@ -44,13 +47,13 @@ final class CellText {
   }
 
   /** The cleaned text, or null when it is blank or a placeholder for a missing value. */
-  static @Nullable String value(String raw) {
+  public static @Nullable String value(String raw) {
     String text = clean(raw);
     return text.isEmpty() || isPlaceholder(text) ? null : text;
   }
 
   /** Whether cleaned text is one of the ways spreadsheets say "no value". */
-  static boolean isPlaceholder(String text) {
+  public static boolean isPlaceholder(String text) {
     if (text.length() > MAX_PLACEHOLDER || text.length() < 2) {
       return false; // every real name: no upper-casing, no copy
     }

@@ -1,4 +1,4 @@
-package org.watch287g.source;
+package org.watch287g.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

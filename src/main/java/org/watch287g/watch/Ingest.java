@@ -21,9 +21,13 @@ import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SubscriptionRepository;
 
 /**
- * What one cycle's new publications mean: each judged by the guard against the last good one of its
- * list, the good ones diffed together against the last good state of both lists, and each change
- * matched to the channels that follow the places it reaches.
+ * The ingest stage, between reading ICE's files and delivering alerts: each new publication judged
+ * by the guard against the last good one of its list, the good ones diffed together against the
+ * last good state of both lists, each change resolved to the places it reaches and matched to the
+ * channels that follow them, and all of it kept in one transaction.
+ *
+ * <p>Data flows one way: arrivals in, the guard's verdicts on them, the ledger's kept snapshots
+ * (each with its id) out.
  *
  * <p>The first publication of an installation is its baseline: with nothing to diff against, it
  * yields no changes, whatever its date. The snapshot bundled in the jar is never a base.
@@ -31,7 +35,7 @@ import org.watch287g.store.SubscriptionRepository;
  * <p>Shared by the poll cycle and the replay of {@code demo}, so both keep publications the same
  * way.
  */
-public final class Publications {
+public final class Ingest {
   private final PublicationGuard guard;
   private final Differ differ;
   private final AgencyResolver resolver;
@@ -40,7 +44,7 @@ public final class Publications {
   private final SnapshotRepository snapshots;
   private final SubscriptionRepository subscriptions;
 
-  Publications(
+  Ingest(
       PublicationGuard guard,
       Differ differ,
       AgencyResolver resolver,
@@ -58,68 +62,59 @@ public final class Publications {
   }
 
   /** The stage between parsing and delivery: guard, diff, match and keep. */
-  public static Publications create(
+  public static Ingest create(
       PublicationGuard guard,
       AgencyResolver resolver,
       SourceLedger ledger,
       SnapshotRepository snapshots,
       SubscriptionRepository subscriptions) {
-    return new Publications(
+    return new Ingest(
         guard, new Differ(), resolver, new Matcher(), ledger, snapshots, subscriptions);
   }
 
   /**
    * What {@link #keep} did.
    *
-   * @param outcome the publications kept (with their verdicts) and the changes found
-   * @param ids the new snapshots' ids, in the order of {@code outcome.kept()}
+   * @param kept the publications as kept, with their verdicts and snapshot ids, in arrival order
+   * @param found the changes found, with the channels to alert
    * @param baseline whether there was nothing to diff against: the installation's first
    */
-  record Stored(Outcome outcome, List<Long> ids, boolean baseline) {}
+  record Result(List<SourceLedger.Kept> kept, List<SourceLedger.Found> found, boolean baseline) {}
 
   /**
    * Judges, diffs and matches new publications against the latest good ones, and keeps it all in
    * one transaction.
    */
-  Stored keep(List<Fresh> fresh, Instant now) {
+  Result keep(List<SourceLedger.Arrival> arrivals, Instant now) {
     Map<ListKind, Publication> bases = bases(snapshots);
-    Outcome outcome = judge(fresh, bases, subscriptions.all());
-    List<Long> ids = ledger.keep(outcome.kept(), outcome.found(), now);
-    return new Stored(outcome, ids, bases.isEmpty());
+    Judgement judgement = judge(arrivals, bases, subscriptions.all());
+    List<SourceLedger.Kept> kept = ledger.keep(judgement.judged(), judgement.found(), now);
+    return new Result(kept, judgement.found(), bases.isEmpty());
   }
 
-  /** A publication just downloaded and parsed, with what the ledger needs to keep it. */
-  record Fresh(ListKind linkedAs, Publication publication, SourceLedger.Kept pending) {}
-
-  /** The publications to keep (with their verdicts) and the changes to keep and send. */
-  record Outcome(List<SourceLedger.Kept> kept, List<SourceLedger.Found> found) {}
+  /** The guard's verdict on each arrival, in order, and the changes to keep and send. */
+  record Judgement(List<SourceLedger.Judged> judged, List<SourceLedger.Found> found) {}
 
   /**
    * Judges, diffs and matches.
    *
    * @param bases the latest good, non-bundled publication of each list that has one
    */
-  Outcome judge(
-      List<Fresh> fresh, Map<ListKind, Publication> bases, List<Subscription> subscriptions) {
-    List<SourceLedger.Kept> kept = new ArrayList<>();
+  Judgement judge(
+      List<SourceLedger.Arrival> arrivals,
+      Map<ListKind, Publication> bases,
+      List<Subscription> subscriptions) {
+    List<SourceLedger.Judged> judged = new ArrayList<>();
     Map<ListKind, Publication> good = new EnumMap<>(ListKind.class);
-    for (Fresh f : fresh) {
-      Publication previous = bases.get(f.linkedAs());
-      Verdict verdict = guard.check(f.publication(), f.linkedAs(), previous);
-      SourceLedger.Kept k = f.pending();
-      kept.add(
-          new SourceLedger.Kept(
-              k.next(),
-              k.provenance(),
-              verdict.status(),
-              verdict.ok() ? null : verdict.reason(),
-              k.publication(),
-              verdict.ok() ? k.detail() : "quarantined: " + verdict.reason()));
+    for (SourceLedger.Arrival arrival : arrivals) {
+      Publication previous = bases.get(arrival.linkedAs());
+      Verdict verdict = guard.check(arrival.publication(), arrival.linkedAs(), previous);
+      judged.add(new SourceLedger.Judged(arrival, verdict));
       if (verdict.ok()) {
-        good.put(f.linkedAs(), f.publication());
+        good.put(arrival.linkedAs(), arrival.publication());
       }
     }
-    return new Outcome(kept, good.isEmpty() ? List.of() : changes(good, bases, subscriptions));
+    return new Judgement(judged, good.isEmpty() ? List.of() : changes(good, bases, subscriptions));
   }
 
   private List<SourceLedger.Found> changes(

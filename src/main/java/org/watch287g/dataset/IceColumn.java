@@ -1,16 +1,17 @@
-package org.watch287g.source;
+package org.watch287g.dataset;
 
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns ICE has used since 2011, with every header text that names each one.
+ * The columns ICE has used since 2011, with every header text that names each one: the one table
+ * the reader ({@code source}) and the publication guard ({@code changes}) share.
  *
  * <p>Headers are matched after {@link CellText#clean} and upper-casing, so "Law Enforcement Agency
  * " is LAW ENFORCEMENT AGENCY. Anything else is an unknown column and is ignored.
  */
-enum Column {
+public enum IceColumn {
   STATE("STATE"),
   /** "AGENCY" until 2017, "LAW ENFORCEMENT AGENCY" since. */
   AGENCY("LAW ENFORCEMENT AGENCY", "AGENCY"),
@@ -27,38 +28,29 @@ enum Column {
   /** Since July 2025. */
   ADDENDUM("ADDENDUM");
 
-  private static final Column[] ALL = values();
+  private static final IceColumn[] ALL = values();
 
   // List.of is immutable; Error Prone only trusts Guava's types to be.
   @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> names;
 
-  Column(String... names) {
+  IceColumn(String... names) {
     this.names = List.of(names);
   }
 
   /** The name ICE uses today, for messages. */
-  String title() {
+  public String title() {
     return names.get(0);
   }
 
   /** The column a header cell names, or null when it names none of them. */
-  static @Nullable Column named(String headerText) {
+  public static @Nullable IceColumn named(String headerText) {
     String key = CellText.clean(headerText).toUpperCase(Locale.ROOT);
-    for (Column column : ALL) {
+    for (IceColumn column : ALL) {
       if (column.names.contains(key)) {
         return column;
       }
     }
     return null;
-  }
-
-  /** The spreadsheet letters of a 0-based column index: 0 is "A", 26 is "AA". */
-  static String letters(int index) {
-    StringBuilder s = new StringBuilder();
-    for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-      s.insert(0, (char) ('A' + (n - 1) % 26));
-    }
-    return s.toString();
   }
 }
