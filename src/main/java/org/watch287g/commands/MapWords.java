@@ -19,7 +19,7 @@ import org.watch287g.maps.Outlines;
  */
 final class MapWords {
   /** How many statewide agencies the notes name before "and N more". */
-  private static final int NAMED = 3;
+  private static final int NAMED = 2;
 
   private MapWords() {}
 
@@ -68,7 +68,10 @@ final class MapWords {
               "map.nothing",
               place == null ? words.text("map.nation") : words.state(place.state())));
     }
-    if (!map.statewide().isEmpty()) {
+    if (!map.statewide().isEmpty() && map.place() == null) {
+      // The country's are too many to name in the picture: the count, and status names them.
+      notes.add(words.text("map.statewide.count", map.statewide().size()));
+    } else if (!map.statewide().isEmpty()) {
       List<String> named = new ArrayList<>();
       for (AgreementMap.Statewide s : map.statewide()) {
         if (named.size() < NAMED) {

@@ -199,42 +199,50 @@ public final class MapPainter {
   }
 
   private static void drawTexts(Graphics2D g, MapPicture picture) {
-    int y = 40;
-    Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 30);
-    Font subFont = new Font(Font.SANS_SERIF, Font.PLAIN, 19);
+    int y = 42;
+    Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 34);
+    Font subFont = new Font(Font.SANS_SERIF, Font.PLAIN, 21);
     for (int i = 0; i < picture.title().size(); i++) {
       g.setFont(i == 0 ? titleFont : subFont);
       g.setColor(i == 0 ? TEXT : GREY_TEXT);
       for (String line : wrap(g.getFontMetrics(), picture.title().get(i), WIDTH - 32)) {
         g.drawString(line, 16, y);
-        y += i == 0 ? 34 : 24;
+        y += i == 0 ? 36 : 26;
       }
     }
-    y = 124;
-    Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, 19);
+    y = 128;
+    Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
     g.setFont(legendFont);
     FontMetrics fm = g.getFontMetrics();
     for (MapPicture.Legend entry : picture.legend()) {
-      swatch(g, entry.category(), PANEL_X, y - 18);
+      swatch(g, entry.category(), PANEL_X, y - 19);
       List<String> lines = wrap(fm, entry.text(), PANEL_WIDTH - 42);
       for (String line : lines) {
         g.setColor(TEXT);
         g.drawString(line, PANEL_X + 42, y);
-        y += 23;
+        y += 26;
       }
       y += 9;
     }
     y += 6;
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
     fm = g.getFontMetrics();
+    g.setColor(GREY_TEXT);
+    notes:
     for (String note : picture.notes()) {
-      for (String line : wrap(fm, note, PANEL_WIDTH)) {
-        if (y > HEIGHT - 44) {
-          break;
+      List<String> lines = wrap(fm, note, PANEL_WIDTH);
+      for (int i = 0; i < lines.size(); i++) {
+        boolean last = y + 22 > HEIGHT - 44;
+        if (last && i < lines.size() - 1) {
+          // No room for the rest: say so rather than stop mid-sentence (the alt text has it all).
+          g.drawString(lines.get(i) + " …", PANEL_X, y);
+          break notes;
         }
-        g.setColor(GREY_TEXT);
-        g.drawString(line, PANEL_X, y);
-        y += 20;
+        g.drawString(lines.get(i), PANEL_X, y);
+        y += 22;
+        if (last) {
+          break notes;
+        }
       }
       y += 8;
     }
