@@ -208,14 +208,14 @@ public final class Wiring implements AutoCloseable {
             pollCycle,
             new SourceHealth(notices, SourceHealth.FAILING_AFTER),
             config.source().pollInterval());
-    this.consoleWorker = worker(console, composer, clock);
+    this.consoleWorker = worker(console, composer, clock, console);
     this.replay = new Replay(parser, publications, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
     if (discord != null) {
-      workers.add(worker(discord.deliverer(), composer, clock));
+      workers.add(worker(discord.deliverer(), composer, clock, console));
     }
     if (slack != null) {
-      workers.add(worker(slack.deliverer(), composer, clock));
+      workers.add(worker(slack.deliverer(), composer, clock, console));
     }
     this.deliveries = new DeliveryLoop(workers, Duration.ofSeconds(1));
   }
@@ -246,7 +246,8 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  private DeliveryWorker worker(Deliverer deliverer, AlertComposer composer, Clock clock) {
+  private DeliveryWorker worker(
+      Deliverer deliverer, AlertComposer composer, Clock clock, Deliverer console) {
     return new DeliveryWorker(
         outbox,
         deliverer,
@@ -255,7 +256,10 @@ public final class Wiring implements AutoCloseable {
         AgencyResolver.bundled(),
         RetryPolicy.defaults(),
         notices,
-        clock);
+        clock,
+        // The console prints one line after another; a chat platform is a round trip away.
+        deliverer == console ? 1 : config.alerts().inFlight(),
+        DeliveryWorker.LEASE);
   }
 
   /** Makes sure there is something to serve before the first fetch: the snapshots in the jar. */

@@ -186,7 +186,8 @@ public final class ConfigLoader {
     AlertsConfig config =
         new AlertsConfig(
             toolkit.isEmpty() ? null : Path.of(toolkit),
-            s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL));
+            s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL),
+            s.integer("inFlight", AlertsConfig.DEFAULT_IN_FLIGHT, 1, AlertsConfig.MAX_IN_FLIGHT));
     s.rejectUnknownKeys();
     return config;
   }
