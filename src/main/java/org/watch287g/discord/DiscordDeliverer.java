@@ -27,6 +27,7 @@ import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.OutboxKey;
 import org.watch287g.alerts.RateLimits;
 import org.watch287g.alerts.Texts;
 
@@ -50,6 +51,13 @@ import org.watch287g.alerts.Texts;
  * it is in was deleted or hidden from it, and is {@link DeliveryResult.Unavailable}; before the
  * gateway is ready, or while a guild is in an outage, nothing is known, so that is a transient
  * {@link DeliveryResult.Failed}.
+ *
+ * <p><b>No duplicate after a crash.</b> An outbox message carries a nonce made from its outbox row
+ * ({@link #nonce}), the same in every attempt and after a restart, and JDA always sends {@code
+ * enforce_nonce: true}: when the bot sends a message again whose first send Discord accepted (the
+ * bot crashed, or the answer was lost) within Discord's window of a few minutes, Discord answers
+ * with the message already posted instead of posting it again. The worker's lease (60 s) brings a
+ * crashed send back well inside that window; after a longer outage a re-send posts again.
  */
 final class DiscordDeliverer implements Deliverer {
   static final String PLATFORM = "discord";
@@ -112,21 +120,44 @@ final class DiscordDeliverer implements Deliverer {
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
-    return post(channel, render.alert(alert));
+    return post(channel, render.alert(alert), null);
   }
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
-    return post(channel, render.digest(digest));
+    return post(channel, render.digest(digest), null);
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, AlertMessage alert, OutboxKey key) {
+    return post(channel, render.alert(alert), nonce(key));
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, DigestPart digest, OutboxKey key) {
+    return post(channel, render.digest(digest), nonce(key));
   }
 
   /** The operator's notice, in English: the operator's language is not known per channel. */
   @Override
   public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
-    return post(adminChannel, render.notice(notice, Texts.of(Language.EN)));
+    return post(adminChannel, render.notice(notice, Texts.of(Language.EN)), null);
   }
 
-  private DeliveryResult post(ChannelRef channel, MessageCreateData message) {
+  /**
+   * The nonce of an outbox message: its first row, which no other message of this database has, in
+   * base 36 after a prefix that keeps it apart from JDA's own (random decimal) nonces; at most 19
+   * characters, within Discord's 25.
+   */
+  static String nonce(OutboxKey key) {
+    return "w287g-" + Long.toString(key.row(), 36);
+  }
+
+  /**
+   * @param nonce the message's nonce, or null for JDA's random one (a notice: no outbox row)
+   */
+  private DeliveryResult post(
+      ChannelRef channel, MessageCreateData message, @Nullable String nonce) {
     JDA client = jda.get();
     if (tokenRefused.getAsBoolean()
         || (client != null && client.getStatus() == JDA.Status.FAILED_TO_LOGIN)) {
@@ -143,7 +174,7 @@ final class DiscordDeliverer implements Deliverer {
     if (target == null) {
       return missing(client, channel);
     }
-    CompletableFuture<Message> sent = target.sendMessage(message).submit(false);
+    CompletableFuture<Message> sent = target.sendMessage(message).setNonce(nonce).submit(false);
     try {
       sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new DeliveryResult.Sent();

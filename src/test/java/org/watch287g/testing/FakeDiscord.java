@@ -91,6 +91,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final AtomicInteger identifies = new AtomicInteger();
   private volatile CountDownLatch identified = new CountDownLatch(1);
   private volatile @Nullable WebSocket gateway;
+  private volatile Latency latency = Latency.NONE;
+  private volatile NonceWindow nonces = new NonceWindow(NonceWindow.DEFAULT);
 
   public FakeDiscord() throws IOException {
     this(0);
@@ -106,6 +108,23 @@ public final class FakeDiscord implements AutoCloseable {
           }
         });
     server.start(java.net.InetAddress.getLoopbackAddress(), port);
+  }
+
+  /** Makes every REST call take this delay each way (the gateway is left as it is). */
+  public FakeDiscord latency(Latency delay) {
+    this.latency = delay;
+    return this;
+  }
+
+  /** How long a nonce is remembered (from now on; forgets those seen so far). */
+  public FakeDiscord nonceWindow(Duration window) {
+    this.nonces = new NonceWindow(window);
+    return this;
+  }
+
+  /** How many sends repeated a nonce within the window and got the message already created. */
+  public int nonceReplays() {
+    return nonces.replays();
   }
 
   /** The REST base URL to configure as {@code discord.apiUrl}. */
@@ -433,6 +452,14 @@ public final class FakeDiscord implements AutoCloseable {
     if (path.equals("/gateway")) {
       return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     }
+    Latency delay = latency;
+    delay.travel();
+    MockResponse response = rest(request, path);
+    delay.travel();
+    return response;
+  }
+
+  private MockResponse rest(RecordedRequest request, String path) {
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     Request recorded = new Request(request.getMethod(), path, body, System.nanoTime());
     requests.add(recorded);
@@ -501,9 +528,17 @@ public final class FakeDiscord implements AutoCloseable {
     }
     if (path.matches("/api/v10/channels/\\d+/messages") && method.equals("POST")) {
       String channel = path.substring("/api/v10/channels/".length(), path.lastIndexOf("/messages"));
-      created.add(recorded);
-      return json(
-          200, write(message(Long.toString(1400000000000000000L + requests.size()), channel)));
+      NonceWindow window = nonces;
+      synchronized (window) {
+        String existing = window.existing(body);
+        if (existing != null) {
+          return json(200, write(message(existing, channel)));
+        }
+        String id = Long.toString(1400000000000000000L + requests.size());
+        created.add(recorded);
+        window.created(body, id);
+        return json(200, write(message(id, channel)));
+      }
     }
     return error(404, 0, "Unknown");
   }
