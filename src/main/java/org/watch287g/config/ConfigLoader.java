@@ -151,7 +151,8 @@ public final class ConfigLoader {
             // interface without a config file.
             s.nonEmptyText("bindAddress", "${SLACK_BIND_ADDRESS:-" + SlackConfig.LOOPBACK + "}"),
             s.text("adminChannel", ""),
-            s.subscribePermission("subscribePermission"));
+            s.subscribePermission("subscribePermission"),
+            s.integer("historyPerMinute", SlackConfig.DEFAULT_HISTORY_PER_MINUTE, 0, 50));
     s.rejectUnknownKeys();
     if (config.enabled() && config.signingSecret().isEmpty() && !config.socketMode()) {
       throw new ConfigException(
