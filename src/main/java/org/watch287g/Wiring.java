@@ -188,6 +188,28 @@ public final class Wiring implements AutoCloseable {
       }
       platformChecks.add(new Readiness.PlatformCheck(SlackDeliverer.PLATFORM, slack::problem));
     }
+    if (discord != null) {
+      metrics.gauge(
+          "watch287g.discord.invalid.requests",
+          "Discord's 401, 403 and 429 answers to alert posts in the last 10 minutes; Discord bans"
+              + " the address at 10,000, the bot holds its posts from 2,500",
+          discord::invalidRequests);
+    }
+    if (slack != null) {
+      SlackDeliverer posts = slack.deliverer();
+      String inDoubt =
+          "Slack alerts in flight at a crash, since start, by what became of them: found already"
+              + " posted, looked for and sent, or sent again without looking (may show twice)";
+      metrics.gauge("watch287g.slack.in.doubt", inDoubt, posts::foundInHistory, "outcome", "found");
+      metrics.gauge(
+          "watch287g.slack.in.doubt", inDoubt, posts::resentAfterLooking, "outcome", "looked_sent");
+      metrics.gauge(
+          "watch287g.slack.in.doubt",
+          inDoubt,
+          posts::resentUnchecked,
+          "outcome",
+          "resent_unchecked");
+    }
     this.notices =
         new AdminNotices(
             adminRoutes,

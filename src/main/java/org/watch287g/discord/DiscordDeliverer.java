@@ -91,6 +91,7 @@ final class DiscordDeliverer implements Deliverer {
 
   private final Duration timeout;
   private final DiscordRender render = new DiscordRender();
+  private final InvalidRequests invalid;
 
   /**
    * @param jda the connected client, or null while there is none (not started, or closed)
@@ -98,9 +99,23 @@ final class DiscordDeliverer implements Deliverer {
    * @param timeout how long one post may take before it counts as failed (and is cancelled)
    */
   DiscordDeliverer(Supplier<@Nullable JDA> jda, BooleanSupplier tokenRefused, Duration timeout) {
+    this(jda, tokenRefused, timeout, new InvalidRequests());
+  }
+
+  DiscordDeliverer(
+      Supplier<@Nullable JDA> jda,
+      BooleanSupplier tokenRefused,
+      Duration timeout,
+      InvalidRequests invalid) {
     this.jda = jda;
     this.tokenRefused = tokenRefused;
     this.timeout = timeout;
+    this.invalid = invalid;
+  }
+
+  /** Discord's 401, 403 and 429 answers to the bot's posts in the last ten minutes. */
+  int invalidRequests() {
+    return invalid.count();
   }
 
   @Override
@@ -169,6 +184,17 @@ final class DiscordDeliverer implements Deliverer {
       return new DeliveryResult.RetryAfter(
           NOT_CONNECTED_WAIT, "not connected to the Discord gateway yet");
     }
+    Duration hold = invalid.holdFor();
+    if (!hold.isZero()) {
+      // Not a failed attempt: the bot is slowing down before Discord bans its address.
+      return new DeliveryResult.RetryAfter(
+          hold,
+          "Discord refused "
+              + invalid.count()
+              + " requests in 10 minutes (it bans at "
+              + InvalidRequests.BAN
+              + "): posts held");
+    }
     GuildMessageChannel target =
         client.getChannelById(GuildMessageChannel.class, channel.channel());
     if (target == null) {
@@ -187,7 +213,11 @@ final class DiscordDeliverer implements Deliverer {
       sent.cancel(false);
       return new DeliveryResult.Failed("interrupted while posting");
     } catch (ExecutionException e) {
-      return classify(e.getCause() == null ? e : e.getCause());
+      Throwable failure = e.getCause() == null ? e : e.getCause();
+      if (invalid(failure)) {
+        invalid.record();
+      }
+      return classify(failure);
     }
   }
 
@@ -208,6 +238,18 @@ final class DiscordDeliverer implements Deliverer {
     }
     return new DeliveryResult.Unavailable(
         "the bot cannot see this channel (deleted, or View Channel taken away)");
+  }
+
+  /** Whether Discord counts this answer towards its ban on invalid requests (401, 403, 429). */
+  static boolean invalid(Throwable failure) {
+    if (failure instanceof RateLimitedException) {
+      return true;
+    }
+    if (failure instanceof ErrorResponseException e) {
+      int status = e.getResponse().code;
+      return status == 401 || status == 403 || status == 429;
+    }
+    return false;
   }
 
   /** What a failed post means; see the class comment. */
