@@ -48,7 +48,14 @@ import org.watch287g.geo.AgencyResolver;
  * at a time.
  */
 public final class DeliveryWorker {
-  private static final int ROUND = 200;
+  /**
+   * Rows a round looks at, per message in flight: a round ends with fewer and fewer channels left
+   * to send to, so a round long enough for many sends per lane keeps that tail short.
+   */
+  private static final int ROUND_PER_LANE = 50;
+
+  /** Rows a round looks at, at least: the one-at-a-time worker's round. */
+  private static final int ROUND_MIN = 200;
 
   /**
    * How long a claim on a message's rows holds: longer than any send may take (the deliverers give
@@ -225,8 +232,9 @@ public final class DeliveryWorker {
     if (stopping || now.isBefore(pausedUntil)) {
       return new Round(0, 0, 0);
     }
-    List<OutboxItem> due = outbox.due(deliverer.platform(), now, ROUND);
-    boolean full = due.size() == ROUND;
+    int size = Math.max(ROUND_MIN, ROUND_PER_LANE * inFlight);
+    List<OutboxItem> due = outbox.due(deliverer.platform(), now, size);
+    boolean full = due.size() == size;
     // The round only says which channels have something due; each channel's digest is planned
     // from all its rows of the publication, so that how the outbox's rows fall into rounds (one
     // row each for many channels sharing a state) never changes what a channel gets.

@@ -93,6 +93,10 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile @Nullable WebSocket gateway;
   private volatile Latency latency = Latency.NONE;
   private volatile NonceWindow nonces = new NonceWindow(NonceWindow.DEFAULT);
+  private final List<Request> replayed = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.concurrent.atomic.AtomicReference<@Nullable CountDownLatch> hold =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private volatile CountDownLatch held = new CountDownLatch(1);
 
   public FakeDiscord() throws IOException {
     this(0);
@@ -125,6 +129,35 @@ public final class FakeDiscord implements AutoCloseable {
   /** How many sends repeated a nonce within the window and got the message already created. */
   public int nonceReplays() {
     return nonces.replays();
+  }
+
+  /** The sends that repeated a nonce within the window, in order. */
+  public List<Request> replayed() {
+    synchronized (replayed) {
+      return List.copyOf(replayed);
+    }
+  }
+
+  /**
+   * The next message created is recorded as created, then its answer is held until {@link
+   * #release}: a bot killed meanwhile never learns that Discord took it.
+   */
+  public void holdNext() {
+    held = new CountDownLatch(1);
+    hold.set(new CountDownLatch(1));
+  }
+
+  /** Whether a message is being held, waiting up to {@code seconds} for one. */
+  public boolean awaitHeld(long seconds) throws InterruptedException {
+    return held.await(seconds, TimeUnit.SECONDS);
+  }
+
+  /** Lets a held answer go. */
+  public void release() {
+    CountDownLatch h = hold.getAndSet(null);
+    if (h != null) {
+      h.countDown();
+    }
   }
 
   /** The REST base URL to configure as {@code discord.apiUrl}. */
@@ -529,16 +562,28 @@ public final class FakeDiscord implements AutoCloseable {
     if (path.matches("/api/v10/channels/\\d+/messages") && method.equals("POST")) {
       String channel = path.substring("/api/v10/channels/".length(), path.lastIndexOf("/messages"));
       NonceWindow window = nonces;
+      MockResponse response;
       synchronized (window) {
         String existing = window.existing(body);
         if (existing != null) {
+          replayed.add(recorded);
           return json(200, write(message(existing, channel)));
         }
         String id = Long.toString(1400000000000000000L + requests.size());
         created.add(recorded);
         window.created(body, id);
-        return json(200, write(message(id, channel)));
+        response = json(200, write(message(id, channel)));
       }
+      CountDownLatch h = hold.getAndSet(null);
+      if (h != null) {
+        held.countDown();
+        try {
+          h.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return response;
     }
     return error(404, 0, "Unknown");
   }
@@ -729,6 +774,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   @Override
   public void close() {
+    release();
     server.close();
   }
 }
