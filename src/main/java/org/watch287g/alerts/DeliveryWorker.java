@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.geo.AgencyResolver;
@@ -54,6 +55,9 @@ public final class DeliveryWorker {
    */
   private static final int ROUND_PER_LANE = 50;
 
+  /** How long a sender waits for the next channel to be planned. */
+  private static final long PLANNING_WAIT_NANOS = 200_000;
+
   /** Rows a round looks at, at least: the one-at-a-time worker's round. */
   private static final int ROUND_MIN = 200;
 
@@ -86,7 +90,7 @@ public final class DeliveryWorker {
   /** Who claims rows: this worker, unlike any other process or any earlier run. */
   private final String owner;
 
-  /** Runs the sends beyond the first (which runs on the round's own thread); null for one. */
+  /** Runs the sends while the round's own thread plans them; null for one at a time. */
   private final @Nullable ExecutorService senders;
 
   /** Until when the platform refused the bot's token: no round runs before it. */
@@ -148,7 +152,7 @@ public final class DeliveryWorker {
         inFlight == 1
             ? null
             : Executors.newFixedThreadPool(
-                inFlight - 1,
+                inFlight,
                 r -> {
                   Thread t = new Thread(r, "delivery-" + deliverer.platform());
                   t.setDaemon(true);
@@ -244,16 +248,22 @@ public final class DeliveryWorker {
     }
     // One queue per channel, its publications oldest first: a channel's messages go one after
     // another in their order, never two at once, however many channels are in flight.
-    Map<ChannelRef, Deque<Message>> queues = new LinkedHashMap<>();
+    Map<ChannelRef, List<BatchKey>> channelBatches = new LinkedHashMap<>();
     for (BatchKey key : batches) {
-      Deque<Message> planned = plan(key, now);
-      if (!planned.isEmpty()) {
-        queues.computeIfAbsent(key.channel(), unused -> new ArrayDeque<>()).addAll(planned);
-      }
+      channelBatches.computeIfAbsent(key.channel(), unused -> new ArrayList<>()).add(key);
     }
     Tally tally = new Tally();
-    boolean stopped = sendInTurn(List.copyOf(queues.values()), tally);
+    boolean stopped = sendInTurn(List.copyOf(channelBatches.values()), now, tally);
     return tally.round(stopped, full);
+  }
+
+  /** A channel's messages of the round: its publications' plans, oldest first. */
+  private Deque<Message> planChannel(List<BatchKey> keys, Instant now) {
+    Deque<Message> queue = new ArrayDeque<>();
+    for (BatchKey key : keys) {
+      queue.addAll(plan(key, now));
+    }
+    return queue;
   }
 
   /** What the round does after a message. */
@@ -330,39 +340,93 @@ public final class DeliveryWorker {
    * inFlight} channels at once: a channel with many alerts neither holds up the others nor spends
    * its own rate limit in one burst, and a channel that asks to wait is left for a later round.
    * Each channel's queue is held by one sender at a time, so a channel never has two messages in
-   * flight. Returns whether the round had to stop.
+   * flight. With several in flight, channels are planned on this thread while the senders already
+   * send the ones planned, so the platform is never left idle while a round is planned. Returns
+   * whether the round had to stop.
    */
-  private boolean sendInTurn(List<Deque<Message>> queues, Tally tally) {
-    ConcurrentLinkedDeque<Deque<Message>> turns = new ConcurrentLinkedDeque<>(queues);
+  private boolean sendInTurn(List<List<BatchKey>> channelBatches, Instant now, Tally tally) {
+    ConcurrentLinkedDeque<Deque<Message>> turns = new ConcurrentLinkedDeque<>();
+    AtomicBoolean planned = new AtomicBoolean();
     AtomicBoolean stopped = new AtomicBoolean();
     Runnable sender =
         () -> {
-          Deque<Message> queue;
-          while (!stopped.get() && (queue = turns.poll()) != null) {
-            Next next = send(queue.getFirst(), tally);
-            if (next == Next.STOP) {
-              stopped.set(true);
-              return;
+          try {
+            while (!stopped.get()) {
+              Deque<Message> queue = turns.poll();
+              if (queue == null) {
+                if (!planned.get()) {
+                  LockSupport.parkNanos(PLANNING_WAIT_NANOS);
+                  continue;
+                }
+                // Planned: the last queue was added before the flag, so this poll sees it.
+                queue = turns.poll();
+                if (queue == null) {
+                  return;
+                }
+              }
+              Next next = send(queue.getFirst(), tally);
+              if (next == Next.STOP) {
+                stopped.set(true);
+                return;
+              }
+              if (next == Next.SKIP_CHANNEL) {
+                continue; // the channel's queue is left out of this round
+              }
+              queue.removeFirst();
+              if (!queue.isEmpty()) {
+                turns.add(queue);
+              }
             }
-            if (next == Next.SKIP_CHANNEL) {
-              continue; // the channel's queue is left out of this round
-            }
-            queue.removeFirst();
-            if (!queue.isEmpty()) {
-              turns.add(queue);
-            }
+          } catch (RuntimeException | Error e) {
+            stopped.set(true); // the other senders finish the message they have in flight
+            throw e;
           }
         };
     ExecutorService pool = senders;
     List<Future<?>> running = new ArrayList<>();
     if (pool != null) {
-      for (int i = 1; i < Math.min(inFlight, queues.size()); i++) {
+      for (int i = 0; i < Math.min(inFlight, channelBatches.size()); i++) {
         running.add(pool.submit(sender));
       }
     }
-    sender.run();
+    RuntimeException failure = null;
+    try {
+      for (List<BatchKey> keys : channelBatches) {
+        if (stopped.get()) {
+          break;
+        }
+        Deque<Message> queue = planChannel(keys, now);
+        if (!queue.isEmpty()) {
+          turns.add(queue);
+        }
+      }
+    } catch (RuntimeException e) {
+      stopped.set(true);
+      failure = e;
+    } finally {
+      planned.set(true);
+    }
+    if (pool == null && failure == null) {
+      try {
+        sender.run();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    // Every sender has finished before the round ends: the next round's never meets this one's.
     for (Future<?> helper : running) {
-      awaitSender(helper, stopped);
+      try {
+        awaitSender(helper, stopped);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
     return stopped.get();
   }

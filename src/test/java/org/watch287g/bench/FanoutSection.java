@@ -258,12 +258,13 @@ final class FanoutSection {
     String how =
         String.format(
             "%,d messages to %,d channels; %,d requests, %,d answered 429; %.1f s until the"
-                + " outbox was empty; 80 ms each way",
+                + " outbox was empty; %s",
             expected,
             fake.perChannel.size(),
             fake.requests.get(),
             fake.limited.get(),
-            elapsedNanos / 1e9);
+            elapsedNanos / 1e9,
+            sender.startsWith("naive") ? "on loopback" : "80 ms each way");
     boolean bot = sender.startsWith("bot");
     if (bot) {
       figures.add(SECTION, name + "lost", lost, "alerts", "0", lost == 0, how);
