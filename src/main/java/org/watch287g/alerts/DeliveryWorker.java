@@ -467,18 +467,24 @@ public final class DeliveryWorker {
     return whenPaced(message, tally, key -> deliverer.deliver(channel, alert, key));
   }
 
+  /**
+   * Claims the message's rows, waits for a slot within the rate limits, sends and records. The
+   * claim comes first, so that between the slot and the send there is nothing but the send: the
+   * platform counts the request within the pacer's margin of when the slot was taken.
+   */
   private Next whenPaced(
       Message message, Tally tally, Function<OutboxKey, DeliveryResult> delivery) {
-    Next paced = pace(message.channel(), tally);
-    if (paced != Next.GO_ON) {
-      return paced;
-    }
     List<Long> ids = message.items().stream().map(OutboxItem::id).toList();
     Instant now = clock.instant();
     Outbox.Claim claim = outbox.claim(ids, owner, now, now.plus(lease));
     if (!claim.taken()) {
       // Another sender (a process delivering beside this one) has them: leave the channel to it.
       return Next.SKIP_CHANNEL;
+    }
+    Next paced = pace(message.channel(), tally);
+    if (paced != Next.GO_ON) {
+      outbox.unclaim(ids, claim.inDoubtSince());
+      return paced;
     }
     long first = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
     return record(

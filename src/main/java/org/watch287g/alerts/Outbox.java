@@ -60,6 +60,12 @@ public interface Outbox {
   }
 
   /**
+   * Gives claimed rows back before anything was sent (pacing left the channel for later): their
+   * doubt is what it was before the claim, {@code inDoubtSince} as the claim said.
+   */
+  void unclaim(Collection<Long> ids, @Nullable Instant inDoubtSince);
+
+  /**
    * Gives claimed rows back without an answer, keeping their doubt: whether an earlier send went
    * out is still to be checked, at {@code due}. Counts no attempt.
    */

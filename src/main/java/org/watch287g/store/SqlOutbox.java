@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
@@ -212,6 +213,14 @@ public final class SqlOutbox implements Outbox {
   }
 
   @Override
+  public void unclaim(Collection<Long> ids, @Nullable Instant inDoubtSince) {
+    update(
+        "UPDATE outbox SET lease_owner = NULL, lease_until = NULL, sending_since = ? WHERE id = ?",
+        ids,
+        inDoubtSince == null ? null : inDoubtSince.toEpochMilli());
+  }
+
+  @Override
   public void holdInDoubt(Collection<Long> ids, Instant due, String reason) {
     update(
         "UPDATE outbox SET due_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
@@ -308,7 +317,7 @@ public final class SqlOutbox implements Outbox {
   }
 
   /** Runs one update per id, the given values first and the id last, in one transaction. */
-  private void update(String sql, Collection<Long> ids, Object... values) {
+  private void update(String sql, Collection<Long> ids, @Nullable Object... values) {
     database.write(
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -167,5 +167,10 @@ class SqlOutboxTest {
     outbox.postpone(List.of(ids.get(1)), lease, "rate limited");
     Outbox.Claim answered = outbox.claim(List.of(ids.get(1)), "c", lease, lease.plusSeconds(60));
     assertNull(answered.inDoubtSince(), "an answer ends the doubt");
+
+    outbox.unclaim(List.of(ids.get(1)), answered.inDoubtSince());
+    Outbox.Claim unclaimed = outbox.claim(List.of(ids.get(1)), "d", lease.plusSeconds(1), lease);
+    assertTrue(unclaimed.taken(), "given back: free at once");
+    assertNull(unclaimed.inDoubtSince(), "a claim given back before sending leaves no doubt");
   }
 }
