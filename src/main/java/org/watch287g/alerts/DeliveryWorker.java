@@ -96,6 +96,13 @@ public final class DeliveryWorker {
   /** Until when the platform refused the bot's token: no round runs before it. */
   private volatile Instant pausedUntil = Instant.EPOCH;
 
+  /**
+   * Whether the platform has taken a message since start (or since it refused the token): until
+   * then a round sends one message alone before the others go, so that a refused token costs one
+   * request, not one per message in flight.
+   */
+  private volatile boolean proven;
+
   /** Set from another thread at shutdown: the round ends after the message in flight. */
   private volatile boolean stopping;
 
@@ -364,18 +371,7 @@ public final class DeliveryWorker {
                   return;
                 }
               }
-              Next next = send(queue.getFirst(), tally);
-              if (next == Next.STOP) {
-                stopped.set(true);
-                return;
-              }
-              if (next == Next.SKIP_CHANNEL) {
-                continue; // the channel's queue is left out of this round
-              }
-              queue.removeFirst();
-              if (!queue.isEmpty()) {
-                turns.add(queue);
-              }
+              takeTurn(queue, turns, stopped, tally);
             }
           } catch (RuntimeException | Error e) {
             stopped.set(true); // the other senders finish the message they have in flight
@@ -384,8 +380,10 @@ public final class DeliveryWorker {
         };
     ExecutorService pool = senders;
     List<Future<?>> running = new ArrayList<>();
-    if (pool != null) {
-      for (int i = 0; i < Math.min(inFlight, channelBatches.size()); i++) {
+    int lanes = Math.min(inFlight, channelBatches.size());
+    boolean alone = pool != null && !proven;
+    if (pool != null && !alone) {
+      for (int i = 0; i < lanes; i++) {
         running.add(pool.submit(sender));
       }
     }
@@ -396,9 +394,21 @@ public final class DeliveryWorker {
           break;
         }
         Deque<Message> queue = planChannel(keys, now);
-        if (!queue.isEmpty()) {
-          turns.add(queue);
+        if (queue.isEmpty()) {
+          continue;
         }
+        if (alone && pool != null) {
+          // The first message since start goes alone: see proven.
+          alone = false;
+          takeTurn(queue, turns, stopped, tally);
+          if (!stopped.get()) {
+            for (int i = 0; i < lanes; i++) {
+              running.add(pool.submit(sender));
+            }
+          }
+          continue;
+        }
+        turns.add(queue);
       }
     } catch (RuntimeException e) {
       stopped.set(true);
@@ -429,6 +439,29 @@ public final class DeliveryWorker {
       throw failure;
     }
     return stopped.get();
+  }
+
+  /**
+   * Sends a channel's next message; puts the channel back in line when it has more, leaves it out
+   * of the round when it asked to wait, and stops the round when the platform refuses the bot.
+   */
+  private void takeTurn(
+      Deque<Message> queue,
+      ConcurrentLinkedDeque<Deque<Message>> turns,
+      AtomicBoolean stopped,
+      Tally tally) {
+    Next next = send(queue.getFirst(), tally);
+    if (next == Next.STOP) {
+      stopped.set(true);
+      return;
+    }
+    if (next == Next.SKIP_CHANNEL) {
+      return; // the channel's queue is left out of this round
+    }
+    queue.removeFirst();
+    if (!queue.isEmpty()) {
+      turns.add(queue);
+    }
   }
 
   /** Waits for one sender of the round to finish its last message. */
@@ -541,6 +574,7 @@ public final class DeliveryWorker {
     List<Long> ids = items.stream().map(OutboxItem::id).toList();
     Instant now = clock.instant();
     if (result instanceof DeliveryResult.Sent) {
+      proven = true;
       outbox.markSent(ids, now);
       tally.sent(ids.size());
       return stopping ? Next.STOP : Next.GO_ON;
@@ -561,6 +595,7 @@ public final class DeliveryWorker {
       return Next.SKIP_CHANNEL;
     }
     if (result instanceof DeliveryResult.Unauthorized unauthorized) {
+      proven = false;
       pausedUntil = now.plus(PLATFORM_PAUSE);
       outbox.postpone(ids, pausedUntil, "held: " + unauthorized.reason());
       notices.tell(Notice.platformPaused(deliverer.platform(), unauthorized.reason()));
