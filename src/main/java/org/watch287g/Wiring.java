@@ -184,6 +184,28 @@ public final class Wiring implements AutoCloseable {
       }
       platformChecks.add(new Readiness.PlatformCheck(SlackDeliverer.PLATFORM, slack::problem));
     }
+    if (discord != null) {
+      metrics.gauge(
+          "watch287g.discord.invalid.requests",
+          "Discord's 401, 403 and 429 answers to alert posts in the last 10 minutes; Discord bans"
+              + " the address at 10,000, the bot holds its posts from 2,500",
+          discord::invalidRequests);
+    }
+    if (slack != null) {
+      SlackDeliverer posts = slack.deliverer();
+      String inDoubt =
+          "Slack alerts in flight at a crash, since start, by what became of them: found already"
+              + " posted, looked for and sent, or sent again without looking (may show twice)";
+      metrics.gauge("watch287g.slack.in.doubt", inDoubt, posts::foundInHistory, "outcome", "found");
+      metrics.gauge(
+          "watch287g.slack.in.doubt", inDoubt, posts::resentAfterLooking, "outcome", "looked_sent");
+      metrics.gauge(
+          "watch287g.slack.in.doubt",
+          inDoubt,
+          posts::resentUnchecked,
+          "outcome",
+          "resent_unchecked");
+    }
     this.notices =
         new AdminNotices(
             adminRoutes,
@@ -204,14 +226,14 @@ public final class Wiring implements AutoCloseable {
             pollCycle,
             new SourceHealth(notices, SourceHealth.FAILING_AFTER),
             config.source().pollInterval());
-    this.consoleWorker = worker(console, composer, clock);
+    this.consoleWorker = worker(console, composer, clock, console);
     this.replay = new Replay(parser, ingest, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
     if (discord != null) {
-      workers.add(worker(discord.deliverer(), composer, clock));
+      workers.add(worker(discord.deliverer(), composer, clock, console));
     }
     if (slack != null) {
-      workers.add(worker(slack.deliverer(), composer, clock));
+      workers.add(worker(slack.deliverer(), composer, clock, console));
     }
     this.deliveries = new DeliveryLoop(workers, Duration.ofSeconds(1));
   }
@@ -242,7 +264,8 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  private DeliveryWorker worker(Deliverer deliverer, AlertComposer composer, Clock clock) {
+  private DeliveryWorker worker(
+      Deliverer deliverer, AlertComposer composer, Clock clock, Deliverer console) {
     return new DeliveryWorker(
         outbox,
         deliverer,
@@ -251,7 +274,10 @@ public final class Wiring implements AutoCloseable {
         AgencyResolver.bundled(),
         RetryPolicy.defaults(),
         notices,
-        clock);
+        clock,
+        // The console prints one line after another; a chat platform is a round trip away.
+        deliverer == console ? 1 : config.alerts().inFlight(),
+        DeliveryWorker.LEASE);
   }
 
   /**

@@ -30,6 +30,23 @@ public interface Deliverer {
   /** Sends one part of a digest. */
   DeliveryResult deliver(ChannelRef channel, DigestPart digest);
 
+  /**
+   * Sends one alert of the outbox, marked with its {@code key} where the platform allows, so that
+   * sending it again after a crash does not post it twice (Discord's nonce, Slack's metadata); a
+   * {@code key} in doubt may first be looked for. By default the key is not used.
+   */
+  default DeliveryResult deliver(ChannelRef channel, AlertMessage alert, OutboxKey key) {
+    return deliver(channel, alert);
+  }
+
+  /**
+   * Sends one part of a digest of the outbox, as {@link #deliver(ChannelRef, AlertMessage,
+   * OutboxKey)}.
+   */
+  default DeliveryResult deliver(ChannelRef channel, DigestPart digest, OutboxKey key) {
+    return deliver(channel, digest);
+  }
+
   /** Sends an operator notice to the platform's admin channel. */
   DeliveryResult deliver(ChannelRef adminChannel, Notice notice);
 

@@ -14,6 +14,13 @@ public sealed interface DeliveryResult {
   /** The platform asked to wait (a rate limit): try again after {@code delay}. */
   record RetryAfter(Duration delay, String reason) implements DeliveryResult {}
 
+  /**
+   * Whether an earlier send of this message reached the channel is not known yet (the bot crashed
+   * mid-send, and the platform's history cannot be looked at before {@code delay}): nothing was
+   * sent; ask again after {@code delay}, the message still in doubt. Not a failed attempt.
+   */
+  record Unconfirmed(Duration delay, String reason) implements DeliveryResult {}
+
   /** Something transient went wrong (a timeout, a 5xx): try again later, with backoff. */
   record Failed(String reason) implements DeliveryResult {}
 

@@ -40,6 +40,9 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
       // A rate limit says exactly when to come back; it is never a reason to give up.
       return Optional.of(now.plus(retry.delay()));
     }
+    if (result instanceof DeliveryResult.Unconfirmed unconfirmed) {
+      return Optional.of(now.plus(unconfirmed.delay()));
+    }
     if (attempts >= maxAttempts) {
       return Optional.empty();
     }

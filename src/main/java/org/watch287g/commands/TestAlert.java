@@ -90,6 +90,10 @@ final class TestAlert {
     if (result instanceof DeliveryResult.RetryAfter r) {
       return Phrase.of("reply.test.wait", Math.max(1, r.delay().toSeconds()));
     }
+    if (result instanceof DeliveryResult.Unconfirmed r) {
+      // Only an outbox message can be in doubt; a test is not one, but the answer stays sensible.
+      return Phrase.of("reply.test.wait", Math.max(1, r.delay().toSeconds()));
+    }
     if (result instanceof DeliveryResult.Unavailable r) {
       return Phrase.of("reply.test.cannotPost", r.reason());
     }

@@ -151,7 +151,8 @@ public final class ConfigLoader {
             // interface without a config file.
             s.nonEmptyText("bindAddress", "${SLACK_BIND_ADDRESS:-" + SlackConfig.LOOPBACK + "}"),
             s.text("adminChannel", ""),
-            s.subscribePermission("subscribePermission"));
+            s.subscribePermission("subscribePermission"),
+            s.integer("historyPerMinute", SlackConfig.DEFAULT_HISTORY_PER_MINUTE, 0, 50));
     s.rejectUnknownKeys();
     if (config.enabled() && config.signingSecret().isEmpty() && !config.socketMode()) {
       throw new ConfigException(
@@ -186,7 +187,8 @@ public final class ConfigLoader {
     AlertsConfig config =
         new AlertsConfig(
             toolkit.isEmpty() ? null : Path.of(toolkit),
-            s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL));
+            s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL),
+            s.integer("inFlight", AlertsConfig.DEFAULT_IN_FLIGHT, 1, AlertsConfig.MAX_IN_FLIGHT));
     s.rejectUnknownKeys();
     return config;
   }

@@ -17,6 +17,10 @@ import java.util.Set;
  * @param adminChannel the channel ID for operator notices; empty for none
  * @param subscribePermission who may subscribe a channel: {@code members}, {@code admins}, or a
  *     list of user IDs
+ * @param historyPerMinute how many {@code conversations.history} calls a minute the app may make to
+ *     look for an alert in doubt after a crash: 1 for an app distributed outside Slack's
+ *     Marketplace (Slack's limit since 2025), up to 50 for an app internal to its workspace, 0
+ *     never to look (alerts in doubt are sent again)
  */
 public record SlackConfig(
     String botToken,
@@ -26,7 +30,32 @@ public record SlackConfig(
     int port,
     String bindAddress,
     String adminChannel,
-    SubscribePermission subscribePermission) {
+    SubscribePermission subscribePermission,
+    int historyPerMinute) {
+
+  /** Slack's pace for {@code conversations.history} for apps outside its Marketplace. */
+  public static final int DEFAULT_HISTORY_PER_MINUTE = 1;
+
+  public SlackConfig(
+      String botToken,
+      String signingSecret,
+      String appToken,
+      URI apiUrl,
+      int port,
+      String bindAddress,
+      String adminChannel,
+      SubscribePermission subscribePermission) {
+    this(
+        botToken,
+        signingSecret,
+        appToken,
+        apiUrl,
+        port,
+        bindAddress,
+        adminChannel,
+        subscribePermission,
+        DEFAULT_HISTORY_PER_MINUTE);
+  }
 
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
 

@@ -27,6 +27,7 @@ import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.OutboxKey;
 import org.watch287g.alerts.RateLimits;
 import org.watch287g.alerts.Texts;
 
@@ -50,6 +51,13 @@ import org.watch287g.alerts.Texts;
  * it is in was deleted or hidden from it, and is {@link DeliveryResult.Unavailable}; before the
  * gateway is ready, or while a guild is in an outage, nothing is known, so that is a transient
  * {@link DeliveryResult.Failed}.
+ *
+ * <p><b>No duplicate after a crash.</b> An outbox message carries a nonce made from its outbox row
+ * ({@link #nonce}), the same in every attempt and after a restart, and JDA always sends {@code
+ * enforce_nonce: true}: when the bot sends a message again whose first send Discord accepted (the
+ * bot crashed, or the answer was lost) within Discord's window of a few minutes, Discord answers
+ * with the message already posted instead of posting it again. The worker's lease (60 s) brings a
+ * crashed send back well inside that window; after a longer outage a re-send posts again.
  */
 final class DiscordDeliverer implements Deliverer {
   static final String PLATFORM = "discord";
@@ -83,6 +91,7 @@ final class DiscordDeliverer implements Deliverer {
 
   private final Duration timeout;
   private final DiscordRender render = new DiscordRender();
+  private final InvalidRequests invalid;
 
   /**
    * @param jda the connected client, or null while there is none (not started, or closed)
@@ -90,9 +99,23 @@ final class DiscordDeliverer implements Deliverer {
    * @param timeout how long one post may take before it counts as failed (and is cancelled)
    */
   DiscordDeliverer(Supplier<@Nullable JDA> jda, BooleanSupplier tokenRefused, Duration timeout) {
+    this(jda, tokenRefused, timeout, new InvalidRequests());
+  }
+
+  DiscordDeliverer(
+      Supplier<@Nullable JDA> jda,
+      BooleanSupplier tokenRefused,
+      Duration timeout,
+      InvalidRequests invalid) {
     this.jda = jda;
     this.tokenRefused = tokenRefused;
     this.timeout = timeout;
+    this.invalid = invalid;
+  }
+
+  /** Discord's 401, 403 and 429 answers to the bot's posts in the last ten minutes. */
+  int invalidRequests() {
+    return invalid.count();
   }
 
   @Override
@@ -112,21 +135,44 @@ final class DiscordDeliverer implements Deliverer {
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, AlertMessage alert) {
-    return post(channel, render.alert(alert));
+    return post(channel, render.alert(alert), null);
   }
 
   @Override
   public DeliveryResult deliver(ChannelRef channel, DigestPart digest) {
-    return post(channel, render.digest(digest));
+    return post(channel, render.digest(digest), null);
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, AlertMessage alert, OutboxKey key) {
+    return post(channel, render.alert(alert), nonce(key));
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, DigestPart digest, OutboxKey key) {
+    return post(channel, render.digest(digest), nonce(key));
   }
 
   /** The operator's notice, in English: the operator's language is not known per channel. */
   @Override
   public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
-    return post(adminChannel, render.notice(notice, Texts.of(Language.EN)));
+    return post(adminChannel, render.notice(notice, Texts.of(Language.EN)), null);
   }
 
-  private DeliveryResult post(ChannelRef channel, MessageCreateData message) {
+  /**
+   * The nonce of an outbox message: its first row, which no other message of this database has, in
+   * base 36 after a prefix that keeps it apart from JDA's own (random decimal) nonces; at most 19
+   * characters, within Discord's 25.
+   */
+  static String nonce(OutboxKey key) {
+    return "w287g-" + Long.toString(key.row(), 36);
+  }
+
+  /**
+   * @param nonce the message's nonce, or null for JDA's random one (a notice: no outbox row)
+   */
+  private DeliveryResult post(
+      ChannelRef channel, MessageCreateData message, @Nullable String nonce) {
     JDA client = jda.get();
     if (tokenRefused.getAsBoolean()
         || (client != null && client.getStatus() == JDA.Status.FAILED_TO_LOGIN)) {
@@ -138,12 +184,23 @@ final class DiscordDeliverer implements Deliverer {
       return new DeliveryResult.RetryAfter(
           NOT_CONNECTED_WAIT, "not connected to the Discord gateway yet");
     }
+    Duration hold = invalid.holdFor();
+    if (!hold.isZero()) {
+      // Not a failed attempt: the bot is slowing down before Discord bans its address.
+      return new DeliveryResult.RetryAfter(
+          hold,
+          "Discord refused "
+              + invalid.count()
+              + " requests in 10 minutes (it bans at "
+              + InvalidRequests.BAN
+              + "): posts held");
+    }
     GuildMessageChannel target =
         client.getChannelById(GuildMessageChannel.class, channel.channel());
     if (target == null) {
       return missing(client, channel);
     }
-    CompletableFuture<Message> sent = target.sendMessage(message).submit(false);
+    CompletableFuture<Message> sent = target.sendMessage(message).setNonce(nonce).submit(false);
     try {
       sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new DeliveryResult.Sent();
@@ -156,7 +213,11 @@ final class DiscordDeliverer implements Deliverer {
       sent.cancel(false);
       return new DeliveryResult.Failed("interrupted while posting");
     } catch (ExecutionException e) {
-      return classify(e.getCause() == null ? e : e.getCause());
+      Throwable failure = e.getCause() == null ? e : e.getCause();
+      if (invalid(failure)) {
+        invalid.record();
+      }
+      return classify(failure);
     }
   }
 
@@ -177,6 +238,18 @@ final class DiscordDeliverer implements Deliverer {
     }
     return new DeliveryResult.Unavailable(
         "the bot cannot see this channel (deleted, or View Channel taken away)");
+  }
+
+  /** Whether Discord counts this answer towards its ban on invalid requests (401, 403, 429). */
+  static boolean invalid(Throwable failure) {
+    if (failure instanceof RateLimitedException) {
+      return true;
+    }
+    if (failure instanceof ErrorResponseException e) {
+      int status = e.getResponse().code;
+      return status == 401 || status == 403 || status == 429;
+    }
+    return false;
   }
 
   /** What a failed post means; see the class comment. */

@@ -88,6 +88,14 @@ public final class DiscordPlatform implements AutoCloseable {
   }
 
   /**
+   * Discord's 401, 403 and 429 answers to the bot's posts in the last ten minutes (Discord bans the
+   * bot's address at 10,000; the bot holds its posts from 2,500).
+   */
+  public int invalidRequests() {
+    return deliverer.invalidRequests();
+  }
+
+  /**
    * What to do when Discord refuses the token for good (an admin notice), given the reason; set
    * before {@link #start}.
    */

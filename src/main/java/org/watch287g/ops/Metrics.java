@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.commands.Verb;
 import org.watch287g.dataset.ListKind;
@@ -113,6 +114,18 @@ public final class Metrics {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /**
+   * Registers a figure a platform's adapter keeps (e.g. Discord's refused requests of the last ten
+   * minutes), read at each scrape.
+   */
+  public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+    Gauge.builder(name, value)
+        .description(description)
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
   }
 
   /** Records how long a command took to answer, by platform and verb. */

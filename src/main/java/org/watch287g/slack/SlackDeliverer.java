@@ -3,10 +3,17 @@ package org.watch287g.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
+import com.slack.api.model.Message;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +24,8 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.OutboxKey;
+import org.watch287g.alerts.Pacer;
 import org.watch287g.alerts.RateLimits;
 
 /**
@@ -27,6 +36,16 @@ import org.watch287g.alerts.RateLimits;
  * limits with HTTP 429 and {@code Retry-After}, which the SDK's synchronous client turns into a
  * {@link SlackApiException} without retrying. A bot that is not in a public channel joins it once
  * ({@code channels:join}) and sends again. Never throws.
+ *
+ * <p><b>After a crash.</b> {@code chat.postMessage} has no idempotency key, so each outbox message
+ * carries metadata naming its row ({@link #EVENT_TYPE}, {@code outbox_row}). A message in doubt
+ * (its earlier send was never answered: see {@link OutboxKey}) is first looked for in its channel
+ * with {@code conversations.history} and {@code include_all_metadata}: found, it counts as sent;
+ * not found, it is sent. Looking needs the {@code channels:history} scope (and {@code
+ * groups:history} for private channels) and is limited to {@code historyPerMinute} calls (Slack
+ * allows apps outside its Marketplace one a minute): a message waits its turn to be looked for
+ * ({@link DeliveryResult.Unconfirmed}). Without the scope, or with looking turned off, it is sent
+ * again and counted ({@link #resentUnchecked}): at most as many as were in flight at the crash.
  */
 public final class SlackDeliverer implements Deliverer {
   public static final String PLATFORM = "slack";
@@ -81,8 +100,34 @@ public final class SlackDeliverer implements Deliverer {
   public static final RateLimits RATE_LIMITS =
       new RateLimits(null, new RateLimits.Window(1, Duration.ofSeconds(1)));
 
+  /** The metadata event type of every outbox message the bot posts. */
+  public static final String EVENT_TYPE = "watch287g_alert";
+
+  /** The metadata payload's key for the outbox row, as text (JSON numbers lose 64-bit ids). */
+  static final String ROW = "outbox_row";
+
+  /** How far around the unanswered send's start a posted message may be stamped. */
+  static final Duration HISTORY_BEFORE = Duration.ofSeconds(10);
+
+  static final Duration HISTORY_AFTER = Duration.ofMinutes(2);
+
+  /** How long a message in doubt waits when Slack's history cannot be read right now. */
+  static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
+
   private final MethodsClient methods;
   private final RateLimits rateLimits;
+
+  /** Paces looks at channel history; null when the operator turned looking off. */
+  private final @Nullable Pacer history;
+
+  private final int historyPerMinute;
+
+  /** False once Slack said the app lacks the history scope: then messages in doubt are resent. */
+  private volatile boolean historyScope = true;
+
+  private final AtomicInteger foundInHistory = new AtomicInteger();
+  private final AtomicInteger resentAfterLooking = new AtomicInteger();
+  private final AtomicInteger resentUnchecked = new AtomicInteger();
 
   /** How long an alert waits before it is tried again while the bot is not signed in yet. */
   static final Duration WAIT_FOR_SIGN_IN = Duration.ofSeconds(15);
@@ -100,8 +145,41 @@ public final class SlackDeliverer implements Deliverer {
    * @param rateLimits the pace to keep, {@link #RATE_LIMITS} but for tests and benchmarks
    */
   public SlackDeliverer(MethodsClient methods, RateLimits rateLimits) {
+    this(methods, rateLimits, 1);
+  }
+
+  /**
+   * @param historyPerMinute looks at a channel's history a minute to settle a message in doubt; 0
+   *     never to look
+   */
+  public SlackDeliverer(MethodsClient methods, RateLimits rateLimits, int historyPerMinute) {
     this.methods = methods;
     this.rateLimits = rateLimits;
+    this.historyPerMinute = historyPerMinute;
+    this.history =
+        historyPerMinute <= 0
+            ? null
+            : new Pacer(
+                new RateLimits(
+                    new RateLimits.Window(historyPerMinute, Duration.ofMinutes(1)), null));
+  }
+
+  /** Messages in doubt found already posted (not sent again), since start. */
+  public int foundInHistory() {
+    return foundInHistory.get();
+  }
+
+  /** Messages in doubt looked for, not found, and sent (not a duplicate), since start. */
+  public int resentAfterLooking() {
+    return resentAfterLooking.get();
+  }
+
+  /**
+   * Messages in doubt sent again without looking (no history scope, or looking turned off): each
+   * may be a duplicate. Since start.
+   */
+  public int resentUnchecked() {
+    return resentUnchecked.get();
   }
 
   @Override
@@ -130,6 +208,16 @@ public final class SlackDeliverer implements Deliverer {
   }
 
   @Override
+  public DeliveryResult deliver(ChannelRef channel, AlertMessage alert, OutboxKey key) {
+    return send(channel, SlackBlocks.alert(alert), key);
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, DigestPart digest, OutboxKey key) {
+    return send(channel, SlackBlocks.digest(digest), key);
+  }
+
+  @Override
   public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
     return send(adminChannel, SlackBlocks.notice(notice));
   }
@@ -143,12 +231,22 @@ public final class SlackDeliverer implements Deliverer {
   }
 
   private DeliveryResult send(ChannelRef channel, SlackMessage message) {
+    return send(channel, message, null);
+  }
+
+  private DeliveryResult send(ChannelRef channel, SlackMessage message, @Nullable OutboxKey key) {
     String waiting = notSignedIn.get();
     if (waiting != null) {
       // Not a failed attempt: the alert waits in the outbox however long the network is out.
       return new DeliveryResult.RetryAfter(WAIT_FOR_SIGN_IN, waiting);
     }
-    Answer first = post(channel, message);
+    if (key != null && key.inDoubt()) {
+      DeliveryResult settled = settleDoubt(channel, key);
+      if (settled != null) {
+        return settled;
+      }
+    }
+    Answer first = post(channel, message, key);
     if (!(first instanceof Refused r && r.error().equals("not_in_channel"))) {
       return first.result();
     }
@@ -164,19 +262,119 @@ public final class SlackDeliverer implements Deliverer {
       return joined.result();
     }
     log.info("joined Slack channel {} to deliver its alerts", channel);
-    return post(channel, message).result();
+    return post(channel, message, key).result();
   }
 
-  private Answer post(ChannelRef channel, SlackMessage message) {
+  /**
+   * Looks for a message in doubt in its channel: {@link DeliveryResult.Sent} if it is there, {@link
+   * DeliveryResult.Unconfirmed} to look later (the pace of looks, or Slack's answer, says wait),
+   * null to send it.
+   */
+  private @Nullable DeliveryResult settleDoubt(ChannelRef channel, OutboxKey key) {
+    Pacer looks = history;
+    if (looks == null || !historyScope) {
+      int n = resentUnchecked.incrementAndGet();
+      log.warn(
+          "alert {} to Slack channel {} was in flight at a crash and is sent again without"
+              + " looking whether it arrived ({}): it may show twice ({} so far)",
+          key.row(),
+          channel.channel(),
+          looks == null ? "slack.historyPerMinute is 0" : "the app lacks channels:history",
+          n);
+      return null;
+    }
+    Pacer.Slot slot = looks.tryAcquire(channel);
+    if (slot instanceof Pacer.PlatformBusy busy) {
+      return new DeliveryResult.Unconfirmed(
+          busy.retryIn(),
+          "waiting to look in the channel's history (" + historyPerMinute + " a minute)");
+    }
+    Instant since = key.inDoubtSince();
+    Instant from = (since == null ? Instant.now() : since).minus(HISTORY_BEFORE);
+    try {
+      ConversationsHistoryResponse r =
+          methods.conversationsHistory(
+              req ->
+                  req.channel(channel.channel())
+                      .oldest(ts(from))
+                      .latest(ts(from.plus(HISTORY_BEFORE).plus(HISTORY_AFTER)))
+                      .inclusive(true)
+                      .limit(200)
+                      .includeAllMetadata(true));
+      if (!r.isOk()) {
+        String error = errorOf(r.getError());
+        if (error.equals("missing_scope") || error.equals("not_allowed_token_type")) {
+          historyScope = false;
+          log.warn(
+              "Slack: the app cannot read channel history ({}): alerts in flight at a crash are"
+                  + " sent again without looking, and may show twice; add channels:history"
+                  + " (deploy/SLACK.md)",
+              error);
+          return settleDoubt(channel, key);
+        }
+        if (error.equals("ratelimited")) {
+          return new DeliveryResult.Unconfirmed(DEFAULT_RETRY, "history: " + error);
+        }
+        // channel_not_found, not_in_channel...: the post says what that means for the alert.
+        resentUnchecked.incrementAndGet();
+        return null;
+      }
+      List<Message> messages = r.getMessages() == null ? List.of() : r.getMessages();
+      for (Message m : messages) {
+        if (carries(m, key.row())) {
+          foundInHistory.incrementAndGet();
+          log.info(
+              "alert {} was in flight at a crash and is already in Slack channel {}: not sent"
+                  + " again",
+              key.row(),
+              channel.channel());
+          return new DeliveryResult.Sent();
+        }
+      }
+      resentAfterLooking.incrementAndGet();
+      return null;
+    } catch (SlackApiException e) {
+      int code = e.getResponse().code();
+      return new DeliveryResult.Unconfirmed(
+          code == 429 ? retryAfter(e.getResponse().header("Retry-After")) : LOOK_AGAIN,
+          "history: HTTP " + code);
+    } catch (IOException | RuntimeException e) {
+      return new DeliveryResult.Unconfirmed(LOOK_AGAIN, "history: " + describe(e));
+    }
+  }
+
+  /** Whether a message from the history is the outbox row's. */
+  private static boolean carries(Message m, long row) {
+    Message.Metadata metadata = m.getMetadata();
+    if (metadata == null || !EVENT_TYPE.equals(metadata.getEventType())) {
+      return false;
+    }
+    Map<String, Object> payload = metadata.getEventPayload();
+    return payload != null && Long.toString(row).equals(String.valueOf(payload.get(ROW)));
+  }
+
+  /** A Slack timestamp: seconds and microseconds. */
+  static String ts(Instant at) {
+    return String.format(Locale.ROOT, "%d.%06d", at.getEpochSecond(), at.getNano() / 1_000);
+  }
+
+  private Answer post(ChannelRef channel, SlackMessage message, @Nullable OutboxKey key) {
     try {
       ChatPostMessageResponse r =
           methods.chatPostMessage(
-              req ->
-                  req.channel(channel.channel())
-                      .text(message.text())
-                      .blocks(message.blocks())
-                      .unfurlLinks(false)
-                      .unfurlMedia(false));
+              req -> {
+                req.channel(channel.channel())
+                    .text(message.text())
+                    .blocks(message.blocks())
+                    .unfurlLinks(false)
+                    .unfurlMedia(false);
+                if (key != null) {
+                  // Names the row, so that a look at the channel's history after a crash finds it.
+                  req.metadata(
+                      new Message.Metadata(EVENT_TYPE, Map.of(ROW, Long.toString(key.row()))));
+                }
+                return req;
+              });
       return r.isOk() ? new Done(new DeliveryResult.Sent()) : new Refused(errorOf(r.getError()));
     } catch (SlackApiException e) {
       return new Done(httpFailure(e));

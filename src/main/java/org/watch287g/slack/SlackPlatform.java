@@ -104,7 +104,8 @@ public final class SlackPlatform implements AutoCloseable {
     this.app.blockAction(
         Pattern.compile(Pattern.quote(SlashCommands.CHOICE) + "\\d+"), slash::choose);
     this.app.blockAction(SlashCommands.MAP_BUTTON, slash::choose);
-    this.deliverer = new SlackDeliverer(methods);
+    this.deliverer =
+        new SlackDeliverer(methods, SlackDeliverer.RATE_LIMITS, config.historyPerMinute());
     this.connect =
         Reconnect.of(
             config.socketMode() ? "Slack sign-in and Socket Mode" : "Slack sign-in",

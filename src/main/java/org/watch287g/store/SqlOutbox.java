@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
@@ -80,6 +81,9 @@ public final class SqlOutbox implements Outbox {
                   c.prepareStatement(
                       "SELECT id, event_id, batch, workspace, channel, attempts FROM outbox"
                           + " WHERE platform = ? AND status = 'pending' AND due_at <= ?"
+                          // Not under another sender's live lease (a crashed process's lease is
+                          // left to run out: its send may still be on the wire).
+                          + " AND (lease_until IS NULL OR lease_until <= ?)"
                           // Only to channels that still exist: a forgotten channel's rows are
                           // given up with it, and one left pending by an older release must not
                           // be retried forever. A paused channel's rows wait, untouched, until it
@@ -90,7 +94,8 @@ public final class SqlOutbox implements Outbox {
                           + " ORDER BY id LIMIT ?")) {
                 s.setString(1, platform);
                 s.setLong(2, now.toEpochMilli());
-                s.setInt(3, limit);
+                s.setLong(3, now.toEpochMilli());
+                s.setInt(4, limit);
                 try (ResultSet r = s.executeQuery()) {
                   while (r.next()) {
                     found.add(
@@ -129,7 +134,9 @@ public final class SqlOutbox implements Outbox {
               // which holds a row per channel for every event of a busy publication.
               try (PreparedStatement s =
                   c.prepareStatement(
-                      "SELECT o.id, o.event_id, o.attempts, o.status, o.due_at"
+                      // A row under a lease is due when the lease runs out at the earliest.
+                      "SELECT o.id, o.event_id, o.attempts, o.status,"
+                          + " max(o.due_at, coalesce(o.lease_until, 0))"
                           + " FROM change_event e CROSS JOIN outbox o"
                           + " WHERE e.snapshot_id = ? AND o.event_id = e.id AND o.platform = ?"
                           + " AND o.workspace = ? AND o.channel = ? AND o.batch = ?"
@@ -169,14 +176,86 @@ public final class SqlOutbox implements Outbox {
   }
 
   @Override
+  public Claim claim(Collection<Long> ids, String owner, Instant now, Instant until) {
+    long nowMillis = now.toEpochMilli();
+    return database.transaction(
+        c -> {
+          Long doubt = null;
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE outbox SET lease_owner = ?, lease_until = ?,"
+                      + " sending_since = coalesce(sending_since, ?)"
+                      + " WHERE id = ? AND status = 'pending'"
+                      + " AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ?)"
+                      + " RETURNING sending_since")) {
+            for (long id : ids) {
+              s.setString(1, owner);
+              s.setLong(2, until.toEpochMilli());
+              s.setLong(3, nowMillis);
+              s.setLong(4, id);
+              s.setLong(5, nowMillis);
+              s.setString(6, owner);
+              try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                  // Sent, given up or claimed by another sender meanwhile: leave it all.
+                  c.rollback();
+                  return Claim.refused();
+                }
+                long since = r.getLong(1);
+                if (since < nowMillis && (doubt == null || since < doubt)) {
+                  doubt = since;
+                }
+              }
+            }
+          }
+          return new Claim(true, doubt == null ? null : Instant.ofEpochMilli(doubt));
+        });
+  }
+
+  @Override
+  public void unclaim(Collection<Long> ids, @Nullable Instant inDoubtSince) {
+    update(
+        "UPDATE outbox SET lease_owner = NULL, lease_until = NULL, sending_since = ? WHERE id = ?",
+        ids,
+        inDoubtSince == null ? null : inDoubtSince.toEpochMilli());
+  }
+
+  @Override
+  public void holdInDoubt(Collection<Long> ids, Instant due, String reason) {
+    update(
+        "UPDATE outbox SET due_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
+            + " WHERE id = ?",
+        ids,
+        due.toEpochMilli(),
+        reason);
+  }
+
+  /** What every recorded answer does besides its own change: ends the lease and the doubt. */
+  private static final String ANSWERED =
+      ", lease_owner = NULL, lease_until = NULL, sending_since = NULL";
+
+  @Override
+  public void release(Collection<Long> ids) {
+    update(
+        "UPDATE outbox SET lease_owner = NULL, lease_until = NULL, sending_since = NULL"
+            + " WHERE id = ?",
+        ids);
+  }
+
+  @Override
   public void markSent(Collection<Long> ids, Instant at) {
-    update("UPDATE outbox SET status = 'sent', sent_at = ? WHERE id = ?", ids, at.toString());
+    update(
+        "UPDATE outbox SET status = 'sent', sent_at = ?" + ANSWERED + " WHERE id = ?",
+        ids,
+        at.toString());
   }
 
   @Override
   public void retryAt(Collection<Long> ids, Instant due, String error) {
     update(
-        "UPDATE outbox SET attempts = attempts + 1, due_at = ?, last_error = ? WHERE id = ?",
+        "UPDATE outbox SET attempts = attempts + 1, due_at = ?, last_error = ?"
+            + ANSWERED
+            + " WHERE id = ?",
         ids,
         due.toEpochMilli(),
         error);
@@ -185,7 +264,7 @@ public final class SqlOutbox implements Outbox {
   @Override
   public void postpone(Collection<Long> ids, Instant due, String reason) {
     update(
-        "UPDATE outbox SET due_at = ?, last_error = ? WHERE id = ?",
+        "UPDATE outbox SET due_at = ?, last_error = ?" + ANSWERED + " WHERE id = ?",
         ids,
         due.toEpochMilli(),
         reason);
@@ -214,7 +293,9 @@ public final class SqlOutbox implements Outbox {
   @Override
   public void deadLetter(Collection<Long> ids, String error) {
     update(
-        "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?",
+        "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?"
+            + ANSWERED
+            + " WHERE id = ?",
         ids,
         error);
   }
@@ -236,7 +317,7 @@ public final class SqlOutbox implements Outbox {
   }
 
   /** Runs one update per id, the given values first and the id last, in one transaction. */
-  private void update(String sql, Collection<Long> ids, Object... values) {
+  private void update(String sql, Collection<Long> ids, @Nullable Object... values) {
     database.write(
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {

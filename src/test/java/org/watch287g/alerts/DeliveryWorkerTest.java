@@ -120,6 +120,10 @@ class DeliveryWorkerTest {
   }
 
   DeliveryWorker worker(RecordingDeliverer deliverer) {
+    return worker(deliverer, 1);
+  }
+
+  DeliveryWorker worker(RecordingDeliverer deliverer, int inFlight) {
     return new DeliveryWorker(
         outbox,
         deliverer,
@@ -132,7 +136,9 @@ class DeliveryWorkerTest {
             told::add,
             AdminNotices.Limits.defaults(),
             clock),
-        clock);
+        clock,
+        inFlight,
+        DeliveryWorker.LEASE);
   }
 
   /** Runs rounds until one sends nothing; returns the rounds. */
@@ -428,19 +434,107 @@ class DeliveryWorkerTest {
 
   @Test
   @DisplayName(
-      "a crash between the platform's acceptance and the mark re-sends that one alert, once")
+      "after a crash between the platform's acceptance and the mark, the alert in flight waits for"
+          + " its lease to run out, then goes again marked in doubt, with the same key")
   void crashBetweenSendAndMark() {
     queue(UsState.FL, 4, MIAMI);
     RecordingDeliverer slack = slack();
     slack.then(new DeliveryResult.Sent()).crashAfterAccepting();
 
     assertThrows(RecordingDeliverer.Crash.class, () -> worker(slack).deliverDue());
-    DeliveryWorker.Round afterRestart = worker(slack).deliverDue();
+    DeliveryWorker restarted = worker(slack);
+    DeliveryWorker.Round afterRestart = restarted.deliverDue();
+    assertEquals(2, afterRestart.sent(), "the two never tried; the one in flight is leased");
+    clock.advance(DeliveryWorker.LEASE);
+    DeliveryWorker.Round afterLease = restarted.deliverDue();
 
     List<String> texts = slack.accepted().stream().map(RecordingDeliverer.Accepted::text).toList();
-    assertEquals(5, texts.size(), "4 alerts, one of them twice");
+    assertEquals(5, texts.size(), "4 alerts, the one in flight twice (this platform has no key)");
     assertEquals(4, texts.stream().distinct().count(), "every alert arrived");
-    assertEquals(3, afterRestart.sent());
+    assertEquals(1, afterLease.sent());
+    List<OutboxKey> keys = slack.keys();
+    OutboxKey crashed = keys.get(1);
+    OutboxKey again = keys.get(keys.size() - 1);
+    assertEquals(crashed.row(), again.row(), "sent again under the same key");
+    assertFalse(crashed.inDoubt());
+    assertEquals(T0, again.inDoubtSince(), "in doubt since the send that crashed");
+    assertEquals(1, keys.stream().filter(OutboxKey::inDoubt).count(), "only that one in doubt");
+    assertEquals(0, outbox.depth("slack"));
+  }
+
+  @Test
+  @DisplayName(
+      "rows another sender holds under a live lease are left to it; once the lease runs out they"
+          + " are sent, in doubt")
+  void aLiveLeaseIsLeftAlone() {
+    queue(UsState.FL, 1, MIAMI);
+    long row = outbox.due("slack", clock.instant(), 10).get(0).id();
+    Outbox.Claim other =
+        outbox.claim(
+            List.of(row), "another-process", clock.instant(), clock.instant().plusSeconds(60));
+    assertTrue(other.taken());
+    RecordingDeliverer slack = slack();
+    DeliveryWorker worker = worker(slack);
+
+    clock.advance(Duration.ofSeconds(59));
+    assertTrue(worker.deliverDue().idle(), "still the other sender's");
+    assertTrue(slack.accepted().isEmpty());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(1, worker.deliverDue().sent());
+    assertEquals(T0, slack.keys().get(0).inDoubtSince());
+    assertEquals(row, slack.keys().get(0).row());
+  }
+
+  @Test
+  @DisplayName(
+      "a platform that cannot yet tell whether a message in doubt went out holds it, still in"
+          + " doubt, without counting a failed attempt")
+  void unconfirmedStaysInDoubt() {
+    queue(UsState.FL, 1, MIAMI);
+    long row = outbox.due("slack", clock.instant(), 10).get(0).id();
+    outbox.claim(List.of(row), "crashed", clock.instant(), clock.instant().plusSeconds(60));
+    clock.advance(DeliveryWorker.LEASE);
+    RecordingDeliverer slack = slack();
+    slack.then(new DeliveryResult.Unconfirmed(Duration.ofSeconds(40), "history checked soon"));
+    DeliveryWorker worker = worker(slack);
+
+    DeliveryWorker.Round held = worker.deliverDue();
+    assertEquals(1, held.retrying());
+    assertEquals(Duration.ofSeconds(40), held.again());
+    assertTrue(worker.deliverDue().idle(), "held for 40 s");
+    clock.advance(Duration.ofSeconds(40));
+    assertEquals(0, outbox.due("slack", clock.instant(), 10).get(0).attempts(), "no attempt");
+    assertEquals(1, worker.deliverDue().sent());
+    assertEquals(T0, slack.keys().get(1).inDoubtSince(), "still in doubt since the crash");
+  }
+
+  @Test
+  @DisplayName(
+      "with several in flight, many channels are sent to at once but never one channel twice at"
+          + " once, and each channel gets its alerts in the order a one-at-a-time worker sends"
+          + " them")
+  void severalInFlightOnePerChannel() {
+    List<ChannelRef> channels = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      channels.add(new ChannelRef("slack", "T1", "C" + i));
+    }
+    queue(UsState.FL, 4, channels);
+    RecordingDeliverer slack = slack().taking(20);
+
+    drain(worker(slack, 4));
+
+    assertEquals(4, slack.mostInFlight(), "four in flight");
+    assertEquals(1, slack.mostInFlightToOneChannel());
+    assertEquals(48, slack.accepted().size());
+    List<String> first = texts(slack, channels.get(0));
+    assertEquals(4, first.size());
+    for (ChannelRef channel : channels) {
+      assertEquals(first, texts(slack, channel), channel.toString());
+    }
+    queue(UsState.FL, 4, MIAMI);
+    RecordingDeliverer lone = slack();
+    drain(worker(lone));
+    assertEquals(first, texts(lone, MIAMI), "the order one at a time gives");
     assertEquals(0, outbox.depth("slack"));
   }
 
@@ -535,6 +629,7 @@ class DeliveryWorkerTest {
     slack.then(new DeliveryResult.Sent()).crashAfterAccepting();
 
     assertThrows(RecordingDeliverer.Crash.class, () -> worker(slack).deliverDue());
+    clock.advance(DeliveryWorker.LEASE);
     drain(worker(slack));
 
     List<String> titles = titles(slack);

@@ -21,12 +21,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.watch287g.testing.FakeDiscord;
+import org.watch287g.testing.Latency;
+import org.watch287g.testing.NonceWindow;
 
 /**
  * Local stand-ins for Slack's Web API and Discord's REST API that enforce the platforms' posting
  * limits and refuse faster requests as the platforms do (429, their bodies and headers). On the
  * JDK's HTTP server with TCP_NODELAY: MockWebServer adds ~40 ms a call on loopback (Nagle meeting
- * delayed ACKs), which would measure the fake rather than the bot.
+ * delayed ACKs), which would measure the fake rather than the bot. A {@link Latency} makes each
+ * call take a real network's round trip: the request travels (then the limits count it and the
+ * message is accepted), then the answer travels.
  */
 final class LimitingFakes {
   private LimitingFakes() {}
@@ -43,10 +47,13 @@ final class LimitingFakes {
     final AtomicLong firstAcceptedNanos = new AtomicLong();
     final AtomicLong lastAcceptedNanos = new AtomicLong();
     final HttpServer server;
+    final Latency latency;
 
-    Counted() throws IOException {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-      server.setExecutor(Executors.newFixedThreadPool(8));
+    Counted(Latency latency) throws IOException {
+      this.latency = latency;
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+      // A thread per call in flight: with latency, calls overlap as they do at the platform.
+      server.setExecutor(Executors.newCachedThreadPool());
     }
 
     void accepted(String channel) {
@@ -105,6 +112,11 @@ final class LimitingFakes {
     private final long intervalNanos;
 
     Slack(int burst, Duration interval) throws IOException {
+      this(burst, interval, Latency.NONE);
+    }
+
+    Slack(int burst, Duration interval, Latency latency) throws IOException {
+      super(latency);
       this.burst = burst;
       this.intervalNanos = interval.toNanos();
       server.createContext("/", this::handle);
@@ -117,7 +129,9 @@ final class LimitingFakes {
 
     private void handle(HttpExchange exchange) throws IOException {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      latency.travel();
       if (!exchange.getRequestURI().getPath().endsWith("chat.postMessage")) {
+        latency.travel();
         send(
             exchange,
             200,
@@ -140,9 +154,11 @@ final class LimitingFakes {
       }
       if (allowed) {
         accepted(channel);
+        latency.travel();
         send(exchange, 200, "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1.2\"}");
       } else {
         limited.incrementAndGet();
+        latency.travel();
         exchange.getResponseHeaders().set("Retry-After", "1");
         send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
       }
@@ -176,9 +192,21 @@ final class LimitingFakes {
     private final Map<String, long[]> channelWindows = new HashMap<>();
     private final long[] globalWindow = {0, 0};
     private final AtomicLong messageIds = new AtomicLong(1_400_000_000_000_000_000L);
+    private final NonceWindow nonces = new NonceWindow(NonceWindow.DEFAULT);
 
     Discord(FakeDiscord upstream, int globalPerSecond, int perChannel, Duration channelWindow)
         throws IOException {
+      this(upstream, globalPerSecond, perChannel, channelWindow, Latency.NONE);
+    }
+
+    Discord(
+        FakeDiscord upstream,
+        int globalPerSecond,
+        int perChannel,
+        Duration channelWindow,
+        Latency latency)
+        throws IOException {
+      super(latency);
       this.upstream = URI.create(upstream.apiUrl());
       this.globalPerSecond = globalPerSecond;
       this.perChannelLimit = perChannel;
@@ -194,6 +222,7 @@ final class LimitingFakes {
     private void handle(HttpExchange exchange) throws IOException {
       String path = exchange.getRequestURI().getPath();
       byte[] body = exchange.getRequestBody().readAllBytes();
+      latency.travel();
       if (!(exchange.getRequestMethod().equals("POST")
           && path.matches("/api/v10/channels/\\d+/messages"))) {
         pass(exchange, body);
@@ -241,11 +270,24 @@ final class LimitingFakes {
               System.currentTimeMillis() / 1000.0 + resetNanos / 1e9));
       headers.set("X-RateLimit-Bucket", "bench-channel-" + channel);
       if (refusal == null) {
-        accepted(channel);
-        send(exchange, 200, message(channel));
+        String text = new String(body, StandardCharsets.UTF_8);
+        String id;
+        synchronized (nonces) {
+          // Discord's nonce rule: the same nonce again within the window gets the message
+          // already created, and posts nothing.
+          String existing = nonces.existing(text);
+          id = existing == null ? Long.toString(messageIds.incrementAndGet()) : existing;
+          if (existing == null) {
+            nonces.created(text, id);
+            accepted(channel);
+          }
+        }
+        latency.travel();
+        send(exchange, 200, message(channel, id));
         return;
       }
       limited.incrementAndGet();
+      latency.travel();
       boolean global = refusal.equals("global");
       headers.set(
           "Retry-After", Long.toString(Math.max(1, (resetNanos + 999_999_999L) / 1_000_000_000L)));
@@ -265,9 +307,14 @@ final class LimitingFakes {
               + "}");
     }
 
-    private String message(String channel) {
+    /** Sends answered with the message already created (a repeated nonce). */
+    int nonceReplays() {
+      return nonces.replays();
+    }
+
+    private String message(String channel, String id) {
       return "{\"id\":\""
-          + messageIds.incrementAndGet()
+          + id
           + "\",\"channel_id\":\""
           + channel
           + "\",\"content\":\"\",\"type\":0,\"author\":{\"id\":\""
@@ -305,6 +352,7 @@ final class LimitingFakes {
           .firstValue("content-type")
           .ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
       byte[] answer = response.body();
+      latency.travel();
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);

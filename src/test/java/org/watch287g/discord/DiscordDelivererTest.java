@@ -19,6 +19,7 @@ import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.OutboxKey;
 import org.watch287g.config.Config;
 import org.watch287g.config.ConfigLoader;
 import org.watch287g.testing.FakeDiscord;
@@ -38,7 +39,7 @@ class DiscordDelivererTest {
   @BeforeAll
   static void start() throws Exception {
     discord = new FakeDiscord();
-    String[] channels = new String[11];
+    String[] channels = new String[12];
     for (int i = 0; i < channels.length; i++) {
       channels[i] = channel(i);
     }
@@ -89,6 +90,35 @@ class DiscordDelivererTest {
   @Test
   void a_connected_bot_reports_no_problem() {
     assertEquals(java.util.Optional.empty(), wiring.discord().orElseThrow().problem());
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "an outbox alert sent again (after a crash) carries the same nonce with enforce_nonce, and"
+          + " Discord answers with the message already posted: the channel sees it once")
+  void a_resent_outbox_alert_is_posted_once() {
+    OutboxKey first = new OutboxKey(4242, null);
+    OutboxKey again = new OutboxKey(4242, java.time.Instant.now());
+
+    DeliveryResult sent = deliverer.deliver(ref(11), DiscordRenderTest.beauregard(), first);
+    DeliveryResult resent = deliverer.deliver(ref(11), DiscordRenderTest.beauregard(), again);
+
+    assertInstanceOf(DeliveryResult.Sent.class, sent);
+    assertInstanceOf(DeliveryResult.Sent.class, resent, "the message already there counts as sent");
+    List<FakeDiscord.Request> tries =
+        discord.requests().stream()
+            .filter(r -> r.method().equals("POST") && r.path().equals(messages(11)))
+            .toList();
+    assertEquals(2, tries.size());
+    for (FakeDiscord.Request r : tries) {
+      assertEquals(DiscordDeliverer.nonce(first), r.json().path("nonce").asText());
+      assertTrue(r.json().path("enforce_nonce").asBoolean(), r.body());
+      assertTrue(r.json().path("nonce").asText().length() <= 25);
+    }
+    assertEquals(
+        1,
+        discord.created().stream().filter(r -> r.path().equals(messages(11))).count(),
+        "posted once");
   }
 
   @Test

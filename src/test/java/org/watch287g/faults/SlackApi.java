@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.watch287g.testing.Latency;
 
 /**
  * A local Slack Web API for the jar: {@code auth.test}, {@code users.info} (an admin), {@code
@@ -30,8 +31,10 @@ import java.util.function.Predicate;
  * make it hold the next answer open, or answer with a platform fault.
  */
 final class SlackApi implements AutoCloseable {
-  /** One accepted {@code chat.postMessage}: the channel and its text. */
-  record Post(String channel, String text) {}
+  /**
+   * One accepted {@code chat.postMessage}: the channel, its text and its metadata (JSON, or "").
+   */
+  record Post(String channel, String text, String metadata) {}
 
   /** What {@code chat.postMessage} answers. */
   enum Fault {
@@ -59,6 +62,9 @@ final class SlackApi implements AutoCloseable {
   private volatile Fault fault = Fault.NONE;
   private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
   private volatile CountDownLatch held = new CountDownLatch(1);
+  private volatile Latency latency = Latency.NONE;
+  private volatile boolean historyScope;
+  private final AtomicInteger historyCalls = new AtomicInteger();
 
   SlackApi() throws IOException {
     this(0);
@@ -84,6 +90,27 @@ final class SlackApi implements AutoCloseable {
 
   void fault(Fault f) {
     fault = f;
+  }
+
+  /** Makes every call take this delay each way. */
+  SlackApi latency(Latency delay) {
+    latency = delay;
+    return this;
+  }
+
+  /**
+   * Whether the app has {@code channels:history}: then {@code conversations.history} lists the
+   * channel's posts (with their metadata when asked for); else it answers {@code missing_scope}, as
+   * for an app installed without the scope (the default).
+   */
+  SlackApi historyScope(boolean granted) {
+    historyScope = granted;
+    return this;
+  }
+
+  /** How many times the bot read a channel's history. */
+  int historyCalls() {
+    return historyCalls.get();
   }
 
   /** Channels Slack no longer knows ({@code channel_not_found}). */
@@ -155,6 +182,7 @@ final class SlackApi implements AutoCloseable {
       }
       Map<String, String> form = form(body);
       String method = path.substring(path.lastIndexOf('/') + 1);
+      latency.travel();
       if (fault == Fault.INVALID_AUTH) {
         refused.incrementAndGet();
         send(ex, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
@@ -170,6 +198,7 @@ final class SlackApi implements AutoCloseable {
                 200,
                 "{\"ok\":true,\"user\":{\"id\":\"U1\",\"is_admin\":true,\"is_owner\":true}}");
         case "chat.postMessage" -> post(ex, form);
+        case "conversations.history" -> history(ex, form);
         default -> {
           String ch = form.getOrDefault("channel", "C0");
           send(
@@ -215,7 +244,7 @@ final class SlackApi implements AutoCloseable {
       }
       default -> {}
     }
-    posts.add(new Post(channel, form.getOrDefault("text", "")));
+    posts.add(new Post(channel, form.getOrDefault("text", ""), form.getOrDefault("metadata", "")));
     CountDownLatch h = hold.get();
     if (h != null) {
       held.countDown();
@@ -227,7 +256,49 @@ final class SlackApi implements AutoCloseable {
     send(ex, 200, "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1.2\"}");
   }
 
-  private static void send(HttpExchange ex, int code, String body) throws IOException {
+  /**
+   * {@code conversations.history}: the channel's posts, newest first; see {@link #historyScope}.
+   */
+  private void history(HttpExchange ex, Map<String, String> form) throws IOException {
+    historyCalls.incrementAndGet();
+    if (!historyScope) {
+      send(
+          ex,
+          200,
+          "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\","
+              + "\"provided\":\"chat:write,commands,channels:join,users:read\"}");
+      return;
+    }
+    String channel = form.getOrDefault("channel", "");
+    boolean metadata = "1".equals(form.get("include_all_metadata"));
+    List<Post> all = posts();
+    StringBuilder messages = new StringBuilder();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Post p = all.get(i);
+      if (!p.channel().equals(channel)) {
+        continue;
+      }
+      if (messages.length() > 0) {
+        messages.append(',');
+      }
+      messages
+          .append("{\"type\":\"message\",\"bot_id\":\"B1\",\"ts\":\"")
+          .append(1_700_000_000 + i)
+          .append(".000100\",\"text\":\"alert\"");
+      if (metadata && !p.metadata().isEmpty()) {
+        messages.append(",\"metadata\":").append(p.metadata());
+      }
+      messages.append('}');
+    }
+    send(ex, 200, "{\"ok\":true,\"messages\":[" + messages + "],\"has_more\":false}");
+  }
+
+  private void send(HttpExchange ex, int code, String body) throws IOException {
+    latency.travel();
+    sendNow(ex, code, body);
+  }
+
+  private static void sendNow(HttpExchange ex, int code, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
     ex.sendResponseHeaders(code, bytes.length);

@@ -215,6 +215,7 @@ final class FakeSlack implements AutoCloseable {
           json(200, "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
       case "chat.postMessage" -> json(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
       case "users.info" -> json(200, usersInfo);
+      case "conversations.history" -> json(200, history(form(body)));
       case "files.getUploadURLExternal" ->
           json(
               200,
@@ -231,6 +232,33 @@ final class FakeSlack implements AutoCloseable {
                   + "\"}");
       default -> json(200, "{\"ok\":true}");
     };
+  }
+
+  /**
+   * {@code conversations.history} as Slack answers it: the messages posted to the channel so far,
+   * newest first, with their metadata only when {@code include_all_metadata} was asked for.
+   */
+  private String history(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    boolean metadata =
+        "1".equals(params.get("include_all_metadata"))
+            || "true".equals(params.get("include_all_metadata"));
+    List<String> messages = new ArrayList<>();
+    List<Call> posts = calls("chat.postMessage");
+    for (int i = posts.size() - 1; i >= 0; i--) {
+      Call post = posts.get(i);
+      if (!channel.equals(post.params().get("channel"))) {
+        continue;
+      }
+      String meta = post.params().get("metadata");
+      messages.add(
+          "{\"type\":\"message\",\"ts\":\""
+              + (1_700_000_000 + i)
+              + ".000100\",\"bot_id\":\"B1\",\"text\":\"alert\""
+              + (metadata && meta != null ? ",\"metadata\":" + meta : "")
+              + "}");
+    }
+    return "{\"ok\":true,\"messages\":[" + String.join(",", messages) + "],\"has_more\":false}";
   }
 
   private static String user(boolean admin) {

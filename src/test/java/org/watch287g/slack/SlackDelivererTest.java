@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.OutboxKey;
 
 /** The deliverer against a local Web API: what it posts, and how it reads Slack's answers. */
 class SlackDelivererTest {
@@ -37,6 +38,80 @@ class SlackDelivererTest {
   void stop() throws Exception {
     slack.close();
     fake.close();
+  }
+
+  static final OutboxKey ROW_77 = new OutboxKey(77, null);
+  static final OutboxKey ROW_77_IN_DOUBT =
+      new OutboxKey(77, java.time.Instant.parse("2026-12-06T09:00:00Z"));
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "an outbox alert carries metadata naming its row, which conversations.history gives back")
+  void an_outbox_alert_carries_its_row_in_metadata() {
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77);
+
+    assertInstanceOf(DeliveryResult.Sent.class, r);
+    var metadata =
+        com.google.gson.JsonParser.parseString(
+                fake.calls("chat.postMessage").get(0).params().get("metadata"))
+            .getAsJsonObject();
+    assertEquals(SlackDeliverer.EVENT_TYPE, metadata.get("event_type").getAsString());
+    assertEquals("77", metadata.getAsJsonObject("event_payload").get("outbox_row").getAsString());
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "an alert in doubt after a crash that is already in its channel is found in the history"
+          + " and not posted again")
+  void an_alert_in_doubt_already_posted_is_not_posted_again() {
+    deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77);
+
+    DeliveryResult again = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77_IN_DOUBT);
+
+    assertInstanceOf(DeliveryResult.Sent.class, again);
+    assertEquals(1, fake.calls("chat.postMessage").size(), "posted once");
+    FakeSlack.Call look = fake.calls("conversations.history").get(0);
+    assertEquals("C1", look.params().get("channel"));
+    assertEquals("1", look.params().get("include_all_metadata"));
+    assertEquals(1, deliverer.foundInHistory());
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "an alert in doubt that is not in its channel is posted after one look; a second one in"
+          + " the same minute waits for the next look (Slack allows one a minute)")
+  void alerts_in_doubt_are_looked_for_at_slacks_pace() {
+    deliverer.deliver(CHANNEL, SlackFixtures.harris(), new OutboxKey(5, null));
+
+    DeliveryResult first = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77_IN_DOUBT);
+    DeliveryResult second =
+        deliverer.deliver(
+            CHANNEL, SlackFixtures.harris(), new OutboxKey(78, java.time.Instant.now()));
+
+    assertInstanceOf(DeliveryResult.Sent.class, first);
+    assertEquals(2, fake.calls("chat.postMessage").size(), "row 77 was not there: posted");
+    DeliveryResult.Unconfirmed wait = assertInstanceOf(DeliveryResult.Unconfirmed.class, second);
+    assertTrue(wait.delay().compareTo(Duration.ofSeconds(50)) > 0, wait.toString());
+    assertEquals(1, fake.calls("conversations.history").size());
+    assertEquals(1, deliverer.resentAfterLooking());
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "without the history scope an alert in doubt is posted again and counted")
+  void without_the_history_scope_alerts_in_doubt_are_resent_and_counted() {
+    fake.script("conversations.history", FakeSlack.error("missing_scope"));
+
+    DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77_IN_DOUBT);
+    DeliveryResult r2 =
+        deliverer.deliver(
+            CHANNEL, SlackFixtures.harris(), new OutboxKey(78, java.time.Instant.now()));
+
+    assertInstanceOf(DeliveryResult.Sent.class, r);
+    assertInstanceOf(DeliveryResult.Sent.class, r2);
+    assertEquals(2, fake.calls("chat.postMessage").size());
+    assertEquals(1, fake.calls("conversations.history").size(), "asked once, then known");
+    assertEquals(2, deliverer.resentUnchecked());
   }
 
   @Test

@@ -1,6 +1,9 @@
 package org.watch287g.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.ChannelRef;
+import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
 import org.watch287g.alerts.Target;
 import org.watch287g.changes.ChangeEvent;
@@ -131,5 +135,40 @@ class SqlOutboxTest {
     queue(GONE, STAYS);
 
     assertEquals(List.of(STAYS), dueChannels());
+  }
+
+  @Test
+  @DisplayName(
+      "a claim is all or nothing, holds against other senders until its lease runs out, and the"
+          + " next claim after an unanswered send knows the rows are in doubt")
+  void claimsHoldUntilTheirLeaseRunsOut() {
+    subscriptions.follow(GONE, Target.state(UsState.LA), T0, null);
+    subscriptions.follow(STAYS, Target.state(UsState.LA), T0, null);
+    queue(GONE, STAYS);
+    List<Long> ids = outbox.due("discord", LATER, 10).stream().map(OutboxItem::id).toList();
+    Instant lease = LATER.plusSeconds(60);
+
+    Outbox.Claim first = outbox.claim(List.of(ids.get(0)), "a", LATER, lease);
+    assertTrue(first.taken());
+    assertNull(first.inDoubtSince(), "never sent before");
+    assertEquals(List.of(STAYS), dueChannels(), "a leased row is not due to others");
+    assertFalse(outbox.claim(ids, "b", LATER.plusSeconds(59), lease).taken(), "all or nothing");
+    assertTrue(
+        outbox.claim(List.of(ids.get(1)), "b", LATER, lease).taken(), "the other row was left");
+
+    Outbox.Claim after = outbox.claim(List.of(ids.get(0)), "b", lease, lease.plusSeconds(60));
+    assertTrue(after.taken(), "the lease ran out: a crashed sender's rows are taken up");
+    assertEquals(LATER, after.inDoubtSince(), "the send that began at LATER was never answered");
+
+    outbox.markSent(List.of(ids.get(0)), lease);
+    assertFalse(outbox.claim(List.of(ids.get(0)), "c", lease, lease).taken(), "sent");
+    outbox.postpone(List.of(ids.get(1)), lease, "rate limited");
+    Outbox.Claim answered = outbox.claim(List.of(ids.get(1)), "c", lease, lease.plusSeconds(60));
+    assertNull(answered.inDoubtSince(), "an answer ends the doubt");
+
+    outbox.unclaim(List.of(ids.get(1)), answered.inDoubtSince());
+    Outbox.Claim unclaimed = outbox.claim(List.of(ids.get(1)), "d", lease.plusSeconds(1), lease);
+    assertTrue(unclaimed.taken(), "given back: free at once");
+    assertNull(unclaimed.inDoubtSince(), "a claim given back before sending leaves no doubt");
   }
 }

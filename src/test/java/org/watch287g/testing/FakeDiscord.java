@@ -107,6 +107,12 @@ public final class FakeDiscord implements AutoCloseable {
   private final AtomicInteger identifies = new AtomicInteger();
   private volatile CountDownLatch identified = new CountDownLatch(1);
   private volatile @Nullable WebSocket gateway;
+  private volatile Latency latency = Latency.NONE;
+  private volatile NonceWindow nonces = new NonceWindow(NonceWindow.DEFAULT);
+  private final List<Request> replayed = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.concurrent.atomic.AtomicReference<@Nullable CountDownLatch> hold =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private volatile CountDownLatch held = new CountDownLatch(1);
 
   public FakeDiscord() throws IOException {
     this(0);
@@ -122,6 +128,52 @@ public final class FakeDiscord implements AutoCloseable {
           }
         });
     server.start(java.net.InetAddress.getLoopbackAddress(), port);
+  }
+
+  /** Makes every REST call take this delay each way (the gateway is left as it is). */
+  public FakeDiscord latency(Latency delay) {
+    this.latency = delay;
+    return this;
+  }
+
+  /** How long a nonce is remembered (from now on; forgets those seen so far). */
+  public FakeDiscord nonceWindow(Duration window) {
+    this.nonces = new NonceWindow(window);
+    return this;
+  }
+
+  /** How many sends repeated a nonce within the window and got the message already created. */
+  public int nonceReplays() {
+    return nonces.replays();
+  }
+
+  /** The sends that repeated a nonce within the window, in order. */
+  public List<Request> replayed() {
+    synchronized (replayed) {
+      return List.copyOf(replayed);
+    }
+  }
+
+  /**
+   * The next message created is recorded as created, then its answer is held until {@link
+   * #release}: a bot killed meanwhile never learns that Discord took it.
+   */
+  public void holdNext() {
+    held = new CountDownLatch(1);
+    hold.set(new CountDownLatch(1));
+  }
+
+  /** Whether a message is being held, waiting up to {@code seconds} for one. */
+  public boolean awaitHeld(long seconds) throws InterruptedException {
+    return held.await(seconds, TimeUnit.SECONDS);
+  }
+
+  /** Lets a held answer go. */
+  public void release() {
+    CountDownLatch h = hold.getAndSet(null);
+    if (h != null) {
+      h.countDown();
+    }
   }
 
   /** The REST base URL to configure as {@code discord.apiUrl}. */
@@ -449,6 +501,14 @@ public final class FakeDiscord implements AutoCloseable {
     if (path.equals("/gateway")) {
       return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     }
+    Latency delay = latency;
+    delay.travel();
+    MockResponse response = rest(request, path);
+    delay.travel();
+    return response;
+  }
+
+  private MockResponse rest(RecordedRequest request, String path) {
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     Request recorded = new Request(request.getMethod(), path, body, System.nanoTime());
     requests.add(recorded);
@@ -517,9 +577,29 @@ public final class FakeDiscord implements AutoCloseable {
     }
     if (path.matches("/api/v10/channels/\\d+/messages") && method.equals("POST")) {
       String channel = path.substring("/api/v10/channels/".length(), path.lastIndexOf("/messages"));
-      created.add(recorded);
-      return json(
-          200, write(message(Long.toString(1400000000000000000L + requests.size()), channel)));
+      NonceWindow window = nonces;
+      MockResponse response;
+      synchronized (window) {
+        String existing = window.existing(body);
+        if (existing != null) {
+          replayed.add(recorded);
+          return json(200, write(message(existing, channel)));
+        }
+        String id = Long.toString(1400000000000000000L + requests.size());
+        created.add(recorded);
+        window.created(body, id);
+        response = json(200, write(message(id, channel)));
+      }
+      CountDownLatch h = hold.getAndSet(null);
+      if (h != null) {
+        held.countDown();
+        try {
+          h.await(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return response;
     }
     return error(404, 0, "Unknown");
   }
@@ -710,6 +790,12 @@ public final class FakeDiscord implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    release();
+    try {
+      server.close();
+    } catch (AssertionError stuck) {
+      // A gateway socket of a bot killed with SIGKILL is never closed by its peer, and
+      // MockWebServer gives up waiting for it after a while: its port is closed all the same.
+    }
   }
 }

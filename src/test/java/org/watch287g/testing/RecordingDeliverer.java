@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.watch287g.alerts.AlertMessage;
 import org.watch287g.alerts.ChannelRef;
@@ -12,12 +15,14 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DigestPart;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.OutboxKey;
 
 /**
  * A platform that records what it accepted and answers as scripted: by default it accepts; {@link
  * #then} queues other answers (a 429, a refusal...), and {@link #crashAfterAccepting} makes it
  * accept a message and then kill the caller, as a process dying between the platform's acceptance
- * and the outbox's mark would.
+ * and the outbox's mark would. {@link #taking} makes each send take that long, as a round trip
+ * does; it then counts how many were in flight at once, overall and per channel. Thread-safe.
  */
 public final class RecordingDeliverer implements Deliverer {
   /**
@@ -40,6 +45,12 @@ public final class RecordingDeliverer implements Deliverer {
   private final DigestBudget budget;
   private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Supplier<DeliveryResult>> script = new ArrayDeque<>();
+  private final List<OutboxKey> keys = Collections.synchronizedList(new ArrayList<>());
+  private volatile long sendMillis;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final Map<ChannelRef, AtomicInteger> perChannel = new ConcurrentHashMap<>();
+  private final AtomicInteger mostPerChannel = new AtomicInteger();
 
   public RecordingDeliverer(String platform, DigestBudget budget) {
     this.platform = platform;
@@ -48,16 +59,43 @@ public final class RecordingDeliverer implements Deliverer {
 
   /** Answers the next delivery with {@code result} (after that, accepts again). */
   public RecordingDeliverer then(DeliveryResult result) {
-    script.add(() -> result);
+    synchronized (script) {
+      script.add(() -> result);
+    }
     return this;
+  }
+
+  /** Makes every send take {@code millis}, as a round trip to the platform does. */
+  public RecordingDeliverer taking(long millis) {
+    sendMillis = millis;
+    return this;
+  }
+
+  /** The outbox keys the worker sent with, in order, every attempt. */
+  public List<OutboxKey> keys() {
+    synchronized (keys) {
+      return List.copyOf(keys);
+    }
+  }
+
+  /** The most sends that were in flight at once. */
+  public int mostInFlight() {
+    return mostInFlight.get();
+  }
+
+  /** The most sends that were in flight at once to one channel. */
+  public int mostInFlightToOneChannel() {
+    return mostPerChannel.get();
   }
 
   /** Accepts the next delivery, then throws {@link Crash} before the caller can record it. */
   public RecordingDeliverer crashAfterAccepting() {
-    script.add(
-        () -> {
-          throw new Crash();
-        });
+    synchronized (script) {
+      script.add(
+          () -> {
+            throw new Crash();
+          });
+    }
     return this;
   }
 
@@ -88,12 +126,45 @@ public final class RecordingDeliverer implements Deliverer {
   }
 
   @Override
+  public DeliveryResult deliver(ChannelRef channel, AlertMessage alert, OutboxKey key) {
+    keys.add(key);
+    return deliver(channel, alert);
+  }
+
+  @Override
+  public DeliveryResult deliver(ChannelRef channel, DigestPart digest, OutboxKey key) {
+    keys.add(key);
+    return deliver(channel, digest);
+  }
+
+  @Override
   public DeliveryResult deliver(ChannelRef adminChannel, Notice notice) {
     return answer(adminChannel, notice.text(), "");
   }
 
   private DeliveryResult answer(ChannelRef channel, String text, String mention) {
-    Supplier<DeliveryResult> next = script.poll();
+    AtomicInteger toChannel = perChannel.computeIfAbsent(channel, unused -> new AtomicInteger());
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    mostPerChannel.accumulateAndGet(toChannel.incrementAndGet(), Math::max);
+    try {
+      if (sendMillis > 0) {
+        Thread.sleep(sendMillis);
+      }
+      return answerNow(channel, text, mention);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryResult.Failed("interrupted");
+    } finally {
+      inFlight.decrementAndGet();
+      toChannel.decrementAndGet();
+    }
+  }
+
+  private DeliveryResult answerNow(ChannelRef channel, String text, String mention) {
+    Supplier<DeliveryResult> next;
+    synchronized (script) {
+      next = script.poll();
+    }
     if (next == null) {
       accepted.add(new Accepted(channel, text, mention));
       return new DeliveryResult.Sent();
