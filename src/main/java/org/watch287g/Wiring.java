@@ -271,7 +271,6 @@ public final class Wiring implements AutoCloseable {
         deliverer,
         subscriptions,
         composer,
-        AgencyResolver.bundled(),
         RetryPolicy.defaults(),
         notices,
         clock,

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.watch287g.geo.AgencyResolver;
 
 /**
  * Sends one platform's due alerts: claims the due outbox rows, renders them in each channel's
@@ -78,7 +77,6 @@ public final class DeliveryWorker {
   private final Deliverer deliverer;
   private final ChannelDirectory channels;
   private final AlertComposer composer;
-  private final AgencyResolver resolver;
   private final RetryPolicy policy;
   private final Clock clock;
   private final AdminNotices notices;
@@ -111,11 +109,10 @@ public final class DeliveryWorker {
       Deliverer deliverer,
       ChannelDirectory channels,
       AlertComposer composer,
-      AgencyResolver resolver,
       RetryPolicy policy,
       AdminNotices notices,
       Clock clock) {
-    this(outbox, deliverer, channels, composer, resolver, policy, notices, clock, 1, LEASE);
+    this(outbox, deliverer, channels, composer, policy, notices, clock, 1, LEASE);
   }
 
   /**
@@ -127,7 +124,6 @@ public final class DeliveryWorker {
       Deliverer deliverer,
       ChannelDirectory channels,
       AlertComposer composer,
-      AgencyResolver resolver,
       RetryPolicy policy,
       AdminNotices notices,
       Clock clock,
@@ -140,7 +136,6 @@ public final class DeliveryWorker {
     this.deliverer = deliverer;
     this.channels = channels;
     this.composer = composer;
-    this.resolver = resolver;
     this.policy = policy;
     this.notices = notices;
     this.clock = clock;
@@ -537,8 +532,7 @@ public final class DeliveryWorker {
   }
 
   private AlertMessage composeFor(OutboxItem item, ChannelOptions options) {
-    return composer.compose(
-        item.event(), resolver.resolve(item.event().agreement()), options.language());
+    return composer.compose(item.event(), item.coverage(), options.language());
   }
 
   /**
@@ -568,52 +562,74 @@ public final class DeliveryWorker {
     }
   }
 
-  /** Records an outcome for the rows of one message, and says what the round does next. */
+  /**
+   * Records an outcome for the rows of one message, and says what the round does next. Every kind
+   * of outcome is named: the switch has no default, so a new one does not compile until it is
+   * handled here.
+   */
   private Next record(
       ChannelRef channel, DeliveryResult result, List<OutboxItem> items, Tally tally) {
     List<Long> ids = items.stream().map(OutboxItem::id).toList();
     Instant now = clock.instant();
-    if (result instanceof DeliveryResult.Sent) {
-      proven = true;
-      outbox.markSent(ids, now);
-      tally.sent(ids.size());
-      return stopping ? Next.STOP : Next.GO_ON;
-    }
-    if (result instanceof DeliveryResult.Unconfirmed unconfirmed) {
-      // Nothing was sent: the platform cannot yet say whether the send before the crash went out.
-      outbox.holdInDoubt(ids, now.plus(unconfirmed.delay()), reason(result));
-      tally.retrying(ids.size());
-      tally.channelBusy(unconfirmed.delay());
-      return Next.SKIP_CHANNEL;
-    }
-    if (result instanceof DeliveryResult.Unavailable unavailable) {
-      // The rows stay pending, uncounted: the outbox skips a paused channel until it resumes.
-      channels.pause(channel, unavailable.reason(), now);
-      outbox.release(ids);
-      notices.tell(Notice.channelPaused(channel, unavailable.reason()));
-      tally.retrying(ids.size());
-      return Next.SKIP_CHANNEL;
-    }
-    if (result instanceof DeliveryResult.Unauthorized unauthorized) {
-      proven = false;
-      pausedUntil = now.plus(PLATFORM_PAUSE);
-      outbox.postpone(ids, pausedUntil, "held: " + unauthorized.reason());
-      notices.tell(Notice.platformPaused(deliverer.platform(), unauthorized.reason()));
-      tally.retrying(ids.size());
-      return Next.STOP;
-    }
-    if (result instanceof DeliveryResult.RetryAfter rateLimited) {
-      // A rate limit says exactly when to come back and is no sign the message is bad: waiting
-      // for it is not a failed attempt, so a busy day cannot use up the retries of a later 503.
-      outbox.postpone(ids, now.plus(rateLimited.delay()), reason(result));
-      tally.retrying(ids.size());
-      tally.channelBusy(rateLimited.delay());
-      return Next.SKIP_CHANNEL;
-    }
+    return switch (result.kind()) {
+      case SENT -> {
+        proven = true;
+        outbox.markSent(ids, now);
+        tally.sent(ids.size());
+        yield stopping ? Next.STOP : Next.GO_ON;
+      }
+      case UNCONFIRMED -> {
+        // Nothing was sent: the platform cannot yet say whether the send before the crash went
+        // out.
+        Duration delay = ((DeliveryResult.Unconfirmed) result).delay();
+        outbox.holdInDoubt(ids, now.plus(delay), result.describe());
+        tally.retrying(ids.size());
+        tally.channelBusy(delay);
+        yield Next.SKIP_CHANNEL;
+      }
+      case UNAVAILABLE -> {
+        // The rows stay pending, uncounted: the outbox skips a paused channel until it resumes.
+        String why = ((DeliveryResult.Unavailable) result).reason();
+        channels.pause(channel, why, now);
+        outbox.release(ids);
+        notices.tell(Notice.channelPaused(channel, why));
+        tally.retrying(ids.size());
+        yield Next.SKIP_CHANNEL;
+      }
+      case UNAUTHORIZED -> {
+        proven = false;
+        pausedUntil = now.plus(PLATFORM_PAUSE);
+        String why = ((DeliveryResult.Unauthorized) result).reason();
+        outbox.postpone(ids, pausedUntil, "held: " + why);
+        notices.tell(Notice.platformPaused(deliverer.platform(), why));
+        tally.retrying(ids.size());
+        yield Next.STOP;
+      }
+      case RETRY_AFTER -> {
+        // A rate limit says exactly when to come back and is no sign the message is bad: waiting
+        // for it is not a failed attempt, so a busy day cannot use up the retries of a later 503.
+        Duration delay = ((DeliveryResult.RetryAfter) result).delay();
+        outbox.postpone(ids, now.plus(delay), result.describe());
+        tally.retrying(ids.size());
+        tally.channelBusy(delay);
+        yield Next.SKIP_CHANNEL;
+      }
+      case FAILED, REJECTED -> retryOrGiveUp(channel, result, items, ids, now, tally);
+    };
+  }
+
+  /** A failure counts as an attempt: try again after a backoff, or give up and say so. */
+  private Next retryOrGiveUp(
+      ChannelRef channel,
+      DeliveryResult result,
+      List<OutboxItem> items,
+      List<Long> ids,
+      Instant now,
+      Tally tally) {
     int attempts = items.stream().mapToInt(OutboxItem::attempts).max().orElse(0) + 1;
     Optional<Instant> retry =
         policy.retryAt(result, attempts, now, () -> ThreadLocalRandom.current().nextDouble());
-    String reason = reason(result);
+    String reason = result.describe();
     if (retry.isPresent()) {
       outbox.retryAt(ids, retry.get(), reason);
       tally.retrying(ids.size());
@@ -623,27 +639,5 @@ public final class DeliveryWorker {
       tally.dead(ids.size());
     }
     return Next.GO_ON;
-  }
-
-  private static String reason(DeliveryResult result) {
-    if (result instanceof DeliveryResult.RetryAfter r) {
-      return "rate limited: " + r.reason();
-    }
-    if (result instanceof DeliveryResult.Failed f) {
-      return f.reason();
-    }
-    if (result instanceof DeliveryResult.Rejected r) {
-      return "refused: " + r.reason();
-    }
-    if (result instanceof DeliveryResult.Unavailable u) {
-      return "unavailable: " + u.reason();
-    }
-    if (result instanceof DeliveryResult.Unauthorized u) {
-      return "unauthorized: " + u.reason();
-    }
-    if (result instanceof DeliveryResult.Unconfirmed u) {
-      return "in doubt: " + u.reason();
-    }
-    return "sent";
   }
 }

@@ -1,6 +1,7 @@
 package org.watch287g.alerts;
 
 import org.watch287g.changes.ChangeEvent;
+import org.watch287g.geo.Coverage;
 
 /**
  * One alert waiting to be sent: an event for one channel.
@@ -11,6 +12,8 @@ import org.watch287g.changes.ChangeEvent;
  * @param channel where it goes
  * @param attempts how many times sending it has failed so far
  * @param event what it is about
+ * @param coverage where the event's agency reaches, as recorded when the change was found: what the
+ *     alert says, without resolving the agency again for every message
  */
 public record OutboxItem(
-    long id, long batch, ChannelRef channel, int attempts, ChangeEvent event) {}
+    long id, long batch, ChannelRef channel, int attempts, ChangeEvent event, Coverage coverage) {}

@@ -59,6 +59,34 @@ public record Coverage(
     return new Coverage(state, level, new TreeSet<>(), true, basis, Confidence.EXACT, note);
   }
 
+  /**
+   * A coverage as it was recorded with a change, in {@link #predictedFips()}'s form: for the alerts
+   * about it, which say what the change was found with and never ask the resolver again (once a
+   * change is stored, not for every one of the thousands of messages a state-wide change fans out
+   * to).
+   *
+   * @throws IllegalArgumentException when the text is not that form for this state
+   */
+  public static Coverage recorded(UsState state, String predictedFips) {
+    String note = "as recorded with the change";
+    if (predictedFips.isEmpty()) {
+      return unresolved(state, Jurisdiction.OTHER, note);
+    }
+    if (predictedFips.equals("ST:" + state.code())) {
+      return new Coverage(
+          state, Jurisdiction.STATE, new TreeSet<>(), true, Basis.RECORDED, Confidence.EXACT, note);
+    }
+    TreeSet<String> counties = new TreeSet<>();
+    for (String fips : predictedFips.split(";", -1)) {
+      if (fips.length() != 5 || !fips.startsWith(state.fips())) {
+        throw new IllegalArgumentException("not a county of " + state.code() + ": " + fips);
+      }
+      counties.add(fips);
+    }
+    return new Coverage(
+        state, Jurisdiction.OTHER, counties, false, Basis.RECORDED, Confidence.EXACT, note);
+  }
+
   /** A coverage nobody could place; it alerts the whole state. */
   static Coverage unresolved(UsState state, Jurisdiction level, String note) {
     return new Coverage(
@@ -118,6 +146,11 @@ public record Coverage(
     CURATED,
     /** A state government or state agency. */
     STATE_AGENCY,
+    /**
+     * Read back from a stored change ({@link #recorded}): decided by the resolver when the change
+     * was found; its level of government is not kept.
+     */
+    RECORDED,
     /** Nothing placed it; it alerts the whole state. */
     UNRESOLVED
   }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
+import org.watch287g.geo.Coverage;
 
 /** The {@code outbox} table: {@link Outbox} on SQLite. */
 public final class SqlOutbox implements Outbox {
@@ -117,7 +118,13 @@ public final class SqlOutbox implements Outbox {
               .find(row.eventId())
               .orElseThrow(() -> new IllegalStateException("outbox row without event " + row));
       items.add(
-          new OutboxItem(row.id(), row.batch(), row.channel(), row.attempts(), event.event()));
+          new OutboxItem(
+              row.id(),
+              row.batch(),
+              row.channel(),
+              row.attempts(),
+              event.event(),
+              coverage(event)));
     }
     return items;
   }
@@ -168,7 +175,8 @@ public final class SqlOutbox implements Outbox {
               .orElseThrow(() -> new IllegalStateException("outbox row without event " + row));
       result.add(
           new Row(
-              new OutboxItem(row.id(), batch, channel, row.attempts(), event.event()),
+              new OutboxItem(
+                  row.id(), batch, channel, row.attempts(), event.event(), coverage(event)),
               row.pending(),
               row.due()));
     }
@@ -331,5 +339,10 @@ public final class SqlOutbox implements Outbox {
             s.executeBatch();
           }
         });
+  }
+
+  /** Where the event's agency reaches, as recorded with it. */
+  private static Coverage coverage(EventStore.StoredEvent event) {
+    return Coverage.recorded(event.event().agreement().state(), event.coverage());
   }
 }

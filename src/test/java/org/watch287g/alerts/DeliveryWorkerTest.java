@@ -22,7 +22,6 @@ import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.UsState;
-import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
@@ -129,7 +128,6 @@ class DeliveryWorkerTest {
         deliverer,
         subscriptions,
         COMPOSER,
-        AgencyResolver.bundled(),
         RetryPolicy.defaults(),
         new AdminNotices(
             List.of(new AdminNotices.Route(admin, ADMIN)),

@@ -133,7 +133,6 @@ public final class PipelineMeasurements {
             slack,
             sub2,
             composer,
-            resolver,
             RetryPolicy.defaults(),
             AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
             Clock.systemUTC());
@@ -143,7 +142,6 @@ public final class PipelineMeasurements {
             discord,
             sub2,
             composer,
-            resolver,
             RetryPolicy.defaults(),
             AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
             Clock.systemUTC());
@@ -212,7 +210,6 @@ public final class PipelineMeasurements {
                 rec,
                 sub3,
                 composer,
-                resolver,
                 RetryPolicy.defaults(),
                 AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
                 Clock.systemUTC())
@@ -227,7 +224,6 @@ public final class PipelineMeasurements {
             rec,
             sub3,
             composer,
-            resolver,
             RetryPolicy.defaults(),
             AdminNotices.logOnly(notice -> {}, Clock.systemUTC()),
             Clock.systemUTC());

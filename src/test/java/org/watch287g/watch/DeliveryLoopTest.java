@@ -35,7 +35,6 @@ import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.UsState;
-import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
@@ -200,7 +199,6 @@ class DeliveryLoopTest {
         platform,
         subscriptions,
         new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().bundled()),
-        AgencyResolver.bundled(),
         RetryPolicy.defaults(),
         AdminNotices.logOnly(text -> {}, Clock.systemUTC()),
         Clock.systemUTC());
