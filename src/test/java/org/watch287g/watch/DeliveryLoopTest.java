@@ -163,22 +163,17 @@ class DeliveryLoopTest {
     long start = System.nanoTime();
 
     try (DeliveryLoop loop =
-        new DeliveryLoop(
-            List.of(worker(outbox, subscriptions, platform)), Duration.ofSeconds(30))) {
+        new DeliveryLoop(List.of(worker(outbox, subscriptions, platform)), Duration.ofHours(1))) {
       loop.start();
-      long deadline = start + Duration.ofSeconds(20).toNanos();
+      // The loop ticks once an hour: every alert that arrives came in its first round.
+      long deadline = start + Duration.ofSeconds(60).toNanos();
       while (platform.acceptedAtNanos.size() < 4 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
     }
 
     List<Long> at = platform.acceptedAtNanos;
-    assertEquals(4, at.size(), "all four alerts, as separate messages");
-    assertTrue(
-        at.get(3) - start < Duration.ofSeconds(10).toNanos(),
-        "the last went out long before a second 30 s tick: "
-            + (at.get(3) - start) / 1_000_000
-            + " ms");
+    assertEquals(4, at.size(), "all four alerts, as separate messages, in the loop's first round");
     // The pacer spaces the sends' starts; what a platform records after composing and sending
     // can bunch up on a loaded machine, so the limit is checked where it is sound: no message went
     // before the loop started, and four sends at one per 200 ms span at least three windows.
