@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.Wiring;
 import org.watch287g.alerts.AlertMessage;
@@ -88,7 +89,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_connected_bot_reports_no_problem() {
+  @DisplayName("a connected bot reports no problem")
+  void aConnectedBotReportsNoProblem() {
     assertEquals(java.util.Optional.empty(), wiring.discord().orElseThrow().problem());
   }
 
@@ -96,7 +98,7 @@ class DiscordDelivererTest {
   @org.junit.jupiter.api.DisplayName(
       "an outbox alert sent again (after a crash) carries the same nonce with enforce_nonce, and"
           + " Discord answers with the message already posted: the channel sees it once")
-  void a_resent_outbox_alert_is_posted_once() {
+  void aResentOutboxAlertIsPostedOnce() {
     OutboxKey first = new OutboxKey(4242, null);
     OutboxKey again = new OutboxKey(4242, java.time.Instant.now());
 
@@ -122,7 +124,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void an_accepted_alert_is_sent_as_one_post_to_the_channel() {
+  @DisplayName("an accepted alert is sent as one post to the channel")
+  void anAcceptedAlertIsSentAsOnePostToTheChannel() {
     DeliveryResult result = deliverer.deliver(ref(0), DiscordRenderTest.beauregard());
 
     assertInstanceOf(DeliveryResult.Sent.class, result);
@@ -130,7 +133,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_429_is_handed_to_the_core_with_discords_delay_and_the_next_try_is_sent() {
+  @DisplayName("a 429 is handed to the core with discords delay and the next try is sent")
+  void a429IsHandedToTheCoreWithDiscordsDelayAndTheNextTryIsSent() {
     discord.script("POST", messages(1), FakeDiscord.rateLimited(1.5));
 
     DeliveryResult first = deliverer.deliver(ref(1), DiscordRenderTest.beauregard());
@@ -146,7 +150,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_403_missing_access_makes_the_channel_unavailable() {
+  @DisplayName("a 403 missing access makes the channel unavailable")
+  void a403MissingAccessMakesTheChannelUnavailable() {
     discord.script("POST", messages(2), FakeDiscord.error(403, 50001, "Missing Access"));
 
     DeliveryResult result = deliverer.deliver(ref(2), DiscordRenderTest.beauregard());
@@ -156,7 +161,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_403_missing_permissions_makes_the_channel_unavailable() {
+  @DisplayName("a 403 missing permissions makes the channel unavailable")
+  void a403MissingPermissionsMakesTheChannelUnavailable() {
     discord.script("POST", messages(3), FakeDiscord.error(403, 50013, "Missing Permissions"));
 
     assertInstanceOf(
@@ -165,7 +171,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_404_unknown_channel_makes_the_channel_unavailable() {
+  @DisplayName("a 404 unknown channel makes the channel unavailable")
+  void a404UnknownChannelMakesTheChannelUnavailable() {
     discord.script("POST", messages(4), FakeDiscord.error(404, 10003, "Unknown Channel"));
 
     assertInstanceOf(
@@ -174,7 +181,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_400_invalid_form_body_is_rejected_for_good() {
+  @DisplayName("a 400 invalid form body is rejected for good")
+  void a400InvalidFormBodyIsRejectedForGood() {
     discord.script("POST", messages(5), FakeDiscord.error(400, 50035, "Invalid Form Body"));
 
     assertInstanceOf(
@@ -182,7 +190,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_500_is_a_transient_failure() {
+  @DisplayName("a 500 is a transient failure")
+  void a500IsATransientFailure() {
     discord.script(
         "POST",
         messages(6),
@@ -196,7 +205,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_channel_the_bot_cannot_see_is_unavailable_without_a_request() {
+  @DisplayName("a channel the bot cannot see is unavailable without a request")
+  void aChannelTheBotCannotSeeIsUnavailableWithoutARequest() {
     long before = discord.requests().size();
 
     DeliveryResult result =
@@ -209,7 +219,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_guild_the_bot_is_not_in_is_unavailable() {
+  @DisplayName("a guild the bot is not in is unavailable")
+  void aGuildTheBotIsNotInIsUnavailable() {
     DeliveryResult result =
         deliverer.deliver(
             new ChannelRef("discord", "1299999999999999999", "1399999999999999998"),
@@ -220,7 +231,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_notice_is_posted_to_the_admin_channel_as_text() throws Exception {
+  @DisplayName("a notice is posted to the admin channel as text")
+  void aNoticeIsPostedToTheAdminChannelAsText() throws Exception {
     Notice notice =
         new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page has failed 3 times.");
 
@@ -232,8 +244,9 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void an_alert_about_an_agency_named_with_a_masked_link_reaches_discord_with_no_such_link()
-      throws Exception {
+  @DisplayName(
+      "an alert about an agency named with a masked link reaches discord with no such link")
+  void anAlertAboutAnAgencyNamedWithAMaskedLinkReachesDiscordWithNoSuchLink() throws Exception {
     String name = DiscordRenderTest.MASKED;
     AlertMessage hostile = DiscordRenderTest.alert(name + " signed", name, 0, 0);
 
@@ -246,8 +259,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void an_alert_that_pings_reaches_discord_with_the_role_as_content_and_only_it_allowed()
-      throws Exception {
+  @DisplayName("an alert that pings reaches discord with the role as content and only it allowed")
+  void anAlertThatPingsReachesDiscordWithTheRoleAsContentAndOnlyItAllowed() throws Exception {
     String role = DiscordRenderTest.ROLE;
     AlertMessage alert = DiscordRenderTest.beauregard().withMention("role:" + role);
 
@@ -262,7 +275,8 @@ class DiscordDelivererTest {
   }
 
   @Test
-  void a_401_means_the_token_is_refused() {
+  @DisplayName("a 401 means the token is refused")
+  void a401MeansTheTokenIsRefused() {
     discord.script("POST", messages(8), FakeDiscord.error(401, 0, "401: Unauthorized"));
 
     DeliveryResult.Unauthorized u =

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.ChannelRef;
@@ -24,7 +25,8 @@ class DiscordLoginTest {
   @TempDir Path dir;
 
   @Test
-  void a_refused_token_turns_discord_off_and_alerts_to_it_are_unauthorized() throws Exception {
+  @DisplayName("a refused token turns discord off and alerts to it are unauthorized")
+  void aRefusedTokenTurnsDiscordOffAndAlertsToItAreUnauthorized() throws Exception {
     try (FakeDiscord discord = new FakeDiscord()) {
       discord.script("GET", "/api/v10/users/@me", FakeDiscord.error(401, 0, "401: Unauthorized"));
       CountyQuery places = new CountyQuery(Gazetteer.bundled());

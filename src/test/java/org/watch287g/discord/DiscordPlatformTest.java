@@ -133,7 +133,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void the_command_is_registered_once_by_a_bulk_overwrite_that_hides_nothing_from_members() {
+  @DisplayName("the command is registered once by a bulk overwrite that hides nothing from members")
+  void theCommandIsRegisteredOnceByABulkOverwriteThatHidesNothingFromMembers() {
     List<FakeDiscord.Request> registrations =
         discord.requests().stream()
             .filter(r -> r.path().matches("/api/v10/applications/\\d+/(guilds/\\d+/)?commands"))
@@ -159,7 +160,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void status_is_answered_privately_about_the_county_asked() throws Exception {
+  @DisplayName("status is answered privately about the county asked")
+  void statusIsAnsweredPrivatelyAboutTheCountyAsked() throws Exception {
     JsonNode reply = command(channel(101), "status", Map.of("county", "harris tx"), false);
 
     assertEquals(4, reply.path("type").asInt());
@@ -169,7 +171,7 @@ class DiscordPlatformTest {
 
   @Test
   @DisplayName("status TX csv is answered with the whole list of Texas attached as a CSV file")
-  void status_csv_attaches_the_file() throws Exception {
+  void statusCsvAttachesTheFile() throws Exception {
     String id = Long.toString(ids.incrementAndGet());
     discord.dispatch(
         "INTERACTION_CREATE",
@@ -185,7 +187,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void status_shared_is_shown_to_the_channel() throws Exception {
+  @DisplayName("status shared is shown to the channel")
+  void statusSharedIsShownToTheChannel() throws Exception {
     JsonNode reply =
         command(channel(101), "status", Map.of("county", "48201", "share", true), false);
 
@@ -194,7 +197,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void a_member_without_manage_channels_cannot_subscribe() throws Exception {
+  @DisplayName("a member without manage channels cannot subscribe")
+  void aMemberWithoutManageChannelsCannotSubscribe() throws Exception {
     JsonNode reply = command(channel(102), "subscribe", Map.of("county", "travis tx"), false);
 
     assertTrue(ephemeral(reply));
@@ -233,7 +237,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void a_member_with_manage_channels_subscribes_and_the_channel_sees_it() throws Exception {
+  @DisplayName("a member with manage channels subscribes and the channel sees it")
+  void aMemberWithManageChannelsSubscribesAndTheChannelSeesIt() throws Exception {
     JsonNode reply = command(channel(103), "subscribe", Map.of("county", "travis tx"), true);
 
     assertFalse(ephemeral(reply), "a change to what the channel hears is confirmed to the channel");
@@ -242,7 +247,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void list_unsubscribe_language_and_help_are_answered() throws Exception {
+  @DisplayName("list unsubscribe language and help are answered")
+  void listUnsubscribeLanguageAndHelpAreAnswered() throws Exception {
     String ch = channel(104);
     command(ch, "subscribe", Map.of("county", "harris tx"), true);
 
@@ -277,7 +283,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void a_member_without_manage_channels_cannot_unsubscribe_either() throws Exception {
+  @DisplayName("a member without manage channels cannot unsubscribe either")
+  void aMemberWithoutManageChannelsCannotUnsubscribeEither() throws Exception {
     String ch = channel(105);
     command(ch, "subscribe", Map.of("county", "harris tx"), true);
 
@@ -288,7 +295,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void autocomplete_offers_harris_county_for_harr() throws Exception {
+  @DisplayName("autocomplete offers harris county for harr")
+  void autocompleteOffersHarrisCountyForHarr() throws Exception {
     String id = Long.toString(ids.incrementAndGet());
     discord.dispatch(
         "INTERACTION_CREATE",
@@ -311,7 +319,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void subscribing_where_the_bot_cannot_post_says_which_permissions_are_missing() throws Exception {
+  @DisplayName("subscribing where the bot cannot post says which permissions are missing")
+  void subscribingWhereTheBotCannotPostSaysWhichPermissionsAreMissing() throws Exception {
     String ch = "1300000000000000201";
 
     JsonNode reply = command(LOCKED_GUILD, ch, "subscribe", Map.of("county", "travis tx"), true);
@@ -324,7 +333,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void leaving_a_guild_forgets_what_its_channels_followed() throws Exception {
+  @DisplayName("leaving a guild forgets what its channels followed")
+  void leavingAGuildForgetsWhatItsChannelsFollowed() throws Exception {
     String ch = "1300000000000000301";
     command(LEAVING_GUILD, ch, "subscribe", Map.of("county", "travis tx"), true);
     command(channel(107), "subscribe", Map.of("county", "travis tx"), true);
@@ -341,8 +351,8 @@ class DiscordPlatformTest {
   }
 
   @Test
-  void a_new_publication_reaches_the_following_channel_as_an_embed_within_discords_limits()
-      throws Exception {
+  @DisplayName("a new publication reaches the following channel as an embed within discords limits")
+  void aNewPublicationReachesTheFollowingChannelAsAnEmbedWithinDiscordsLimits() throws Exception {
     String beauregard = channel(110);
     String oregon = channel(111);
     ice.publish(

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.ChannelRef;
@@ -65,7 +66,8 @@ class DiscordReconnectTest {
   }
 
   @Test
-  void started_before_discord_is_reachable_it_logs_in_once_discord_answers() throws Exception {
+  @DisplayName("started before discord is reachable it logs in once discord answers")
+  void startedBeforeDiscordIsReachableItLogsInOnceDiscordAnswers() throws Exception {
     int port = freePort();
     try (DiscordPlatform platform =
         platform("http://127.0.0.1:" + port + "/api/v10/", "ws://127.0.0.1:" + port + "/gateway")) {
@@ -91,7 +93,8 @@ class DiscordReconnectTest {
   }
 
   @Test
-  void a_server_error_at_login_is_retried_until_discord_answers() throws Exception {
+  @DisplayName("a server error at login is retried until discord answers")
+  void aServerErrorAtLoginIsRetriedUntilDiscordAnswers() throws Exception {
     try (FakeDiscord discord = new FakeDiscord()) {
       discord.addGuild(GUILD, FakeDiscord.BOT, CHANNEL);
       for (int i = 0; i < 6; i++) {

@@ -79,8 +79,9 @@ class DiscordRenderTest {
   }
 
   @Test
-  void an_alert_is_one_embed_titled_by_its_headline_linked_to_the_moa_with_a_field_per_detail()
-      throws Exception {
+  @DisplayName(
+      "an alert is one embed titled by its headline linked to the moa with a field per detail")
+  void anAlertIsOneEmbedTitledByItsHeadlineLinkedToTheMoaWithAFieldPerDetail() throws Exception {
     JsonNode message = json(render.alert(beauregard()));
 
     assertEquals(1, message.path("embeds").size());
@@ -101,8 +102,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void an_alert_with_absurdly_long_texts_is_cut_to_discords_limits_rather_than_refused()
-      throws Exception {
+  @DisplayName("an alert with absurdly long texts is cut to discords limits rather than refused")
+  void anAlertWithAbsurdlyLongTextsIsCutToDiscordsLimitsRatherThanRefused() throws Exception {
     AlertMessage huge = alert("H".repeat(1_000), "A".repeat(3_000), 60, 200);
 
     JsonNode message = json(render.alert(huge));
@@ -118,7 +119,7 @@ class DiscordRenderTest {
   @DisplayName(
       "a digest of 300 of Texas's agreements fits Discord part by part, nothing cut, every part"
           + " counting all 300, the first with where the whole list is and what to do")
-  void a_300_line_digest_for_one_state() throws Exception {
+  void a300LineDigestForOneState() throws Exception {
     List<AlertMessage> alerts = BigDigest.alerts(UsState.TX, 300, Language.EN);
 
     List<DigestPart> parts =
@@ -157,7 +158,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void every_part_of_a_digest_split_with_the_discord_budget_fits_one_message() throws Exception {
+  @DisplayName("every part of a digest split with the discord budget fits one message")
+  void everyPartOfADigestSplitWithTheDiscordBudgetFitsOneMessage() throws Exception {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
       alerts.add(
@@ -188,7 +190,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_long_reply_is_cut_at_line_ends_and_says_how_many_lines_were_left_out() {
+  @DisplayName("a long reply is cut at line ends and says how many lines were left out")
+  void aLongReplyIsCutAtLineEndsAndSaysHowManyLinesWereLeftOut() {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       lines.add("  - line " + i + " " + "x".repeat(90));
@@ -207,7 +210,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_short_reply_is_one_embed_with_every_line() {
+  @DisplayName("a short reply is one embed with every line")
+  void aShortReplyIsOneEmbedWithEveryLine() {
     List<MessageEmbed> embeds =
         render.reply("287(g) in Harris County, TX\nAgreements in force: 2", Texts.of(Language.EN));
 
@@ -217,7 +221,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_notice_is_plain_text_within_2000_characters() throws Exception {
+  @DisplayName("a notice is plain text within 2000 characters")
+  void aNoticeIsPlainTextWithin2000Characters() throws Exception {
     Notice notice =
         new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page fails. ".repeat(200));
 
@@ -257,7 +262,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_channels_note_opens_what_you_can_do_escaped_and_linking_nowhere() throws Exception {
+  @DisplayName("a channels note opens what you can do escaped and linking nowhere")
+  void aChannelsNoteOpensWhatYouCanDoEscapedAndLinkingNowhere() throws Exception {
     AlertMessage alert = beauregard().withNote("Hotline 555-0100 *24h* https://evil.example");
 
     JsonNode message = json(render.alert(alert));
@@ -272,8 +278,9 @@ class DiscordRenderTest {
   static final String ROLE = "123456789012345678";
 
   @Test
-  void an_alert_that_pings_has_its_role_as_content_and_allowed_mentions_naming_that_role_alone()
-      throws Exception {
+  @DisplayName(
+      "an alert that pings has its role as content and allowed mentions naming that role alone")
+  void anAlertThatPingsHasItsRoleAsContentAndAllowedMentionsNamingThatRoleAlone() throws Exception {
     AlertMessage alert = alert("@everyone <@&999999999999999999> signed", "x", 1, 1);
 
     JsonNode message = json(render.alert(alert.withMention("role:" + ROLE)));
@@ -289,7 +296,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_digest_pings_its_role_on_its_first_part_only() throws Exception {
+  @DisplayName("a digest pings its role on its first part only")
+  void aDigestPingsItsRoleOnItsFirstPartOnly() throws Exception {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 45; i++) {
       alerts.add(alert("Agency " + i + " signed", "Agency " + i, 1, 1).withMention("role:" + ROLE));
@@ -320,7 +328,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_masked_link_in_an_agency_name_is_shown_as_text_and_links_nowhere() throws Exception {
+  @DisplayName("a masked link in an agency name is shown as text and links nowhere")
+  void aMaskedLinkInAnAgencyNameIsShownAsTextAndLinksNowhere() throws Exception {
     AlertMessage hostile = alert(MASKED + " signed", MASKED, 1, 10);
 
     JsonNode message = json(render.alert(hostile));
@@ -333,7 +342,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_bare_url_or_an_autolink_in_an_agency_name_is_not_made_a_link() throws Exception {
+  @DisplayName("a bare url or an autolink in an agency name is not made a link")
+  void aBareUrlOrAnAutolinkInAnAgencyNameIsNotMadeALink() throws Exception {
     String name =
         "Harris https://evil.example/a <https://evil.example/b> HTTPS://evil.example/c PD";
 
@@ -343,7 +353,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_backslash_in_an_agency_name_cannot_undo_the_escaping() throws Exception {
+  @DisplayName("a backslash in an agency name cannot undo the escaping")
+  void aBackslashInAnAgencyNameCannotUndoTheEscaping() throws Exception {
     String name = "A \\[x\\](https://evil.example/a) \\ [y\\](https://evil.example/b) B";
 
     JsonNode message = json(render.alert(alert(name + " signed", name, 0, 0)));
@@ -352,8 +363,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void an_moa_on_a_host_that_only_looks_like_ices_is_neither_the_title_link_nor_a_link()
-      throws Exception {
+  @DisplayName("an moa on a host that only looks like ices is neither the title link nor a link")
+  void anMoaOnAHostThatOnlyLooksLikeIcesIsNeitherTheTitleLinkNorALink() throws Exception {
     String evil = "https://www.ice.gov.evil.example/doclib/287gMOA/phish.pdf";
     AlertMessage a = beauregard();
     AlertMessage hostile =
@@ -383,8 +394,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_digest_keeps_ices_moa_links_and_the_toolkits_and_nothing_else_from_outside()
-      throws Exception {
+  @DisplayName("a digest keeps ices moa links and the toolkits and nothing else from outside")
+  void aDigestKeepsIcesMoaLinksAndTheToolkitsAndNothingElseFromOutside() throws Exception {
     List<AlertMessage> alerts =
         List.of(alert(MASKED + " signed", MASKED, 0, 0), beauregard(), beauregard());
     DigestPart part = new Digest().split(alerts, Language.EN, 20, 3_600).get(0);
@@ -398,7 +409,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_reply_keeps_ices_moa_links_and_nothing_else_from_outside() {
+  @DisplayName("a reply keeps ices moa links and nothing else from outside")
+  void aReplyKeepsIcesMoaLinksAndNothingElseFromOutside() {
     String reply =
         "287(g) in Harris County, TX\n"
             + MASKED
@@ -413,7 +425,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void a_notice_quoting_ices_page_links_nowhere_it_should_not() throws Exception {
+  @DisplayName("a notice quoting ices page links nowhere it should not")
+  void aNoticeQuotingIcesPageLinksNowhereItShouldNot() throws Exception {
     Notice notice =
         new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page changed: " + MASKED);
 
@@ -424,7 +437,8 @@ class DiscordRenderTest {
   }
 
   @Test
-  void markdown_in_ices_names_is_shown_as_written() throws Exception {
+  @DisplayName("markdown in ices names is shown as written")
+  void markdownInIcesNamesIsShownAsWritten() throws Exception {
     AlertMessage starred = alert("*Bold* agency signed", "*Bold* _agency_", 0, 0);
 
     JsonNode embed = json(render.alert(starred)).path("embeds").get(0);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.alerts.Language;
 import org.watch287g.commands.Verb;
@@ -31,7 +32,8 @@ class SlashCommandTest {
           "help");
 
   @Test
-  void subcommands_and_options_become_the_text_the_core_reads() {
+  @DisplayName("subcommands and options become the text the core reads")
+  void subcommandsAndOptionsBecomeTheTextTheCoreReads() {
     assertEquals("status harris tx", SlashCommand.text(Verb.STATUS, " harris tx ", false));
     assertEquals("status 48201 share", SlashCommand.text(Verb.STATUS, "48201", true));
     assertEquals("subscribe TX", SlashCommand.text(Verb.SUBSCRIBE, "TX", true));
@@ -42,7 +44,8 @@ class SlashCommandTest {
   }
 
   @Test
-  void every_verb_help_lists_is_offered_each_described_in_spanish_too() {
+  @DisplayName("every verb help lists is offered each described in spanish too")
+  void everyVerbHelpListsIsOfferedEachDescribedInSpanishToo() {
     SlashCommandData command = SlashCommand.definition();
 
     assertEquals(SUBCOMMANDS, command.getSubcommands().stream().map(s -> s.getName()).toList());
@@ -56,7 +59,8 @@ class SlashCommandTest {
   }
 
   @Test
-  void pending_models_and_digest_take_choices_or_a_bounded_number() {
+  @DisplayName("pending models and digest take choices or a bounded number")
+  void pendingModelsAndDigestTakeChoicesOrABoundedNumber() {
     SlashCommandData command = SlashCommand.definition();
 
     assertEquals(List.of("on", "off"), choices(command, "pending"));
@@ -69,7 +73,8 @@ class SlashCommandTest {
   }
 
   @Test
-  void mention_takes_one_optional_role_and_no_role_is_off() {
+  @DisplayName("mention takes one optional role and no role is off")
+  void mentionTakesOneOptionalRoleAndNoRoleIsOff() {
     SlashCommandData command = SlashCommand.definition();
 
     var mention =
@@ -102,7 +107,8 @@ class SlashCommandTest {
   }
 
   @Test
-  void the_invite_asks_for_both_scopes_and_only_the_four_permissions() {
+  @DisplayName("the invite asks for both scopes and only the four permissions")
+  void theInviteAsksForBothScopesAndOnlyTheFourPermissions() {
     String url = BotPermissions.inviteUrl("1100000000000000002");
 
     assertTrue(url.contains("client_id=1100000000000000002"), url);
@@ -112,7 +118,8 @@ class SlashCommandTest {
   }
 
   @Test
-  void missing_permissions_are_named_as_discord_names_them_in_each_language() {
+  @DisplayName("missing permissions are named as discord names them in each language")
+  void missingPermissionsAreNamedAsDiscordNamesThemInEachLanguage() {
     List<Permission> missing = List.of(Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
     assertTrue(

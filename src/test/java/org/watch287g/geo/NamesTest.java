@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class NamesTest {
   @Test
-  void names_fold_alike_however_they_are_written() {
+  @DisplayName("names fold alike however they are written")
+  void namesFoldAlikeHoweverTheyAreWritten() {
     assertEquals("st lucie", Names.fold("St. Lucie"));
     assertEquals("st lucie", Names.fold("SAINT LUCIE"));
     assertEquals("dona ana", Names.fold("DOÑA ANA"));
@@ -27,8 +29,8 @@ class NamesTest {
   }
 
   @Test
-  void the_fast_ascii_path_folds_every_gazetteer_name_exactly_as_the_unicode_path()
-      throws IOException {
+  @DisplayName("the fast ascii path folds every gazetteer name exactly as the unicode path")
+  void theFastAsciiPathFoldsEveryGazetteerNameExactlyAsTheUnicodePath() throws IOException {
     List<String> names = new ArrayList<>();
     for (String table : List.of("counties.tsv", "places.tsv")) {
       try (InputStream in =
@@ -50,7 +52,8 @@ class NamesTest {
   }
 
   @Test
-  void the_fast_ascii_path_agrees_with_the_unicode_path_on_any_ascii_text() {
+  @DisplayName("the fast ascii path agrees with the unicode path on any ascii text")
+  void theFastAsciiPathAgreesWithTheUnicodePathOnAnyAsciiText() {
     Random random = new Random(287);
     String alphabet = "aZ9 &'.-_\t,/()!x ";
     for (int i = 0; i < 20_000; i++) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Retrying a platform's connection: what is retried, how long it waits, what it logs. */
@@ -55,7 +56,8 @@ class ReconnectTest {
   }
 
   @Test
-  void the_delay_starts_at_a_second_doubles_and_stops_at_five_minutes() {
+  @DisplayName("the delay starts at a second doubles and stops at five minutes")
+  void theDelayStartsAtASecondDoublesAndStopsAtFiveMinutes() {
     assertEquals(Duration.ofSeconds(1), Reconnect.delay(0, 0.5));
     assertEquals(Duration.ofSeconds(2), Reconnect.delay(1, 0.5));
     assertEquals(Duration.ofSeconds(64), Reconnect.delay(6, 0.5));
@@ -64,14 +66,16 @@ class ReconnectTest {
   }
 
   @Test
-  void the_delay_is_jittered_by_a_fifth_either_way() {
+  @DisplayName("the delay is jittered by a fifth either way")
+  void theDelayIsJitteredByAFifthEitherWay() {
     assertEquals(Duration.ofMillis(800), Reconnect.delay(0, 0.0));
     assertEquals(Duration.ofMillis(1600), Reconnect.delay(1, 0.0));
     assertEquals(Duration.ofMillis(2400), Reconnect.delay(1, 1.0));
   }
 
   @Test
-  void network_failures_are_retried_until_the_attempt_succeeds() throws Exception {
+  @DisplayName("network failures are retried until the attempt succeeds")
+  void networkFailuresAreRetriedUntilTheAttemptSucceeds() throws Exception {
     AtomicInteger tries = new AtomicInteger();
     Reconnect r = reconnect(0.5);
 
@@ -97,7 +101,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_refusal_stops_at_once_and_says_why() throws Exception {
+  @DisplayName("a refusal stops at once and says why")
+  void aRefusalStopsAtOnceAndSaysWhy() throws Exception {
     Reconnect r = reconnect(0.5);
 
     Reconnect.Outcome outcome =
@@ -112,7 +117,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_server_error_is_retried_and_then_a_refusal_stops_it() throws Exception {
+  @DisplayName("a server error is retried and then a refusal stops it")
+  void aServerErrorIsRetriedAndThenARefusalStopsIt() throws Exception {
     AtomicInteger tries = new AtomicInteger();
     Reconnect r = reconnect(0.5);
 
@@ -130,7 +136,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_network_failure_is_logged_as_one_with_the_host_never_as_a_bad_token() throws Exception {
+  @DisplayName("a network failure is logged as one with the host never as a bad token")
+  void aNetworkFailureIsLoggedAsOneWithTheHostNeverAsABadToken() throws Exception {
     AtomicInteger tries = new AtomicInteger();
     Reconnect r = reconnect(0.5);
 
@@ -153,7 +160,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_long_outage_is_logged_at_most_every_five_minutes() throws Exception {
+  @DisplayName("a long outage is logged at most every five minutes")
+  void aLongOutageIsLoggedAtMostEveryFiveMinutes() throws Exception {
     AtomicInteger tries = new AtomicInteger();
     Reconnect r = reconnect(0.5);
 
@@ -172,7 +180,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_failure_in_the_background_is_retried_on_its_own_thread() throws Exception {
+  @DisplayName("a failure in the background is retried on its own thread")
+  void aFailureInTheBackgroundIsRetriedOnItsOwnThread() throws Exception {
     AtomicInteger tries = new AtomicInteger();
     List<Reconnect.Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
     Reconnect r = new Reconnect("Test login", "h", m -> {}, d -> {}, () -> 0.5, Clock.systemUTC());
@@ -194,7 +203,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_first_try_that_works_starts_no_thread() {
+  @DisplayName("a first try that works starts no thread")
+  void aFirstTryThatWorksStartsNoThread() {
     List<Reconnect.Outcome> outcomes = new ArrayList<>();
     Thread t = reconnect(0.5).start("test", () -> {}, outcomes::add);
     assertNull(t);
@@ -202,7 +212,8 @@ class ReconnectTest {
   }
 
   @Test
-  void a_failure_in_words_tells_a_network_failure_from_an_answer() {
+  @DisplayName("a failure in words tells a network failure from an answer")
+  void aFailureInWordsTellsANetworkFailureFromAnAnswer() {
     assertEquals(
         "network failure reaching discord.com (UnknownHostException: discord.com)",
         Reconnect.describe(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.slack.ReplayGuard.Verdict;
 import org.watch287g.testing.FakeClock;
@@ -15,7 +16,8 @@ class ReplayGuardTest {
   final FakeClock clock = new FakeClock(NOW);
 
   @Test
-  void the_same_timestamp_and_signature_are_let_through_once() {
+  @DisplayName("the same timestamp and signature are let through once")
+  void theSameTimestampAndSignatureAreLetThroughOnce() {
     ReplayGuard guard = new ReplayGuard(clock, 10);
 
     assertEquals(Verdict.FIRST, guard.claim(TS, "v0=aa"));
@@ -24,7 +26,8 @@ class ReplayGuardTest {
   }
 
   @Test
-  void pairs_are_forgotten_once_too_old_for_bolt_to_accept_so_memory_stays_bounded() {
+  @DisplayName("pairs are forgotten once too old for bolt to accept so memory stays bounded")
+  void pairsAreForgottenOnceTooOldForBoltToAcceptSoMemoryStaysBounded() {
     ReplayGuard guard = new ReplayGuard(clock, 10);
     guard.claim(TS, "v0=aa");
     clock.advance(Duration.ofMinutes(4));
@@ -37,7 +40,8 @@ class ReplayGuardTest {
   }
 
   @Test
-  void when_full_of_live_pairs_new_requests_are_refused_rather_than_forgetting_one() {
+  @DisplayName("when full of live pairs new requests are refused rather than forgetting one")
+  void whenFullOfLivePairsNewRequestsAreRefusedRatherThanForgettingOne() {
     ReplayGuard guard = new ReplayGuard(clock, 2);
     guard.claim(TS, "v0=aa");
     guard.claim(TS, "v0=bb");

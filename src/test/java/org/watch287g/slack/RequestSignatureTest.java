@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.slack.RequestSignature.Verdict;
 import org.watch287g.testing.FakeClock;
@@ -28,12 +29,14 @@ class RequestSignatureTest {
   final RequestSignature check = new RequestSignature(SECRET, clock);
 
   @Test
-  void slacks_worked_example_is_valid() {
+  @DisplayName("slacks worked example is valid")
+  void slacksWorkedExampleIsValid() {
     assertEquals(Verdict.VALID, check.check(TS, SIGNATURE, BODY));
   }
 
   @Test
-  void one_byte_more_in_the_body_is_forged() {
+  @DisplayName("one byte more in the body is forged")
+  void oneByteMoreInTheBodyIsForged() {
     byte[] longer = java.util.Arrays.copyOf(BODY, BODY.length + 1);
     longer[BODY.length] = 'x';
 
@@ -41,14 +44,16 @@ class RequestSignatureTest {
   }
 
   @Test
-  void the_right_signature_under_another_secret_is_forged() {
+  @DisplayName("the right signature under another secret is forged")
+  void theRightSignatureUnderAnotherSecretIsForged() {
     RequestSignature other = new RequestSignature("another-secret", clock);
 
     assertEquals(Verdict.FORGED, other.check(TS, SIGNATURE, BODY));
   }
 
   @Test
-  void a_missing_header_or_a_timestamp_that_is_not_seconds_is_missing() {
+  @DisplayName("a missing header or a timestamp that is not seconds is missing")
+  void aMissingHeaderOrATimestampThatIsNotSecondsIsMissing() {
     assertEquals(Verdict.MISSING, check.check(null, SIGNATURE, BODY));
     assertEquals(Verdict.MISSING, check.check(TS, null, BODY));
     assertEquals(Verdict.MISSING, check.check("1531420618.5", SIGNATURE, BODY));
@@ -57,14 +62,16 @@ class RequestSignatureTest {
   }
 
   @Test
-  void a_timestamp_over_five_minutes_old_is_stale_even_when_signed() {
+  @DisplayName("a timestamp over five minutes old is stale even when signed")
+  void aTimestampOverFiveMinutesOldIsStaleEvenWhenSigned() {
     clock.advance(Duration.ofMinutes(6));
 
     assertEquals(Verdict.STALE, check.check(TS, SIGNATURE, BODY));
   }
 
   @Test
-  void a_timestamp_over_a_minute_ahead_is_refused_and_one_within_the_skew_accepted() {
+  @DisplayName("a timestamp over a minute ahead is refused and one within the skew accepted")
+  void aTimestampOverAMinuteAheadIsRefusedAndOneWithinTheSkewAccepted() {
     RequestSignature early =
         new RequestSignature(SECRET, new FakeClock(Instant.ofEpochSecond(1531420618 - 120)));
     RequestSignature slightlyEarly =

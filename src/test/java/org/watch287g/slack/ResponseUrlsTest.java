@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.config.SlackConfig;
 
@@ -11,13 +12,15 @@ class ResponseUrlsTest {
   final ResponseUrls slack = new ResponseUrls(SlackConfig.SLACK_API, SlackConfig.SLACK_API);
 
   @Test
-  void slacks_own_hooks_are_allowed() {
+  @DisplayName("slacks own hooks are allowed")
+  void slacksOwnHooksAreAllowed() {
     assertTrue(slack.allowed("https://hooks.slack.com/commands/T1/397700885554/96rGlfmibIGlgcZ"));
     assertTrue(slack.allowed("https://hooks.slack.com:443/actions/T1/1/x"));
   }
 
   @Test
-  void anything_else_is_refused_however_it_is_dressed() {
+  @DisplayName("anything else is refused however it is dressed")
+  void anythingElseIsRefusedHoweverItIsDressed() {
     for (String url :
         new String[] {
           "http://hooks.slack.com/commands/T1/1/x",
@@ -39,7 +42,8 @@ class ResponseUrlsTest {
   }
 
   @Test
-  void with_a_custom_api_url_its_exact_origin_is_allowed_too_and_no_other_port() {
+  @DisplayName("with a custom api url its exact origin is allowed too and no other port")
+  void withACustomApiUrlItsExactOriginIsAllowedTooAndNoOtherPort() {
     ResponseUrls fake =
         new ResponseUrls(URI.create("http://127.0.0.1:4100/api/"), SlackConfig.SLACK_API);
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.testing.FakeIce;
@@ -20,8 +21,8 @@ class SlackAlertEndToEndTest {
   @TempDir Path dir;
 
   @Test
-  void a_new_agreement_in_a_followed_parish_reaches_its_channel_as_blocks_within_limits()
-      throws Exception {
+  @DisplayName("a new agreement in a followed parish reaches its channel as blocks within limits")
+  void aNewAgreementInAFollowedParishReachesItsChannelAsBlocksWithinLimits() throws Exception {
     try (FakeIce ice = new FakeIce()) {
       ice.publish(
           "05162025am",

@@ -31,7 +31,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void an_alert_has_a_header_its_details_a_moa_button_the_toolkit_and_a_fallback() {
+  @DisplayName("an alert has a header its details a moa button the toolkit and a fallback")
+  void anAlertHasAHeaderItsDetailsAMoaButtonTheToolkitAndAFallback() {
     SlackMessage m = SlackBlocks.alert(SlackFixtures.harris());
 
     SlackFixtures.assertWithinLimits(m.text(), json(m));
@@ -48,7 +49,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_headline_longer_than_150_characters_is_cut_to_the_header_limit_with_an_ellipsis() {
+  @DisplayName("a headline longer than 150 characters is cut to the header limit with an ellipsis")
+  void aHeadlineLongerThan150CharactersIsCutToTheHeaderLimitWithAnEllipsis() {
     String headline = "A".repeat(400);
     SlackMessage m = SlackBlocks.alert(SlackFixtures.alert(headline, "x", "y"));
 
@@ -66,7 +68,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_huge_explainer_is_split_into_sections_of_at_most_3000_characters() {
+  @DisplayName("a huge explainer is split into sections of at most 3000 characters")
+  void aHugeExplainerIsSplitIntoSectionsOfAtMost3000Characters() {
     String explainer = ("Local officers question people. ".repeat(40) + "\n").repeat(20);
     SlackMessage m = SlackBlocks.alert(SlackFixtures.alert("Headline", "Agency", explainer));
 
@@ -79,7 +82,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void text_that_would_need_more_than_50_blocks_is_capped_at_50() {
+  @DisplayName("text that would need more than 50 blocks is capped at 50")
+  void textThatWouldNeedMoreThan50BlocksIsCappedAt50() {
     String text = ("x".repeat(2999) + "\n").repeat(80);
     SlackMessage m = SlackBlocks.reply(text);
 
@@ -88,7 +92,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_channels_note_opens_what_you_can_do_in_the_blocks_and_the_fallback() {
+  @DisplayName("a channels note opens what you can do in the blocks and the fallback")
+  void aChannelsNoteOpensWhatYouCanDoInTheBlocksAndTheFallback() {
     SlackMessage m = SlackBlocks.alert(SlackFixtures.harris().withNote("Hotline 555-0100 & more"));
 
     String all = wire(m);
@@ -97,7 +102,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void slack_control_characters_are_escaped_so_nobody_is_pinged() {
+  @DisplayName("slack control characters are escaped so nobody is pinged")
+  void slackControlCharactersAreEscapedSoNobodyIsPinged() {
     SlackMessage m = SlackBlocks.reply("A & B <!channel> > C");
 
     String all = wire(m);
@@ -106,7 +112,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_hostile_agency_name_reaches_the_fallback_text_with_no_mention_and_no_link() {
+  @DisplayName("a hostile agency name reaches the fallback text with no mention and no link")
+  void aHostileAgencyNameReachesTheFallbackTextWithNoMentionAndNoLink() {
     SlackMessage m = SlackBlocks.alert(SlackFixtures.hostile());
 
     SlackFixtures.assertWithinLimits(m.text(), json(m));
@@ -116,7 +123,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void an_moa_on_a_host_that_only_looks_like_ices_becomes_no_button_and_no_link() {
+  @DisplayName("an moa on a host that only looks like ices becomes no button and no link")
+  void anMoaOnAHostThatOnlyLooksLikeIcesBecomesNoButtonAndNoLink() {
     SlackMessage m = SlackBlocks.alert(SlackFixtures.hostile());
 
     String all = wire(m);
@@ -126,7 +134,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void digests_notices_and_replies_escape_their_fallback_text_too() {
+  @DisplayName("digests notices and replies escape their fallback text too")
+  void digestsNoticesAndRepliesEscapeTheirFallbackTextToo() {
     List<DigestPart> parts =
         new Digest().split(List.of(SlackFixtures.hostile()), Language.EN, 40, 6000);
     String hostile = SlackFixtures.HOSTILE_AGENCY;
@@ -153,7 +162,9 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_user_group_mention_opens_the_fallback_and_the_first_section_and_nothing_else_pings() {
+  @DisplayName(
+      "a user group mention opens the fallback and the first section and nothing else pings")
+  void aUserGroupMentionOpensTheFallbackAndTheFirstSectionAndNothingElsePings() {
     SlackMessage m = SlackBlocks.alert(SlackFixtures.hostile().withMention("subteam:S0123ABCD"));
 
     SlackFixtures.assertWithinLimits(m.text(), json(m));
@@ -170,7 +181,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void here_opens_a_digests_first_part_only_and_an_alert_without_a_mention_pings_no_one() {
+  @DisplayName("here opens a digests first part only and an alert without a mention pings no one")
+  void hereOpensADigestsFirstPartOnlyAndAnAlertWithoutAMentionPingsNoOne() {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       alerts.add(
@@ -196,7 +208,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void escaping_never_pushes_the_fallback_text_over_4000_characters() {
+  @DisplayName("escaping never pushes the fallback text over 4000 characters")
+  void escapingNeverPushesTheFallbackTextOver4000Characters() {
     SlackMessage m = SlackBlocks.reply("<&>".repeat(3_000));
 
     SlackFixtures.assertWithinLimits(m.text(), json(m));
@@ -204,7 +217,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_long_digest_splits_into_parts_that_each_fit_slack() {
+  @DisplayName("a long digest splits into parts that each fit slack")
+  void aLongDigestSplitsIntoPartsThatEachFitSlack() {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       alerts.add(
@@ -236,7 +250,7 @@ class SlackBlocksTest {
       "a digest of 300 of Texas's agreements stays within Slack's limits and readable: each part"
           + " says how many in all, the first where the whole list is and what to do, lines"
           + " grouped under a heading, each with model, date and MOA")
-  void a_300_line_digest_for_one_state() {
+  void a300LineDigestForOneState() {
     List<AlertMessage> alerts = BigDigest.alerts(UsState.TX, 300, Language.EN);
     Deliverer.DigestBudget budget = new SlackDeliverer(null).digestBudget();
 
@@ -272,7 +286,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_capped_digest_shows_how_many_were_left_out() {
+  @DisplayName("a capped digest shows how many were left out")
+  void aCappedDigestShowsHowManyWereLeftOut() {
     List<AlertMessage> alerts = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       alerts.add(SlackFixtures.alert("Agency " + i + " signed", "Agency " + i, "e"));
@@ -285,7 +300,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_notice_names_itself_as_for_the_operator() {
+  @DisplayName("a notice names itself as for the operator")
+  void aNoticeNamesItselfAsForTheOperator() {
     SlackMessage m =
         SlackBlocks.notice(
             new Notice(Notice.Kind.SOURCE_FAILING, "source", "ICE's page failed 3 times."));
@@ -296,7 +312,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void a_spanish_alert_gets_spanish_slack_words() {
+  @DisplayName("a spanish alert gets spanish slack words")
+  void aSpanishAlertGetsSpanishSlackWords() {
     AlertMessage en = SlackFixtures.harris();
     AlertMessage es =
         new AlertMessage(
@@ -324,7 +341,8 @@ class SlackBlocksTest {
   }
 
   @Test
-  void cutting_never_splits_a_surrogate_pair() {
+  @DisplayName("cutting never splits a surrogate pair")
+  void cuttingNeverSplitsASurrogatePair() {
     String text = "a".repeat(148) + "😀😀";
     String cut = org.watch287g.alerts.TextLimits.shorten(text, 150);
 

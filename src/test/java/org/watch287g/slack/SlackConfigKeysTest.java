@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.config.ConfigException;
 import org.watch287g.config.ConfigLoader;
@@ -18,13 +19,15 @@ class SlackConfigKeysTest {
   }
 
   @Test
-  void the_endpoint_listens_on_loopback_unless_bind_address_says_otherwise() {
+  @DisplayName("the endpoint listens on loopback unless bind address says otherwise")
+  void theEndpointListensOnLoopbackUnlessBindAddressSaysOtherwise() {
     assertEquals("127.0.0.1", slack("slack:\n  port: 3000\n").bindAddress());
     assertEquals("0.0.0.0", slack("slack:\n  bindAddress: 0.0.0.0\n").bindAddress());
   }
 
   @Test
-  void a_container_sets_the_address_with_slack_bind_address_and_the_file_still_wins() {
+  @DisplayName("a container sets the address with slack bind address and the file still wins")
+  void aContainerSetsTheAddressWithSlackBindAddressAndTheFileStillWins() {
     ConfigLoader loader = new ConfigLoader(Map.of("SLACK_BIND_ADDRESS", "0.0.0.0"));
 
     assertEquals("0.0.0.0", loader.parse("slack:\n  port: 3000\n", "t").slack().bindAddress());
@@ -33,7 +36,8 @@ class SlackConfigKeysTest {
   }
 
   @Test
-  void an_address_that_does_not_resolve_stops_the_start_with_a_message() {
+  @DisplayName("an address that does not resolve stops the start with a message")
+  void anAddressThatDoesNotResolveStopsTheStartWithAMessage() {
     SlackConfig config =
         slack(
             """

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.DeliveryResult;
@@ -47,7 +48,7 @@ class SlackDelivererTest {
   @Test
   @org.junit.jupiter.api.DisplayName(
       "an outbox alert carries metadata naming its row, which conversations.history gives back")
-  void an_outbox_alert_carries_its_row_in_metadata() {
+  void anOutboxAlertCarriesItsRowInMetadata() {
     DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77);
 
     assertInstanceOf(DeliveryResult.Sent.class, r);
@@ -63,7 +64,7 @@ class SlackDelivererTest {
   @org.junit.jupiter.api.DisplayName(
       "an alert in doubt after a crash that is already in its channel is found in the history"
           + " and not posted again")
-  void an_alert_in_doubt_already_posted_is_not_posted_again() {
+  void anAlertInDoubtAlreadyPostedIsNotPostedAgain() {
     deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77);
 
     DeliveryResult again = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77_IN_DOUBT);
@@ -80,7 +81,7 @@ class SlackDelivererTest {
   @org.junit.jupiter.api.DisplayName(
       "an alert in doubt that is not in its channel is posted after one look; a second one in"
           + " the same minute waits for the next look (Slack allows one a minute)")
-  void alerts_in_doubt_are_looked_for_at_slacks_pace() {
+  void alertsInDoubtAreLookedForAtSlacksPace() {
     deliverer.deliver(CHANNEL, SlackFixtures.harris(), new OutboxKey(5, null));
 
     DeliveryResult first = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77_IN_DOUBT);
@@ -99,7 +100,7 @@ class SlackDelivererTest {
   @Test
   @org.junit.jupiter.api.DisplayName(
       "without the history scope an alert in doubt is posted again and counted")
-  void without_the_history_scope_alerts_in_doubt_are_resent_and_counted() {
+  void withoutTheHistoryScopeAlertsInDoubtAreResentAndCounted() {
     fake.script("conversations.history", FakeSlack.error("missing_scope"));
 
     DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris(), ROW_77_IN_DOUBT);
@@ -115,7 +116,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void an_alert_is_posted_with_blocks_text_and_the_bot_token() {
+  @DisplayName("an alert is posted with blocks text and the bot token")
+  void anAlertIsPostedWithBlocksTextAndTheBotToken() {
     DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
 
     assertInstanceOf(DeliveryResult.Sent.class, r);
@@ -126,7 +128,9 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_hostile_alert_reaches_slack_with_no_mention_or_link_in_its_text_and_no_moa_button() {
+  @DisplayName(
+      "a hostile alert reaches slack with no mention or link in its text and no moa button")
+  void aHostileAlertReachesSlackWithNoMentionOrLinkInItsTextAndNoMoaButton() {
     DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.hostile());
 
     assertInstanceOf(DeliveryResult.Sent.class, r);
@@ -139,7 +143,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_429_becomes_retry_after_with_slacks_delay_and_the_next_try_is_sent() {
+  @DisplayName("a 429 becomes retry after with slacks delay and the next try is sent")
+  void a429BecomesRetryAfterWithSlacksDelayAndTheNextTryIsSent() {
     fake.script("chat.postMessage", FakeSlack.rateLimited(7));
 
     DeliveryResult first = deliverer.deliver(CHANNEL, SlackFixtures.harris());
@@ -152,7 +157,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void not_in_channel_joins_the_channel_once_and_sends_again() {
+  @DisplayName("not in channel joins the channel once and sends again")
+  void notInChannelJoinsTheChannelOnceAndSendsAgain() {
     fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
 
     DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
@@ -165,7 +171,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void not_in_channel_that_cannot_be_joined_makes_the_channel_unavailable() {
+  @DisplayName("not in channel that cannot be joined makes the channel unavailable")
+  void notInChannelThatCannotBeJoinedMakesTheChannelUnavailable() {
     fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
     fake.script("conversations.join", FakeSlack.error("method_not_supported_for_channel_type"));
 
@@ -177,7 +184,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_token_error_while_joining_is_the_bots_problem_not_the_channels() {
+  @DisplayName("a token error while joining is the bots problem not the channels")
+  void aTokenErrorWhileJoiningIsTheBotsProblemNotTheChannels() {
     fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
     fake.script("conversations.join", FakeSlack.error("token_revoked"));
 
@@ -187,7 +195,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_429_while_joining_is_a_rate_limit() {
+  @DisplayName("a 429 while joining is a rate limit")
+  void a429WhileJoiningIsARateLimit() {
     fake.script("chat.postMessage", FakeSlack.error("not_in_channel"));
     fake.script("conversations.join", FakeSlack.rateLimited(3));
 
@@ -198,7 +207,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void still_not_in_channel_after_joining_is_unavailable_without_a_loop() {
+  @DisplayName("still not in channel after joining is unavailable without a loop")
+  void stillNotInChannelAfterJoiningIsUnavailableWithoutALoop() {
     fake.script(
         "chat.postMessage", FakeSlack.error("not_in_channel"), FakeSlack.error("not_in_channel"));
 
@@ -210,7 +220,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void channel_errors_make_the_channel_unavailable() {
+  @DisplayName("channel errors make the channel unavailable")
+  void channelErrorsMakeTheChannelUnavailable() {
     for (String error :
         List.of("channel_not_found", "is_archived", "restricted_action", "missing_scope")) {
       fake.script("chat.postMessage", FakeSlack.error(error));
@@ -220,7 +231,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void token_errors_make_the_bot_unauthorized() {
+  @DisplayName("token errors make the bot unauthorized")
+  void tokenErrorsMakeTheBotUnauthorized() {
     for (String error :
         List.of("invalid_auth", "token_revoked", "account_inactive", "not_authed")) {
       fake.script("chat.postMessage", FakeSlack.error(error));
@@ -230,7 +242,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_message_slack_refuses_as_malformed_is_rejected() {
+  @DisplayName("a message slack refuses as malformed is rejected")
+  void aMessageSlackRefusesAsMalformedIsRejected() {
     for (String error : List.of("msg_too_long", "invalid_blocks")) {
       fake.script("chat.postMessage", FakeSlack.error(error));
       DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
@@ -239,7 +252,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_5xx_or_an_unknown_error_is_a_transient_failure() {
+  @DisplayName("a 5xx or an unknown error is a transient failure")
+  void a5xxOrAnUnknownErrorIsATransientFailure() {
     fake.script("chat.postMessage", FakeSlack.json(503, "{}"), FakeSlack.error("internal_error"));
 
     assertInstanceOf(
@@ -249,7 +263,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void an_unreachable_slack_is_a_transient_failure_not_an_exception() {
+  @DisplayName("an unreachable slack is a transient failure not an exception")
+  void anUnreachableSlackIsATransientFailureNotAnException() {
     fake.close();
 
     DeliveryResult r = deliverer.deliver(CHANNEL, SlackFixtures.harris());
@@ -258,7 +273,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void a_notice_is_posted_to_the_admin_channel() {
+  @DisplayName("a notice is posted to the admin channel")
+  void aNoticeIsPostedToTheAdminChannel() {
     ChannelRef admin = new ChannelRef("slack", "T1", "C0ADMIN");
 
     DeliveryResult r =
@@ -272,7 +288,8 @@ class SlackDelivererTest {
   }
 
   @Test
-  void retry_after_reads_seconds_and_falls_back_to_one_second() {
+  @DisplayName("retry after reads seconds and falls back to one second")
+  void retryAfterReadsSecondsAndFallsBackToOneSecond() {
     assertEquals(Duration.ofSeconds(30), SlackDeliverer.retryAfter("30"));
     assertEquals(Duration.ofSeconds(1), SlackDeliverer.retryAfter(null));
     assertEquals(Duration.ofSeconds(1), SlackDeliverer.retryAfter("soon"));

@@ -58,7 +58,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void an_unsigned_request_is_refused_with_401() throws Exception {
+  @DisplayName("an unsigned request is refused with 401")
+  void anUnsignedRequestIsRefusedWith401() throws Exception {
     HttpResponse<String> r =
         bot.send(
             HttpRequest.newBuilder(bot.endpoint())
@@ -70,7 +71,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_request_signed_with_the_wrong_secret_is_refused_with_401() throws Exception {
+  @DisplayName("a request signed with the wrong secret is refused with 401")
+  void aRequestSignedWithTheWrongSecretIsRefusedWith401() throws Exception {
     HttpResponse<String> r =
         bot.post(bot.body("help", "C1", "U1"), Instant.now().getEpochSecond(), "not-the-secret");
 
@@ -78,7 +80,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_request_signed_ten_minutes_ago_is_refused_with_401() throws Exception {
+  @DisplayName("a request signed ten minutes ago is refused with 401")
+  void aRequestSignedTenMinutesAgoIsRefusedWith401() throws Exception {
     long tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond();
 
     HttpResponse<String> r =
@@ -88,7 +91,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_request_signed_an_hour_ahead_is_refused_with_401() throws Exception {
+  @DisplayName("a request signed an hour ahead is refused with 401")
+  void aRequestSignedAnHourAheadIsRefusedWith401() throws Exception {
     long ahead = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
 
     HttpResponse<String> r = bot.post(bot.body("help", "C1", "U1"), ahead, SlackTestBot.SECRET);
@@ -97,7 +101,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void an_exact_replay_of_an_accepted_request_is_refused_with_401() throws Exception {
+  @DisplayName("an exact replay of an accepted request is refused with 401")
+  void anExactReplayOfAnAcceptedRequestIsRefusedWith401() throws Exception {
     String body = bot.body("unsubscribe harris tx", "C1", "U1");
     long now = Instant.now().getEpochSecond();
 
@@ -109,7 +114,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_refused_request_does_not_block_the_genuine_one_with_the_same_timestamp() throws Exception {
+  @DisplayName("a refused request does not block the genuine one with the same timestamp")
+  void aRefusedRequestDoesNotBlockTheGenuineOneWithTheSameTimestamp() throws Exception {
     String body = bot.body("help", "C1", "U1");
     long now = Instant.now().getEpochSecond();
     String forged = "v0=" + "0".repeat(64);
@@ -127,7 +133,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_body_over_64_kib_is_refused_with_413() throws Exception {
+  @DisplayName("a body over 64 kib is refused with 413")
+  void aBodyOver64KibIsRefusedWith413() throws Exception {
     String body = bot.body("status " + "x".repeat(70_000), "C1", "U1");
 
     HttpResponse<String> r = bot.post(body, Instant.now().getEpochSecond(), SlackTestBot.SECRET);
@@ -136,7 +143,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_megabyte_body_is_answered_413_every_time_not_with_a_reset_connection() throws Exception {
+  @DisplayName("a megabyte body is answered 413 every time not with a reset connection")
+  void aMegabyteBodyIsAnswered413EveryTimeNotWithAResetConnection() throws Exception {
     String body = bot.body("status " + "x".repeat(1024 * 1024), "C1", "U1");
 
     for (int i = 0; i < 12; i++) {
@@ -147,7 +155,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void other_paths_are_404_and_other_methods_405() throws Exception {
+  @DisplayName("other paths are 404 and other methods 405")
+  void otherPathsAre404AndOtherMethods405() throws Exception {
     HttpResponse<String> path =
         bot.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port + "/admin"))
@@ -160,7 +169,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void help_is_answered_privately_and_lists_subscribe() throws Exception {
+  @DisplayName("help is answered privately and lists subscribe")
+  void helpIsAnsweredPrivatelyAndListsSubscribe() throws Exception {
     JsonObject reply = reply(bot.command("help"));
 
     assertEquals("ephemeral", type(reply));
@@ -169,7 +179,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void status_of_harris_tx_is_answered_privately_about_harris_county() throws Exception {
+  @DisplayName("status of harris tx is answered privately about harris county")
+  void statusOfHarrisTxIsAnsweredPrivatelyAboutHarrisCounty() throws Exception {
     JsonObject reply = reply(bot.command("status harris tx"));
 
     assertEquals("ephemeral", type(reply));
@@ -178,7 +189,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void status_with_share_is_posted_in_the_channel() throws Exception {
+  @DisplayName("status with share is posted in the channel")
+  void statusWithShareIsPostedInTheChannel() throws Exception {
     JsonObject reply = reply(bot.command("status harris tx share"));
 
     assertEquals("in_channel", type(reply));
@@ -186,7 +198,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void status_of_a_whole_state_fits_slacks_limits() throws Exception {
+  @DisplayName("status of a whole state fits slacks limits")
+  void statusOfAWholeStateFitsSlacksLimits() throws Exception {
     JsonObject reply = reply(bot.command("status florida"));
 
     SlackFixtures.assertWithinLimits(text(reply), reply.get("blocks"));
@@ -196,7 +209,7 @@ class SlackEndpointTest {
   @DisplayName(
       "status TX csv on Slack attaches the whole list to the channel as a file, by Slack's"
           + " external upload, and says so")
-  void status_csv_is_attached_to_the_channel_as_a_file() throws Exception {
+  void statusCsvIsAttachedToTheChannelAsAFile() throws Exception {
     HttpResponse<String> ack = bot.command("status TX csv");
 
     assertEquals(200, ack.statusCode());
@@ -216,7 +229,7 @@ class SlackEndpointTest {
   @DisplayName(
       "when Slack refuses the file (no files:write scope), the person gets its start as code,"
           + " within Slack's limits, and why")
-  void status_csv_falls_back_to_the_start_of_the_file_when_slack_refuses_it() throws Exception {
+  void statusCsvFallsBackToTheStartOfTheFileWhenSlackRefusesIt() throws Exception {
     bot.fake.script("files.getUploadURLExternal", FakeSlack.error("missing_scope"));
 
     HttpResponse<String> ack = bot.command("status TX csv");
@@ -231,7 +244,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void an_ambiguous_place_offers_choices_to_copy() throws Exception {
+  @DisplayName("an ambiguous place offers choices to copy")
+  void anAmbiguousPlaceOffersChoicesToCopy() throws Exception {
     JsonObject reply = reply(bot.command("status washington county"));
 
     assertEquals("ephemeral", type(reply));
@@ -240,7 +254,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void an_unknown_command_gets_a_helpful_message_and_no_stack_trace() throws Exception {
+  @DisplayName("an unknown command gets a helpful message and no stack trace")
+  void anUnknownCommandGetsAHelpfulMessageAndNoStackTrace() throws Exception {
     JsonObject reply = reply(bot.command("frobnicate harris"));
 
     assertEquals("ephemeral", type(reply));
@@ -249,7 +264,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void too_long_input_is_refused_with_a_message() throws Exception {
+  @DisplayName("too long input is refused with a message")
+  void tooLongInputIsRefusedWithAMessage() throws Exception {
     JsonObject reply = reply(bot.command("status " + "harris ".repeat(200)));
 
     assertEquals("ephemeral", type(reply));
@@ -257,7 +273,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void subscribe_joins_the_channel_and_confirms_in_it_through_the_response_url() throws Exception {
+  @DisplayName("subscribe joins the channel and confirms in it through the response url")
+  void subscribeJoinsTheChannelAndConfirmsInItThroughTheResponseUrl() throws Exception {
     HttpResponse<String> ack = bot.command("subscribe harris tx", "C7", "U1");
 
     assertEquals(200, ack.statusCode());
@@ -277,7 +294,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void subscribe_where_the_bot_cannot_join_tells_the_user_to_invite_it() throws Exception {
+  @DisplayName("subscribe where the bot cannot join tells the user to invite it")
+  void subscribeWhereTheBotCannotJoinTellsTheUserToInviteIt() throws Exception {
     bot.fake.script("conversations.join", FakeSlack.error("method_not_supported_for_channel_type"));
 
     JsonObject reply = reply(bot.command("subscribe harris tx", "G1", "U1"));
@@ -286,7 +304,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void unsubscribe_list_and_the_options_are_answered_in_the_channel() throws Exception {
+  @DisplayName("unsubscribe list and the options are answered in the channel")
+  void unsubscribeListAndTheOptionsAreAnsweredInTheChannel() throws Exception {
     reply(bot.command("subscribe harris tx"));
     bot.fake.awaitResponse(WAIT);
 
@@ -311,8 +330,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_user_group_slack_escaped_is_stored_and_a_name_slack_did_not_recognise_is_refused()
-      throws Exception {
+  @DisplayName("a user group slack escaped is stored and a name slack did not recognise is refused")
+  void aUserGroupSlackEscapedIsStoredAndANameSlackDidNotRecogniseIsRefused() throws Exception {
     ChannelRef channel = new ChannelRef("slack", "T1", "C1");
     JsonObject set = reply(bot.command("mention <!subteam^S0123ABCD|@rapid-response>"));
     JsonObject unknown = reply(bot.command("mention @rapid-respons"));
@@ -325,7 +344,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void language_es_makes_the_channel_answer_in_spanish() throws Exception {
+  @DisplayName("language es makes the channel answer in spanish")
+  void languageEsMakesTheChannelAnswerInSpanish() throws Exception {
     JsonObject set = reply(bot.command("language es", "C9", "U1"));
     JsonObject help = reply(bot.command("help", "C9", "U1"));
 
@@ -334,8 +354,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void a_payload_the_bot_cannot_use_is_answered_with_a_short_apology_not_a_stack_trace()
-      throws Exception {
+  @DisplayName("a payload the bot cannot use is answered with a short apology not a stack trace")
+  void aPayloadTheBotCannotUseIsAnsweredWithAShortApologyNotAStackTrace() throws Exception {
     JsonObject reply = reply(bot.command("list", "C1%3Cbad%3E", "U1"));
 
     assertTrue(text(reply).contains("Something went wrong"), text(reply));
@@ -343,8 +363,8 @@ class SlackEndpointTest {
   }
 
   @Test
-  void an_ambiguous_place_offers_a_button_per_choice_that_runs_the_command_when_clicked()
-      throws Exception {
+  @DisplayName("an ambiguous place offers a button per choice that runs the command when clicked")
+  void anAmbiguousPlaceOffersAButtonPerChoiceThatRunsTheCommandWhenClicked() throws Exception {
     JsonObject reply = reply(bot.command("subscribe washington county", "C5", "U1"));
     JsonObject actions = null;
     for (var block : reply.getAsJsonArray("blocks")) {

@@ -2,13 +2,15 @@ package org.watch287g.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Slack's escaped command text (should_escape: true), read back to what the person typed. */
 class SlackInputTest {
 
   @Test
-  void places_numbers_and_words_come_through_unchanged() {
+  @DisplayName("places numbers and words come through unchanged")
+  void placesNumbersAndWordsComeThroughUnchanged() {
     for (String text :
         new String[] {
           "status harris tx",
@@ -25,7 +27,8 @@ class SlackInputTest {
   }
 
   @Test
-  void a_user_group_picked_from_slacks_suggestions_becomes_its_token() {
+  @DisplayName("a user group picked from slacks suggestions becomes its token")
+  void aUserGroupPickedFromSlacksSuggestionsBecomesItsToken() {
     assertEquals(
         "mention subteam:S0123ABCD",
         SlackInput.read("mention <!subteam^S0123ABCD|@rapid-response>"));
@@ -36,14 +39,16 @@ class SlackInputTest {
   }
 
   @Test
-  void here_in_any_form_becomes_here() {
+  @DisplayName("here in any form becomes here")
+  void hereInAnyFormBecomesHere() {
     for (String here : new String[] {"@here", "<!here>", "<!here|here>", "<!here|@here>", "here"}) {
       assertEquals("mention here", SlackInput.read("mention " + here), here);
     }
   }
 
   @Test
-  void other_mentions_become_the_words_the_person_saw_for_the_core_to_refuse() {
+  @DisplayName("other mentions become the words the person saw for the core to refuse")
+  void otherMentionsBecomeTheWordsThePersonSawForTheCoreToRefuse() {
     assertEquals("mention @everyone", SlackInput.read("mention <!everyone>"));
     assertEquals("mention @channel", SlackInput.read("mention <!channel|@channel>"));
     assertEquals("mention @ana", SlackInput.read("mention <@U0123|ana>"));
@@ -54,7 +59,8 @@ class SlackInputTest {
   }
 
   @Test
-  void links_and_entities_in_a_note_are_read_back_to_what_was_typed() {
+  @DisplayName("links and entities in a note are read back to what was typed")
+  void linksAndEntitiesInANoteAreReadBackToWhatWasTyped() {
     assertEquals(
         "note Call & meet: https://example.org/meet",
         SlackInput.read("note Call &amp; meet: <https://example.org/meet>"));

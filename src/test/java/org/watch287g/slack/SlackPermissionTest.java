@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.ChannelRef;
@@ -31,7 +32,8 @@ class SlackPermissionTest {
   }
 
   @Test
-  void in_admins_mode_a_member_who_is_not_an_admin_is_refused() throws Exception {
+  @DisplayName("in admins mode a member who is not an admin is refused")
+  void inAdminsModeAMemberWhoIsNotAnAdminIsRefused() throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  subscribePermission: admins\n", "")) {
       bot.fake.userIsAdmin(false);
 
@@ -45,7 +47,8 @@ class SlackPermissionTest {
   }
 
   @Test
-  void in_admins_mode_a_workspace_admin_may_subscribe() throws Exception {
+  @DisplayName("in admins mode a workspace admin may subscribe")
+  void inAdminsModeAWorkspaceAdminMaySubscribe() throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  subscribePermission: admins\n", "")) {
       bot.fake.userIsAdmin(true);
 
@@ -57,7 +60,8 @@ class SlackPermissionTest {
   }
 
   @Test
-  void in_admins_mode_anyone_may_still_ask_for_status_without_a_users_info_call() throws Exception {
+  @DisplayName("in admins mode anyone may still ask for status without a users info call")
+  void inAdminsModeAnyoneMayStillAskForStatusWithoutAUsersInfoCall() throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  subscribePermission: admins\n", "")) {
       JsonObject reply = reply(bot, bot.command("status harris tx", "C1", "U2"));
 
@@ -67,7 +71,8 @@ class SlackPermissionTest {
   }
 
   @Test
-  void when_slack_cannot_say_who_is_an_admin_the_user_is_told_to_try_again() throws Exception {
+  @DisplayName("when slack cannot say who is an admin the user is told to try again")
+  void whenSlackCannotSayWhoIsAnAdminTheUserIsToldToTryAgain() throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  subscribePermission: admins\n", "")) {
       bot.fake.script("users.info", FakeSlack.json(500, "{}"));
 
@@ -80,7 +85,8 @@ class SlackPermissionTest {
   }
 
   @Test
-  void with_an_allowlist_only_the_listed_users_may_change_the_channel() throws Exception {
+  @DisplayName("with an allowlist only the listed users may change the channel")
+  void withAnAllowlistOnlyTheListedUsersMayChangeTheChannel() throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  subscribePermission: [U0ALLOWED]\n", "")) {
       JsonObject refused = reply(bot, bot.command("pending off", "C1", "U0OTHER"));
       JsonObject allowed = reply(bot, bot.command("pending off", "C1", "U0ALLOWED"));
@@ -92,8 +98,8 @@ class SlackPermissionTest {
   }
 
   @Test
-  void the_admin_channel_is_the_configured_one_and_the_platform_reports_no_problem()
-      throws Exception {
+  @DisplayName("the admin channel is the configured one and the platform reports no problem")
+  void theAdminChannelIsTheConfiguredOneAndThePlatformReportsNoProblem() throws Exception {
     try (SlackTestBot bot = new SlackTestBot(dir, "  adminChannel: C0ADMIN\n", "")) {
       assertEquals(ChannelRef.admin("slack", "C0ADMIN"), bot.slack.adminChannel().orElseThrow());
       assertEquals(java.util.Optional.empty(), bot.slack.problem());

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.Wiring;
@@ -52,7 +53,8 @@ class SlackReconnectTest {
   }
 
   @Test
-  void socket_mode_started_before_slack_is_reachable_connects_once_it_is() throws Exception {
+  @DisplayName("socket mode started before slack is reachable connects once it is")
+  void socketModeStartedBeforeSlackIsReachableConnectsOnceItIs() throws Exception {
     int port = freePort();
     try (Wiring wiring = wiring("http://127.0.0.1:" + port + "/api/")) {
       SlackPlatform slack = wiring.slack().orElseThrow();
@@ -72,7 +74,8 @@ class SlackReconnectTest {
   }
 
   @Test
-  void a_server_error_from_slack_is_retried_until_the_socket_opens() throws Exception {
+  @DisplayName("a server error from slack is retried until the socket opens")
+  void aServerErrorFromSlackIsRetriedUntilTheSocketOpens() throws Exception {
     try (FakeSlack fake = new FakeSlack()) {
       fake.script("apps.connections.open", FakeSlack.json(503, "{\"ok\":false}"));
       try (Wiring wiring = wiring(fake.apiUrl())) {
@@ -87,7 +90,8 @@ class SlackReconnectTest {
   }
 
   @Test
-  void a_refused_app_token_turns_slack_off_and_is_not_tried_again() throws Exception {
+  @DisplayName("a refused app token turns slack off and is not tried again")
+  void aRefusedAppTokenTurnsSlackOffAndIsNotTriedAgain() throws Exception {
     try (FakeSlack fake = new FakeSlack()) {
       fake.script("apps.connections.open", FakeSlack.error("invalid_auth"));
       try (Wiring wiring = wiring(fake.apiUrl())) {
@@ -106,7 +110,8 @@ class SlackReconnectTest {
   }
 
   @Test
-  void a_revoked_bot_token_turns_slack_off_before_any_socket() throws Exception {
+  @DisplayName("a revoked bot token turns slack off before any socket")
+  void aRevokedBotTokenTurnsSlackOffBeforeAnySocket() throws Exception {
     try (FakeSlack fake = new FakeSlack()) {
       fake.script("auth.test", FakeSlack.error("token_revoked"));
       try (Wiring wiring = wiring(fake.apiUrl())) {

@@ -3,12 +3,14 @@ package org.watch287g.slack;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Which answers from Slack mean the token is refused (stop) rather than a failure (retry). */
 class SlackRefusalTest {
   @Test
-  void revoked_unknown_and_inactive_tokens_are_refusals() {
+  @DisplayName("revoked unknown and inactive tokens are refusals")
+  void revokedUnknownAndInactiveTokensAreRefusals() {
     for (String e :
         new String[] {
           "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"
@@ -18,7 +20,8 @@ class SlackRefusalTest {
   }
 
   @Test
-  void server_trouble_and_nothing_at_all_are_not_refusals() {
+  @DisplayName("server trouble and nothing at all are not refusals")
+  void serverTroubleAndNothingAtAllAreNotRefusals() {
     assertFalse(SlackPlatform.refuses("fatal_error"));
     assertFalse(SlackPlatform.refuses("internal_error"));
     assertFalse(SlackPlatform.refuses("ratelimited"));

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +19,8 @@ class SlackSocketModeTest {
   @TempDir Path dir;
 
   @Test
-  void a_slash_command_envelope_is_answered_over_the_socket_without_an_http_port()
-      throws Exception {
+  @DisplayName("a slash command envelope is answered over the socket without an http port")
+  void aSlashCommandEnvelopeIsAnsweredOverTheSocketWithoutAnHttpPort() throws Exception {
     String envelope =
         "{\"envelope_id\":\"env-1\",\"type\":\"slash_commands\",\"accepts_response_payload\":true,"
             + "\"payload\":{\"token\":\"x\",\"team_id\":\"T1\",\"team_domain\":\"t\","

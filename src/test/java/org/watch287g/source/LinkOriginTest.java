@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import okhttp3.HttpUrl;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LinkOriginTest {
   static final HttpUrl PAGE = HttpUrl.get("https://www.ice.gov/identify-and-arrest/287g");
 
   @Test
-  void workbooks_on_ices_own_host_over_https_are_followed() {
+  @DisplayName("workbooks on ices own host over https are followed")
+  void workbooksOnIcesOwnHostOverHttpsAreFollowed() {
     assertTrue(LinkOrigin.permits(PAGE, HttpUrl.get("https://www.ice.gov/doclib/287g/a.xlsx")));
   }
 
   @Test
-  void another_host_a_look_alike_another_port_or_plain_http_are_not() {
+  @DisplayName("another host a look alike another port or plain http are not")
+  void anotherHostALookAlikeAnotherPortOrPlainHttpAreNot() {
     for (String url :
         new String[] {
           "https://www.ice.gov.evil.example/a.xlsx",
@@ -30,7 +33,8 @@ class LinkOriginTest {
   }
 
   @Test
-  void a_page_configured_as_http_may_be_upgraded_to_https_on_its_host_and_nowhere_else() {
+  @DisplayName("a page configured as http may be upgraded to https on its host and nowhere else")
+  void aPageConfiguredAsHttpMayBeUpgradedToHttpsOnItsHostAndNowhereElse() {
     HttpUrl http = HttpUrl.get("http://www.ice.gov/identify-and-arrest/287g");
 
     assertTrue(
@@ -40,7 +44,8 @@ class LinkOriginTest {
   }
 
   @Test
-  void local_fakes_over_http_are_followed_on_their_own_host_and_port_only() {
+  @DisplayName("local fakes over http are followed on their own host and port only")
+  void localFakesOverHttpAreFollowedOnTheirOwnHostAndPortOnly() {
     HttpUrl fake = HttpUrl.get("http://127.0.0.1:4100/identify-and-arrest/287g");
 
     assertTrue(LinkOrigin.permits(fake, HttpUrl.get("http://127.0.0.1:4100/a.xlsx")));

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,8 @@ class MigrationsTest {
   }
 
   @Test
-  void every_script_in_the_migration_folder_is_listed_in_order() throws IOException {
+  @DisplayName("every script in the migration folder is listed in order")
+  void everyScriptInTheMigrationFolderIsListedInOrder() throws IOException {
     List<String> files;
     try (Stream<Path> listing = Files.list(Path.of("src/main/resources/db/migration"))) {
       files = new ArrayList<>(listing.map(p -> p.getFileName().toString()).sorted().toList());
@@ -54,7 +56,8 @@ class MigrationsTest {
   }
 
   @Test
-  void a_new_database_gets_every_table_and_the_latest_version() throws SQLException {
+  @DisplayName("a new database gets every table and the latest version")
+  void aNewDatabaseGetsEveryTableAndTheLatestVersion() throws SQLException {
     Path db = dir.resolve("new.db");
     Database.open(db, Duration.ofSeconds(1)).close();
 
@@ -64,7 +67,8 @@ class MigrationsTest {
   }
 
   @Test
-  void opening_a_current_database_again_changes_nothing_and_keeps_its_data() throws SQLException {
+  @DisplayName("opening a current database again changes nothing and keeps its data")
+  void openingACurrentDatabaseAgainChangesNothingAndKeepsItsData() throws SQLException {
     Path db = dir.resolve("again.db");
     Database.open(db, Duration.ofSeconds(1)).close();
     run(
@@ -79,7 +83,8 @@ class MigrationsTest {
   }
 
   @Test
-  void a_database_flyway_migrated_to_v3_carries_on_from_v4_with_its_data() throws SQLException {
+  @DisplayName("a database flyway migrated to v3 carries on from v4 with its data")
+  void aDatabaseFlywayMigratedToV3CarriesOnFromV4WithItsData() throws SQLException {
     Path db = dir.resolve("flyway.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       new Migrations(Migrations.SCRIPTS.subList(0, 3)).apply(c, "flyway.db");
@@ -99,7 +104,8 @@ class MigrationsTest {
   }
 
   @Test
-  void a_failing_script_leaves_the_database_at_the_version_before_it() throws SQLException {
+  @DisplayName("a failing script leaves the database at the version before it")
+  void aFailingScriptLeavesTheDatabaseAtTheVersionBeforeIt() throws SQLException {
     Path db = dir.resolve("broken.db");
     List<String> scripts = new ArrayList<>(Migrations.SCRIPTS.subList(0, 2));
     scripts.add("V2__create_subscriptions.sql"); // again: its tables already exist
@@ -116,7 +122,8 @@ class MigrationsTest {
   }
 
   @Test
-  void a_database_from_a_newer_release_is_refused_with_what_to_do() throws SQLException {
+  @DisplayName("a database from a newer release is refused with what to do")
+  void aDatabaseFromANewerReleaseIsRefusedWithWhatToDo() throws SQLException {
     Path db = dir.resolve("newer.db");
     Database.open(db, Duration.ofSeconds(1)).close();
     run(db, "PRAGMA user_version = 99");
