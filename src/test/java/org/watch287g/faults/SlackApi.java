@@ -28,7 +28,8 @@ import org.watch287g.testing.Latency;
  * A local Slack Web API for the jar: {@code auth.test}, {@code users.info} (an admin), {@code
  * conversations.*} and {@code chat.postMessage}, which it records before answering, as Slack does
  * (a message Slack accepted is in the channel even if the answer never reaches the bot). A test can
- * make it hold the next answer open, or answer with a platform fault.
+ * make it hold the next answer open, or answer with a platform fault. (Why it is not {@code
+ * slack.FakeSlack}: see there.)
  */
 final class SlackApi implements AutoCloseable {
   /**
