@@ -137,6 +137,14 @@ public final class CommandService {
     return response;
   }
 
+  /**
+   * What is known about a place, exactly as {@code status} answers it: for the public pages and
+   * exports, which show the same agreements the chat does.
+   */
+  public Status status(Place place) {
+    return statuses.status(place);
+  }
+
   /** Answers a command. Never throws. */
   public Reply handle(Command command) {
     try {
