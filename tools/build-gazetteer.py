@@ -9,12 +9,19 @@ Reads (see SHARED_GAZETTEER_DIR/SOURCES.md for where each comes from and its lic
   place_county_2020_geocorr.csv   every 2020 Census place (and NY town) with all its counties
   geonames_us_places_county.csv   other named places (GeoNames, CC BY 4.0), one county each
   us_cities_states_counties.csv   postal place names (CC0): the last resort, for New England towns
+  county_subdivisions_2020.csv    every 2020 county subdivision (townships, towns) with its county
 Writes, UTF-8, tab-separated, no header, sorted so the output is reproducible:
   counties.tsv  fips, state, full name, 2010 codes this one replaces (comma-separated, may be empty)
   places.tsv    state, place name without its Census suffix, kind, counties as fips:share,...
                 (kind: the Census suffix such as city/town/village/CDP, "ny-" + suffix for New
                 York towns, "geonames", or "postal"; share: the place's 2020 population share, 1
                 if unknown)
+  subdivisions.tsv  state, subdivision name without its type word, type word ("township", "town",
+                "charter township", "plantation", "-" for none), 5-digit county FIPS (2023 vintage)
+                (only real governments: is_mcd = 1 and FUNCSTAT A, B, C, G or I; FUNCSTAT F rows are
+                incorporated places already in places.tsv, N and S rows are no government.
+                Connecticut towns are moved from their 2020 county to their 2022 planning region
+                where GeoNames knows the town, and left out where it does not)
 The output is committed; the build never runs this script.
 """
 import csv, os, re, sys, unicodedata
@@ -78,6 +85,9 @@ for r in rows('place_county_2020_geocorr.csv'):
         kind = 'ny-' + (kind or 'town')
     key = (st, name, kind or 'place')
     parts = places.setdefault(key, {})
+    # A county counts when at least one of the place's 2020 residents lives there: a police
+    # department's alerts matter to everyone under it, however few. A part with no residents is
+    # kept only when it is the place's only (primary) row, so that every place has a county.
     if pop > 0 or r['primary'] == '1':
         parts[fips] = max(parts.get(fips, 0.0), share if pop > 0 else 1.0)
 
@@ -126,4 +136,31 @@ with open(os.path.join(out, 'places.tsv'), 'w', encoding='utf-8', newline='\n') 
             continue
         cs = ','.join(f'{fips}:{share:.4g}' for fips, share in sorted(parts.items()))
         f.write(f'{st}\t{name}\t{kind}\t{cs}\n')
-print(f'{len(counties)} counties, {len(places)} places written to {out}', file=sys.stderr)
+
+# County subdivisions that are governments: Pennsylvania townships, New England towns, ...
+ct_region = {}
+for r in rows('geonames_us_places_county.csv'):
+    if r['state'] == 'CT' and r['county_fips'].startswith('091'):
+        ct_region.setdefault(r['name'].lower(), set()).add(r['county_fips'])
+subdivisions = set()
+ct_missing = 0
+for r in rows('county_subdivisions_2020.csv'):
+    if r['is_mcd'] != '1' or r['funcstat'] not in ('A', 'B', 'C', 'G', 'I'):
+        continue
+    st, base, fips = r['state_abbr'], r['name_base'], r['county_fips']
+    kind = r['name'][len(base):].strip().lower() or '-'
+    if st == 'CT':
+        regions = ct_region.get(base.lower(), set())
+        if len(regions) != 1:
+            ct_missing += 1
+            continue
+        fips = regions.pop()
+    if fips not in current:
+        raise SystemExit(f'{r["name"]}, {st}: county {fips} is not a 2023 county')
+    subdivisions.add((st, base, kind, fips))
+with open(os.path.join(out, 'subdivisions.tsv'), 'w', encoding='utf-8', newline='\n') as f:
+    for row in sorted(subdivisions):
+        f.write('\t'.join(row) + '\n')
+print(f'{len(counties)} counties, {len(places)} places, {len(subdivisions)} subdivisions written to '
+      f'{out} ({ct_missing} Connecticut towns without a known planning region left out)',
+      file=sys.stderr)

@@ -1,11 +1,16 @@
 package org.watch287g.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watch287g.dataset.Agreement;
@@ -41,14 +46,28 @@ public final class ResolveCommand implements Callable<Integer> {
               + " ST:XX for a statewide agency, empty when unresolved)")
   boolean csv;
 
+  @Option(
+      names = "--json",
+      description =
+          "print exactly one JSON object: {\"agencies\":[{\"state\",\"agency\","
+              + "\"predicted_fips\",\"counties\":[FIPS...],\"statewide\",\"level\","
+              + "\"basis\",\"confidence\":\"exact|corrected|ambiguous|state-wide fallback\","
+              + "\"note\"}],\"by_basis\":{},\"by_confidence\":{}}; the tallies count every"
+              + " agency, --unresolved or not")
+  boolean json;
+
   @Option(names = "--unresolved", description = "print only the agencies nothing places, and why")
   boolean unresolvedOnly;
 
   @Spec CommandSpec spec = CommandSpec.create();
 
   @Override
-  public Integer call() {
+  public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
+    if (csv && json) {
+      spec.commandLine().getErr().println("resolve: choose --csv or --json, not both");
+      return 2;
+    }
     Publication publication;
     try {
       publication = new SpreadsheetParser().parse(Files.readAllBytes(file), file.toString());
@@ -68,19 +87,50 @@ public final class ResolveCommand implements Callable<Integer> {
       out.println("state,agency,predicted_fips");
     }
     Map<Coverage.Basis, Integer> tally = new EnumMap<>(Coverage.Basis.class);
+    Map<Coverage.Confidence, Integer> sureness = new EnumMap<>(Coverage.Confidence.class);
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Agreement a : agencies.values()) {
       Coverage coverage = resolver.resolve(a);
       tally.merge(coverage.basis(), 1, Integer::sum);
+      sureness.merge(coverage.confidence(), 1, Integer::sum);
       if (unresolvedOnly && coverage.resolved()) {
         continue;
       }
-      out.println(csv ? csvLine(a, coverage) : humanLine(a, coverage));
+      if (json) {
+        rows.add(jsonRow(a, coverage));
+      } else {
+        out.println(csv ? csvLine(a, coverage) : humanLine(a, coverage));
+      }
     }
-    if (!csv) {
+    if (json) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("agencies", rows);
+      Map<String, Integer> byBasis = new LinkedHashMap<>();
+      tally.forEach((basis, n) -> byBasis.put(basis.name().toLowerCase(Locale.ROOT), n));
+      document.put("by_basis", byBasis);
+      Map<String, Integer> byConfidence = new LinkedHashMap<>();
+      sureness.forEach((c, n) -> byConfidence.put(c.label(), n));
+      document.put("by_confidence", byConfidence);
+      out.println(new ObjectMapper().writeValueAsString(document));
+    } else if (!csv) {
       out.println(summary(agencies.size(), tally));
     }
     out.flush();
     return 0;
+  }
+
+  private static Map<String, Object> jsonRow(Agreement a, Coverage coverage) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("state", a.state().code());
+    row.put("agency", a.agency());
+    row.put("predicted_fips", coverage.predictedFips());
+    row.put("counties", List.copyOf(coverage.counties()));
+    row.put("statewide", coverage.statewide());
+    row.put("level", coverage.level().name().toLowerCase(Locale.ROOT));
+    row.put("basis", coverage.basis().name().toLowerCase(Locale.ROOT));
+    row.put("confidence", coverage.confidence().label());
+    row.put("note", coverage.note());
+    return row;
   }
 
   private static String csvLine(Agreement a, Coverage coverage) {
@@ -90,11 +140,12 @@ public final class ResolveCommand implements Callable<Integer> {
   private static String humanLine(Agreement a, Coverage coverage) {
     String where = coverage.resolved() ? coverage.predictedFips() : "UNRESOLVED";
     return String.format(
-        "%s  %-55s %-22s %-10s %s",
+        "%s  %-55s %-22s %-10s %-9s %s",
         a.state().code(),
         a.agency(),
         where,
-        coverage.basis().name().toLowerCase(java.util.Locale.ROOT),
+        coverage.basis().name().toLowerCase(Locale.ROOT),
+        coverage.confidence().label(),
         coverage.note());
   }
 
@@ -103,7 +154,7 @@ public final class ResolveCommand implements Callable<Integer> {
     tally.forEach(
         (basis, n) ->
             s.append(' ')
-                .append(basis.name().toLowerCase(java.util.Locale.ROOT))
+                .append(basis.name().toLowerCase(Locale.ROOT))
                 .append(' ')
                 .append(n)
                 .append(','));

@@ -2,9 +2,12 @@ package org.watch287g.geo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.watch287g.dataset.UsState;
@@ -48,6 +51,16 @@ final class AgencyName {
           "\\s+(city|town|village|borough|township|twp\\.?)$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern WORDS = Pattern.compile("\\s+");
+
+  /** The kind word of a township or New England town, anywhere in the name. */
+  private static final Pattern SUBDIVISION_KIND =
+      Pattern.compile("\\b(township|twp|town)\\b\\.?", Pattern.CASE_INSENSITIVE);
+
+  /** Direction abbreviations that open a township's name: "So Middleton Twp". */
+  private static final Map<String, String> DIRECTIONS =
+      Map.of(
+          "so", "South", "no", "North", "n", "North", "s", "South", "e", "East", "w", "West", "upr",
+          "Upper", "lwr", "Lower");
 
   private static final List<String> STATE_BODIES =
       List.of(
@@ -168,6 +181,54 @@ final class AgencyName {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The kind word of the township or town the name names, if any: "township" for "Mahoning TWP
+   * Police Department - Montour" or "Pennsylvania State Constable's Office, Cooke Township", "town"
+   * for "Town of Wells Police".
+   */
+  Optional<String> subdivisionKind() {
+    Matcher m = SUBDIVISION_KIND.matcher(name);
+    if (m.find()) {
+      return Optional.of(m.group(1).equalsIgnoreCase("town") ? "town" : "township");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Names of a township or town the agency may name, longest first: the last one to four words
+   * before "Township"/"Twp"/"Town" wherever it stands ("Pennsylvania State Constable's Office So
+   * Middleton Twp" gives "Office So Middleton", "So Middleton", "South Middleton", "Middleton"),
+   * then the place candidates without their kind word (a New Hampshire town's police seldom says
+   * "Town").
+   */
+  List<String> subdivisionCandidates() {
+    Set<String> candidates = new LinkedHashSet<>();
+    Matcher m = SUBDIVISION_KIND.matcher(name);
+    while (m.find()) {
+      String before = name.substring(0, m.start()).replaceAll("[(),/:;-]", " ").trim();
+      String[] words = WORDS.split(before, -1);
+      for (int n = Math.min(4, words.length); n >= 1; n--) {
+        String[] tail = Arrays.copyOfRange(words, words.length - n, words.length);
+        if (tail[0].isBlank()) {
+          continue;
+        }
+        candidates.add(String.join(" ", tail));
+        String spelled = DIRECTIONS.get(tail[0].replace(".", "").toLowerCase(Locale.ROOT));
+        if (spelled != null && n > 1) {
+          tail[0] = spelled;
+          candidates.add(String.join(" ", tail));
+        }
+      }
+    }
+    for (String candidate : placeCandidates()) {
+      String bare = PLACE_KIND.matcher(candidate).replaceFirst("").trim();
+      if (!bare.isEmpty()) {
+        candidates.add(bare);
+      }
+    }
+    return List.copyOf(candidates);
   }
 
   /** Whether the name starts with its state's name, as state agencies' names do. */

@@ -1,8 +1,10 @@
 package org.watch287g.geo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.Agreement;
@@ -14,27 +16,33 @@ import org.watch287g.dataset.UsState;
  *
  * <p>The evidence, strongest first: the curated table; ICE's TYPE saying "State"; a county named in
  * the agency's name; a city or town named in it (looked up in the gazetteer, which knows every
- * county a city spreads over); ICE's COUNTY column (typos corrected to the closest county of the
- * state). Where the agency's name and ICE's COUNTY disagree, the name wins, because ICE's column
- * has been seen wrong ("Bowie County" for Texarkana, Arkansas, which is Miller County) while a
- * city's counties come from the Census; but a name matched only loosely (a typo, or a
- * Census-designated place rather than a municipality) yields to ICE's column. An agency nothing
- * places is {@link Coverage.Basis#UNRESOLVED} and alerts its whole state.
+ * county a city spreads over); a township or New England town named in it (a county subdivision,
+ * which is a government but not a Census place); ICE's COUNTY column (typos corrected to the
+ * closest county of the state). Where the agency's name and ICE's COUNTY disagree, the name wins,
+ * because ICE's column has been seen wrong ("Bowie County" for Texarkana, Arkansas, which is Miller
+ * County) while a city's counties come from the Census; but a name matched only loosely (a typo, or
+ * a Census-designated place rather than a municipality) yields to ICE's column. A township name
+ * that repeats within the state (Pennsylvania has 18 Union townships) is settled by ICE's column,
+ * or reported as ambiguous: never guessed. An agency nothing places is {@link
+ * Coverage.Basis#UNRESOLVED} and alerts its whole state.
  *
  * <p>Pure and thread-safe.
  */
 public final class AgencyResolver {
   private final Gazetteer gazetteer;
+  private final Subdivisions subdivisions;
   private final CuratedAgencies curated;
 
-  AgencyResolver(Gazetteer gazetteer, CuratedAgencies curated) {
+  AgencyResolver(Gazetteer gazetteer, Subdivisions subdivisions, CuratedAgencies curated) {
     this.gazetteer = gazetteer;
+    this.subdivisions = subdivisions;
     this.curated = curated;
   }
 
-  /** The resolver over the gazetteer and curated table shipped in the jar. */
+  /** The resolver over the gazetteer, subdivisions and curated table shipped in the jar. */
   public static AgencyResolver bundled() {
-    return new AgencyResolver(Gazetteer.bundled(), CuratedAgencies.bundled());
+    return new AgencyResolver(
+        Gazetteer.bundled(), Subdivisions.bundled(), CuratedAgencies.bundled());
   }
 
   /** Where this agreement reaches. */
@@ -76,6 +84,16 @@ public final class AgencyResolver {
       return byCountyName(state, name, type, sheriffCity.get(), ice);
     }
     Optional<PlaceMatch> place = placeInName(state, name);
+    if (place.isPresent() && place.get().strong()) {
+      return byPlace(state, name, type, place.get(), ice);
+    }
+    // After a municipality of the right kind, before a Census-designated place, a GeoNames or
+    // postal name or a loose match: "Sewickley Township" is not Sewickley borough, and a New
+    // Hampshire town's police is the town's, not a village's of the same name.
+    Optional<Coverage> township = bySubdivision(state, name, type, ice, place.isPresent());
+    if (township.isPresent()) {
+      return township.get();
+    }
     if (place.isPresent()) {
       return byPlace(state, name, type, place.get(), ice);
     }
@@ -143,7 +161,93 @@ public final class AgencyResolver {
         level(name, type, Jurisdiction.MUNICIPALITY),
         counties,
         Coverage.Basis.CITY_LOOKUP,
+        match.exact() ? Coverage.Confidence.EXACT : Coverage.Confidence.CORRECTED,
         where + " lies in " + counties + (match.exact() ? "" : " (name matched despite a typo)"));
+  }
+
+  /**
+   * The township or town the name names, if the state has one of that name (and of that kind, when
+   * the name says "Township" or "Town"). One county: that county. Several (the name repeats within
+   * the state): ICE's COUNTY picks one of them, or the coverage is ambiguous. A bare name ("Candia
+   * Police Department") that ICE's COUNTY places elsewhere yields to it, as a loose place match
+   * does, and so does a bare name found in several counties when a looser place match exists; a
+   * name that says "Township" yields to neither.
+   */
+  private Optional<Coverage> bySubdivision(
+      UsState state,
+      AgencyName name,
+      @Nullable AgencyType type,
+      Optional<IceCounty> ice,
+      boolean placeToFallBackOn) {
+    Optional<String> kind = name.subdivisionKind();
+    if (kind.isEmpty() && name.municipalKind().isPresent()) {
+      return Optional.empty(); // a city, borough or village: a place, not a subdivision
+    }
+    for (String candidate : name.subdivisionCandidates()) {
+      List<Subdivisions.Subdivision> found =
+          subdivisions.named(state, candidate).stream()
+              .filter(s -> kind.isEmpty() || s.kind().endsWith(kind.get()))
+              .toList();
+      if (!found.isEmpty()) {
+        return Optional.ofNullable(
+            fromSubdivisions(state, name, type, found, kind, ice, placeToFallBackOn));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private @Nullable Coverage fromSubdivisions(
+      UsState state,
+      AgencyName name,
+      @Nullable AgencyType type,
+      List<Subdivisions.Subdivision> found,
+      Optional<String> kind,
+      Optional<IceCounty> ice,
+      boolean placeToFallBackOn) {
+    Set<String> counties = new TreeSet<>();
+    found.forEach(s -> counties.add(s.countyFips()));
+    String what = found.get(0).label();
+    Jurisdiction level = level(name, type, Jurisdiction.MUNICIPALITY);
+    String among = counties.size() + " counties (" + labels(counties) + ")";
+    if (ice.isPresent() && counties.contains(ice.get().county().fips())) {
+      String fips = ice.get().county().fips();
+      String note =
+          counties.size() == 1
+              ? what + " (a county subdivision) lies in " + labels(Set.of(fips))
+              : what + " is in " + among + "; ICE's COUNTY " + ice.get().written() + " picks one";
+      Coverage.Confidence confidence =
+          counties.size() > 1 && ice.get().corrected()
+              ? Coverage.Confidence.CORRECTED
+              : Coverage.Confidence.EXACT;
+      return Coverage.counties(
+          state, level, Set.of(fips), Coverage.Basis.SUBDIVISION, confidence, note);
+    }
+    if (kind.isEmpty() && (ice.isPresent() || (counties.size() > 1 && placeToFallBackOn))) {
+      return null;
+    }
+    if (counties.size() == 1) {
+      String note = what + " (a county subdivision) lies in " + labels(counties);
+      if (ice.isPresent()) {
+        note += "; ICE's COUNTY says " + ice.get().written() + ", but the " + what + " wins";
+      }
+      return Coverage.counties(
+          state, level, counties, Coverage.Basis.SUBDIVISION, Coverage.Confidence.EXACT, note);
+    }
+    String why =
+        ice.isPresent()
+            ? "ICE's COUNTY " + ice.get().written() + " is none of them"
+            : "ICE's COUNTY gives none";
+    return Coverage.ambiguous(
+        state, level, what + " is in " + among + " and " + why + "; alerting the whole state");
+  }
+
+  /** "Luzerne County, PA; Montour County, PA", in FIPS order. */
+  private String labels(Set<String> fips) {
+    List<String> labels = new ArrayList<>();
+    for (String f : new TreeSet<>(fips)) {
+      labels.add(gazetteer.county(f).map(County::label).orElse(f));
+    }
+    return String.join("; ", labels);
   }
 
   private static Coverage byIceCounty(

@@ -22,7 +22,14 @@ public record PlaceCounties(UsState state, String name, String kind, Map<String,
     shares = Map.copyOf(new TreeMap<>(shares));
   }
 
-  /** Every county with part of the place in it. */
+  /**
+   * Every county with part of the place's people in it. The threshold is one resident: a county
+   * holding 183 of Southside, Alabama's 9,400 people keeps the city's alerts, because a police
+   * department's reach matters to whoever lives under it, however few; a part where nobody lives
+   * (Sardinia, Ohio's corner of Highland County; a road or reservoir) was dropped when the table
+   * was built ({@code tools/build-gazetteer.py} keeps parts with 2020 population above zero), since
+   * no follower there is affected and Geocorr's block-based split leaves such slivers by chance.
+   */
   public Set<String> counties() {
     return new java.util.TreeSet<>(shares.keySet());
   }

@@ -266,19 +266,20 @@ class AlertComposerTest {
   }
 
   @Test
-  @DisplayName("an agency nobody could place says so, and why the whole state hears of it")
+  @DisplayName(
+      "an agency resolved only to its state says we could not place it in a county, and why the"
+          + " whole state hears of it")
   void unresolvedWording() {
     AlertMessage en = compose(AlertFixtures.northwestRegionalTerminated(), Language.EN);
     AlertMessage es = compose(AlertFixtures.northwestRegionalTerminated(), Language.ES);
 
     assertEquals(
-        "Pennsylvania, county unknown: ICE's listing names no county we could place, so every"
+        "Pennsylvania, county unknown: we could not place this agency in a county, so every"
             + " channel following a place in Pennsylvania gets this alert",
         en.place());
     assertEquals(
-        "Pensilvania, condado desconocido: la lista de ICE no nombra ningún condado que podamos"
-            + " ubicar, así que este aviso llega a todos los canales que siguen algún lugar de"
-            + " Pensilvania",
+        "Pensilvania, condado desconocido: no pudimos ubicar esta agencia en un condado, así que"
+            + " este aviso llega a todos los canales que siguen algún lugar de Pensilvania",
         es.place());
   }
 
@@ -290,15 +291,16 @@ class AlertComposerTest {
 
     assertEquals(
         "Southwest Virginia Regional Jail Authority signed a 287(g) agreement with ICE"
-            + " (Buchanan County, Dickenson County and 7 other counties, VA)",
+            + " (Buchanan County, Dickenson County and 9 other counties, VA)",
         en.headline());
     assertTrue(
-        es.headline().endsWith("(Buchanan County, Dickenson County y otros 7 condados, VA)"));
+        es.headline().endsWith("(Buchanan County, Dickenson County y otros 9 condados, VA)"));
     assertEquals(
-        "Buchanan County, Dickenson County, Lee County, Russell County, Scott County, Tazewell"
-            + " County, Washington County, Wise County and Norton city, VA",
+        "Buchanan County, Dickenson County, Lee County, Russell County, Scott County, Smyth"
+            + " County, Tazewell County, Washington County, Wise County, Bristol city and Norton"
+            + " city, VA",
         en.place());
-    assertTrue(es.place().endsWith("Wise County y Norton city, VA"), es.place());
+    assertTrue(es.place().endsWith("Bristol city y Norton city, VA"), es.place());
   }
 
   @Test

@@ -192,6 +192,61 @@ class CommandLineTest {
   }
 
   @Test
+  @DisplayName(
+      "resolve --json gives every agency its counties, basis and confidence, and tallies both")
+  void resolveJson() throws Exception {
+    Result r = run("resolve", copy("2026-05-18-participating.xlsx").toString(), "--json");
+
+    assertEquals(0, r.status(), r.err());
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    JsonNode agencies = doc.get("agencies");
+    assertEquals(1557, agencies.size());
+    JsonNode first = agencies.get(0);
+    assertEquals(
+        List.of(
+            "state",
+            "agency",
+            "predicted_fips",
+            "counties",
+            "statewide",
+            "level",
+            "basis",
+            "confidence",
+            "note"),
+        iterate(first.fieldNames()));
+    int counted = 0;
+    for (JsonNode n : doc.get("by_confidence")) {
+      counted += n.asInt();
+    }
+    assertEquals(1557, counted);
+    JsonNode shohola = null;
+    for (JsonNode a : agencies) {
+      assertTrue(
+          List.of("exact", "corrected", "ambiguous", "state-wide fallback")
+              .contains(a.get("confidence").asText()),
+          a.toString());
+      if (a.get("agency").asText().equals("Shohola Township Constable's Office")) {
+        shohola = a;
+      }
+    }
+    assertTrue(shohola != null, "Shohola is on the 2026-05-18 list");
+    assertEquals("42103", shohola.get("predicted_fips").asText());
+    assertEquals("subdivision", shohola.get("basis").asText());
+    assertEquals("exact", shohola.get("confidence").asText());
+
+    Result both =
+        run("resolve", copy("2026-05-18-participating.xlsx").toString(), "--csv", "--json");
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("--csv or --json"), both.err());
+  }
+
+  private static List<String> iterate(java.util.Iterator<String> names) {
+    List<String> list = new java.util.ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
+  }
+
+  @Test
   @DisplayName("resolve --unresolved lists only the agencies nothing places, with the reason")
   void resolveUnresolved() throws Exception {
     Result r = run("resolve", copy("2026-05-18-participating.xlsx").toString(), "--unresolved");

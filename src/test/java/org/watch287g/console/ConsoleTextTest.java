@@ -113,7 +113,7 @@ class ConsoleTextTest {
     assertTrue(
         english.contains(
             "\n  Where            Buchanan County, Dickenson County, Lee County, Russell County,"
-                + " Scott County,\n                   Tazewell County,"),
+                + " Scott County,\n                   Smyth County, Tazewell County,"),
         english);
     assertEquals(
         List.of("a b", "https://example.org/a-long-path", "c"),

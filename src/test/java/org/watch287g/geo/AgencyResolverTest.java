@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,9 @@ class AgencyResolverTest {
 
   @Test
   @DisplayName(
-      "a township the gazetteer does not list takes ICE's COUNTY, not a borough of its name")
-  void townshipsYieldToIcesCounty() {
+      "a township named in two counties takes the one ICE's COUNTY names, never the borough of"
+          + " its name in a third")
+  void repeatedTownshipIsSettledByIcesCounty() {
     Coverage c =
         resolve(
             UsState.PA,
@@ -100,8 +102,152 @@ class AgencyResolverTest {
             AgencyType.MUNICIPALITY,
             "Armstrong County");
 
-    assertEquals("42005", c.predictedFips());
-    assertEquals(Coverage.Basis.ICE_COUNTY, c.basis());
+    assertEquals("42005", c.predictedFips(), "Manor township, Armstrong (not Lancaster's)");
+    assertEquals(Coverage.Basis.SUBDIVISION, c.basis());
+    assertEquals(Coverage.Confidence.EXACT, c.confidence());
+    assertTrue(c.note().contains("Lancaster County, PA"), c.note());
+    assertEquals(
+        "42125",
+        resolve(UsState.PA, "Union Township Police Department", null, "Washington County")
+            .predictedFips(),
+        "one of Pennsylvania's 18 Union townships");
+  }
+
+  @Test
+  @DisplayName(
+      "a township ICE gives no county for reaches its own county, not that of a borough of the"
+          + " same name")
+  void townshipWithoutIcesCountyIsNotTheBorough() {
+    Coverage c =
+        resolve(
+            UsState.PA, "Sewickley Township Constable's Office", AgencyType.MUNICIPALITY, "#N/A");
+
+    assertEquals("42129", c.predictedFips(), "Westmoreland; Sewickley borough is in Allegheny");
+    assertEquals(Coverage.Basis.SUBDIVISION, c.basis());
+    assertEquals(
+        "42041",
+        resolve(
+                UsState.PA,
+                "Pennsylvania State Constable's Office So Middleton Twp",
+                AgencyType.MUNICIPALITY,
+                null)
+            .predictedFips(),
+        "'So Middleton Twp' is South Middleton township, Cumberland");
+    assertEquals(
+        "42071",
+        resolve(
+                UsState.PA,
+                "East Donegal Township Constables Office",
+                AgencyType.MUNICIPALITY,
+                null)
+            .predictedFips(),
+        "the only East Donegal township is Lancaster's");
+    assertEquals(
+        "42093",
+        resolve(UsState.PA, "Mahoning TWP Police Department - Montour", null, "Montour County")
+            .predictedFips());
+  }
+
+  @Test
+  @DisplayName(
+      "a township whose name repeats and which ICE gives no county for is reported as ambiguous"
+          + " and alerts the whole state, naming the candidates, never guessed")
+  void repeatedTownshipWithoutCountyIsAmbiguous() {
+    Coverage c =
+        resolve(UsState.PA, "Derry Township Constable's Office", AgencyType.MUNICIPALITY, "#N/A");
+
+    assertEquals("", c.predictedFips());
+    assertEquals(Coverage.Confidence.AMBIGUOUS, c.confidence());
+    assertFalse(c.resolved());
+    assertTrue(c.alertsWholeState());
+    for (String county : List.of("Dauphin", "Mifflin", "Montour", "Westmoreland")) {
+      assertTrue(c.note().contains(county + " County, PA"), c.note());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a New Hampshire town's police reach the town's county, not the county of the town's name")
+  void newHampshireTown() {
+    Coverage c = resolve(UsState.NH, "Carroll Police Department", AgencyType.MUNICIPALITY, "#N/A");
+
+    assertEquals("33007", c.predictedFips(), "Carroll town is in Coos, not Carroll County");
+    assertEquals(Coverage.Basis.SUBDIVISION, c.basis());
+    assertEquals(
+        "33013",
+        resolve(UsState.NH, "Pittsfield Police Department", null, "Merrimack County")
+            .predictedFips());
+  }
+
+  @Test
+  @DisplayName(
+      "campus police reach the counties of their campuses (curated, cited), not the one county"
+          + " ICE names")
+  void campusesByWhereTheyAre() {
+    Coverage fau =
+        resolve(
+            UsState.FL,
+            "Florida Atlantic Police Department",
+            AgencyType.MUNICIPALITY,
+            "Broward County");
+
+    assertEquals("12011;12099;12111", fau.predictedFips(), "Broward, Palm Beach, St. Lucie");
+    assertEquals(Coverage.Basis.CURATED, fau.basis());
+    assertTrue(fau.note().contains("Boca Raton"), fau.note());
+    assertEquals(
+        "12001",
+        resolve(UsState.FL, "Santa Fe College Police Department", null, "Alachua County")
+            .predictedFips(),
+        "Gainesville, not a place called Santa Fe");
+  }
+
+  @Test
+  @DisplayName(
+      "a consolidated city-county's sheriff and a county's jail department reach their county in"
+          + " lists that give no COUNTY cell")
+  void countyBodiesWithoutTheCountyWord() {
+    assertEquals(
+        "12031",
+        resolve(UsState.FL, "Jacksonville Sheriff's Office", AgencyType.COUNTY, null)
+            .predictedFips());
+    assertEquals(
+        "12086",
+        resolve(UsState.FL, "Miami Dade Corrections and Rehabilitation", AgencyType.COUNTY, null)
+            .predictedFips());
+  }
+
+  @Test
+  @DisplayName(
+      "a place keeps every county with at least one resident, and drops a part where nobody lives")
+  void everyPopulatedCountyOfAPlace() {
+    assertEquals(
+        "01015;01055",
+        resolve(UsState.AL, "Southside Police Department", null, "Etowah County").predictedFips(),
+        "Southside AL: 98% Etowah, 183 residents in Calhoun");
+    assertEquals(
+        "39015",
+        resolve(UsState.OH, "Sardinia Police Department", null, "Brown County").predictedFips(),
+        "Sardinia OH: its Highland County part has no residents");
+  }
+
+  @Test
+  @DisplayName("every coverage says how sure it is: exact, corrected, or a state-wide fallback")
+  void everyCoverageHasAConfidence() {
+    assertEquals(
+        Coverage.Confidence.EXACT,
+        resolve(UsState.AL, "Colbert County Sheriff's Office", null, null).confidence());
+    assertEquals(
+        Coverage.Confidence.CORRECTED,
+        resolve(UsState.MI, "Berrian County Sheriff's Office", AgencyType.COUNTY, "Berrian County")
+            .confidence());
+    assertEquals(
+        Coverage.Confidence.CORRECTED,
+        resolve(UsState.FL, "Indiatlantic Police Department", AgencyType.MUNICIPALITY, null)
+            .confidence());
+    Coverage nowhere =
+        resolve(UsState.PA, "Northwest Regional Police Department", AgencyType.MUNICIPALITY, null);
+    assertEquals(Coverage.Confidence.FALLBACK, nowhere.confidence());
+    assertEquals("state-wide fallback", nowhere.confidence().label());
   }
 
   @Test
@@ -194,8 +340,7 @@ class AgencyResolverTest {
   @DisplayName("an agency nothing places is reported unresolved and alerts its whole state")
   void unresolvedAlertsTheWholeState() {
     Coverage c =
-        resolve(
-            UsState.PA, "East Donegal Township Constables Office", AgencyType.MUNICIPALITY, null);
+        resolve(UsState.PA, "Northwest Regional Police Department", AgencyType.MUNICIPALITY, null);
 
     assertFalse(c.resolved());
     assertTrue(c.alertsWholeState());
