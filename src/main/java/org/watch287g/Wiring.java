@@ -26,6 +26,7 @@ import org.watch287g.commands.CommandService;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
 import org.watch287g.config.ToolkitLoader;
+import org.watch287g.config.WebConfig;
 import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.discord.DiscordPlatform;
 import org.watch287g.geo.AgencyResolver;
@@ -54,6 +55,8 @@ import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
 import org.watch287g.watch.Replay;
 import org.watch287g.watch.SourceHealth;
+import org.watch287g.web.PlacePages;
+import org.watch287g.web.PublicHttpServer;
 
 /**
  * The composition root: builds every object of the bot, in the order data flows through them. No
@@ -90,6 +93,8 @@ public final class Wiring implements AutoCloseable {
   private final Metrics metrics;
   private final List<Readiness.PlatformCheck> platformChecks = new ArrayList<>();
   private @Nullable AdminServer adminServer;
+  private final @Nullable PlacePages pages;
+  private @Nullable PublicHttpServer web;
   private final @Nullable DiscordPlatform discord;
   private final @Nullable SlackPlatform slack;
 
@@ -146,6 +151,10 @@ public final class Wiring implements AutoCloseable {
                   ? new DeliveryResult.Rejected("no " + channel.platform() + " here")
                   : deliverer.deliver(channel, alert);
             });
+    this.pages =
+        config.web().enabled()
+            ? new PlacePages(commands, places, Gazetteer.bundled(), config.web())
+            : null;
     List<AdminNotices.Route> adminRoutes = new ArrayList<>();
     if (!config.slack().enabled() && !config.discord().enabled()) {
       // Trying the bot at a terminal: the operator is the person reading the console.
@@ -274,6 +283,7 @@ public final class Wiring implements AutoCloseable {
         config.source().pageUrl(),
         config.source().pollInterval());
     startAdminEndpoint();
+    startPublicPages();
     if (slack != null) {
       slack.start();
     }
@@ -396,6 +406,38 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves the public pages on {@code web.port}, if on. A port already taken is logged, not fatal:
+   * alerts matter more than pages.
+   */
+  private void startPublicPages() {
+    if (pages == null) {
+      return;
+    }
+    WebConfig c = config.web();
+    try {
+      PublicHttpServer server =
+          new PublicHttpServer(c.bindAddress(), c.port(), PublicHttpServer.Limits.defaults());
+      pages.mountOn(server);
+      server.start();
+      web = server;
+      log.info("public pages on http://{}:{}/", c.bindAddress(), server.port());
+    } catch (IOException | RuntimeException e) {
+      log.error(
+          "cannot serve the public pages on {}:{} ({}); set web.port to a free port, or"
+              + " web.enabled: false",
+          c.bindAddress(),
+          c.port(),
+          e.toString());
+    }
+  }
+
+  /** Where the public pages are served, once started; empty when they are off. */
+  public Optional<Integer> webPort() {
+    PublicHttpServer server = web;
+    return server == null ? Optional.empty() : Optional.of(server.port());
+  }
+
   /** The Discord bot, when a Discord token is set. */
   public Optional<DiscordPlatform> discord() {
     return Optional.ofNullable(discord);
@@ -411,6 +453,9 @@ public final class Wiring implements AutoCloseable {
   public void close() {
     if (adminServer != null) {
       adminServer.close();
+    }
+    if (web != null) {
+      web.close();
     }
     poller.close();
     deliveries.close();
