@@ -160,7 +160,9 @@ final class StatusLookup {
       Status.Reach reach = reach(r.coverage());
       List<String> names = names(codes);
       if (covers(reach, names, place) && found.size() < RECENT) {
-        found.add(new Status.Change(day(r.detectedAt()), r.event(), reach, names));
+        found.add(
+            new Status.Change(
+                r.id(), r.detectedAt(), day(r.detectedAt()), r.event(), reach, names));
       }
     }
     return found;

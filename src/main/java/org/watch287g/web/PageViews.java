@@ -78,4 +78,33 @@ public final class PageViews {
       suggestions = List.copyOf(suggestions);
     }
   }
+
+  /**
+   * An Atom feed of the changes the bot alerts about, for a place or the whole country.
+   *
+   * @param id a URN that never changes for this feed
+   * @param updated the newest entry's time (RFC 3339), or the feed's own when it has none
+   * @param page the page the feed is about (absolute when {@code web.publicUrl} is set)
+   * @param self the feed's own absolute address, or "" when {@code web.publicUrl} is not set
+   */
+  public record Feed(
+      String lang,
+      String title,
+      String subtitle,
+      String id,
+      String updated,
+      String page,
+      String self,
+      List<Entry> entries) {
+    public Feed {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * One change in a feed.
+   *
+   * @param id a URN made from the stored change's id: a feed reader never shows it twice
+   */
+  public record Entry(String id, String title, String updated, String link, String summary) {}
 }

@@ -54,6 +54,10 @@ public final class PlacePages implements HttpRoute {
   private static final Pattern FIPS = Pattern.compile("[0-9]{5}");
   private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
   private static final String HTML = "text/html; charset=utf-8";
+
+  /** How many changes the national feed carries. */
+  private static final int FEED_LENGTH = 50;
+
   private static final Map<String, String> HEADERS =
       Map.of(
           "Content-Security-Policy",
@@ -87,6 +91,7 @@ public final class PlacePages implements HttpRoute {
     server.route("/search", this);
     server.route("/agreements.csv", this);
     server.route("/agreements.json", this);
+    server.route("/feed.atom", this);
     server.routeUnder("/state/", this);
     server.routeUnder("/county/", this);
   }
@@ -119,10 +124,13 @@ public final class PlacePages implements HttpRoute {
     if (path.equals("/agreements.json")) {
       return jsonAnswer(allJson());
     }
+    if (path.equals("/feed.atom")) {
+      return atom(nationalFeed(language));
+    }
     String rest = path.startsWith("/state/") ? path.substring(7) : path.substring(8);
     String format = "";
     int dot = rest.lastIndexOf('.');
-    if (dot > 0 && (rest.endsWith(".csv") || rest.endsWith(".json"))) {
+    if (dot > 0 && (rest.endsWith(".csv") || rest.endsWith(".json") || rest.endsWith(".atom"))) {
       format = rest.substring(dot + 1);
       rest = rest.substring(0, dot);
     }
@@ -134,6 +142,7 @@ public final class PlacePages implements HttpRoute {
     return switch (format) {
       case "csv" -> csv(StatusCsv.fileName(status), StatusCsv.content(status));
       case "json" -> jsonAnswer(statusJson(status));
+      case "atom" -> atom(placeFeed(status, language));
       default -> html(200, templates("place.jte", place(status, language)));
     };
   }
@@ -238,6 +247,85 @@ public final class PlacePages implements HttpRoute {
         t.text("web.home.totals", agreements, pending),
         asOf(t, asOf),
         states);
+  }
+
+  /** The changes the bot alerts about in one place, newest first. */
+  private PageViews.Feed placeFeed(Status status, Language language) {
+    Texts t = Texts.of(language);
+    String name = status.place().label(language);
+    String page = path(status.place());
+    List<PageViews.Entry> entries = new ArrayList<>();
+    for (Status.Change change : status.recent()) {
+      if (change.event().alerts()) {
+        entries.add(entry(change, name, page, t));
+      }
+    }
+    return feed(t, t.text("web.place.title", name), "feed:" + page.substring(1), page, entries);
+  }
+
+  /** The newest changes the bot alerts about anywhere, newest first. */
+  private PageViews.Feed nationalFeed(Language language) {
+    Texts t = Texts.of(language);
+    List<Status.Change> all = new ArrayList<>();
+    for (UsState state : UsState.values()) {
+      for (Status.Change change : commands.status(Place.of(state)).recent()) {
+        if (change.event().alerts()) {
+          all.add(change);
+        }
+      }
+    }
+    all.sort(
+        java.util.Comparator.comparing(Status.Change::detectedAt)
+            .thenComparingLong(Status.Change::id)
+            .reversed());
+    List<PageViews.Entry> entries = new ArrayList<>();
+    for (Status.Change change : all.subList(0, Math.min(FEED_LENGTH, all.size()))) {
+      UsState state = change.event().agreement().state();
+      entries.add(entry(change, t.state(state), path(Place.of(state)), t));
+    }
+    return feed(t, t.text("web.home.title"), "feed:national", "/", entries);
+  }
+
+  private PageViews.Entry entry(Status.Change change, String where, String page, Texts t) {
+    String title = AlertComposer.headline(change.event(), where, t);
+    return new PageViews.Entry(
+        "urn:watch287g:change:" + change.id(),
+        title,
+        change.detectedAt().toString(),
+        absolute(page),
+        title + " (" + t.date(change.detected()) + ")");
+  }
+
+  private PageViews.Feed feed(
+      Texts t, String title, String id, String page, List<PageViews.Entry> entries) {
+    String updated =
+        entries.isEmpty() ? java.time.Instant.EPOCH.toString() : entries.get(0).updated();
+    String self =
+        config
+            .link(page.equals("/") ? "/feed.atom" : page + ".atom")
+            .map(Object::toString)
+            .orElse("");
+    return new PageViews.Feed(
+        t.language() == Language.ES ? "es" : "en",
+        title,
+        t.text("web.source"),
+        "urn:watch287g:" + id,
+        updated,
+        absolute(page),
+        self,
+        entries);
+  }
+
+  private String absolute(String path) {
+    return config.link(path).map(Object::toString).orElse(path);
+  }
+
+  private HttpAnswer atom(PageViews.Feed feed) {
+    return new HttpAnswer(
+        200,
+        "application/atom+xml; charset=utf-8",
+        templates("feed.jte", feed).strip().getBytes(StandardCharsets.UTF_8),
+        HEADERS);
   }
 
   private static List<Row> rows(List<Status.Entry> entries, Texts t) {
