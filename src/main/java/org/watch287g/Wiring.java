@@ -20,6 +20,7 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.PageLinks;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
@@ -128,8 +129,14 @@ public final class Wiring implements AutoCloseable {
     CountyQuery places = join(gazetteer);
     this.vitals = new Vitals(database);
     this.metrics = new Metrics(vitals, alertPlatforms(config), buildVersion());
+    // Alerts and status replies link to the public pages where people can reach them.
+    PageLinks pages =
+        config.web().enabled() && config.web().publicUrl() != null
+            ? new PageLinks(String.valueOf(config.web().publicUrl()))
+            : PageLinks.NONE;
     AlertComposer composer =
-        new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
+        new AlertComposer(
+            Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()), pages);
     ConsoleDeliverer console = new ConsoleDeliverer(System.out);
     // The platforms need the commands, and /287g test needs the platforms' deliverers: the
     // poster finds each deliverer by platform once the platforms below have registered it.
@@ -150,7 +157,8 @@ public final class Wiring implements AutoCloseable {
               return deliverer == null
                   ? new DeliveryResult.Rejected("no " + channel.platform() + " here")
                   : deliverer.deliver(channel, alert);
-            });
+            },
+            pages);
     this.pages =
         config.web().enabled()
             ? new PlacePages(commands, places, Gazetteer.bundled(), config.web())

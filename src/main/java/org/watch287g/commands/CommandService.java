@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.PageLinks;
 import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.County;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
 
@@ -37,6 +39,7 @@ public final class CommandService {
   private final CommandParser parser = new CommandParser();
   private final PlaceReader places;
   private final StatusLookup statuses;
+  private final PageLinks pages;
   private final ChannelSettings settings;
   private final ChannelCommands channels;
   private final Observer observer;
@@ -88,6 +91,35 @@ public final class CommandService {
       Observer observer,
       @Nullable AlertComposer composer,
       @Nullable AlertPoster poster) {
+    this(
+        query,
+        gazetteer,
+        resolver,
+        lists,
+        settings,
+        clock,
+        observer,
+        composer,
+        poster,
+        PageLinks.NONE);
+  }
+
+  /**
+   * The service with {@code /287g test}, whose {@code status} replies also link to the place's
+   * public page.
+   */
+  public CommandService(
+      CountyQuery query,
+      Gazetteer gazetteer,
+      AgencyResolver resolver,
+      PublishedLists lists,
+      ChannelSettings settings,
+      Clock clock,
+      Observer observer,
+      @Nullable AlertComposer composer,
+      @Nullable AlertPoster poster,
+      PageLinks pages) {
+    this.pages = pages;
     this.observer = observer;
     this.tests =
         composer == null || poster == null
@@ -213,6 +245,9 @@ public final class CommandService {
     // The statewide agencies are the state's, whichever county was named.
     Place place =
         view == Reply.StatusReply.View.STATEWIDE ? Place.of(f.place().state()) : f.place();
+    County county = place.county();
+    (county == null ? pages.state(place.state()) : pages.county(county.fips()))
+        .ifPresent(url -> notes.add(Phrase.of("reply.status.page", url)));
     return new Reply.StatusReply(statuses.status(place), notes, !command.share(), view);
   }
 }

@@ -193,6 +193,17 @@ class PlacePagesTest {
   }
 
   @Test
+  @DisplayName("a status reply links to the place's public page")
+  void statusRepliesLinkToThePage() {
+    String reply =
+        bot.commands()
+            .respond("status collier fl", org.watch287g.commands.Invoker.console())
+            .plainText();
+
+    assertTrue(reply.contains("https://287g.example.org/county/12021"), reply);
+  }
+
+  @Test
   @DisplayName("the national page totals the agreements and links every state that has one")
   void theNationalPage() throws Exception {
     String html = get("/").body();
