@@ -65,7 +65,8 @@ public final class PageViews {
   }
 
   /** The national page. */
-  public record Home(Head head, Words words, String totals, String asOf, List<Link> states) {
+  public record Home(
+      Head head, Words words, String totals, String asOf, String statesHeading, List<Link> states) {
     public Home {
       states = List.copyOf(states);
     }

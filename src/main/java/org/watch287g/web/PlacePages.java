@@ -234,11 +234,11 @@ public final class PlacePages implements HttpRoute {
         states.add(
             new Link(
                 path(Place.of(state)) + lang,
-                t.state(state)
-                    + ": "
-                    + status.agreements().size()
-                    + " / "
-                    + status.pending().size()));
+                t.text(
+                    "web.home.state",
+                    t.state(state),
+                    status.agreements().size(),
+                    status.pending().size())));
       }
     }
     return new PageViews.Home(
@@ -246,6 +246,7 @@ public final class PlacePages implements HttpRoute {
         words(t),
         t.text("web.home.totals", agreements, pending),
         asOf(t, asOf),
+        t.text("web.home.states"),
         states);
   }
 
