@@ -34,6 +34,7 @@ import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.ops.AdminServer;
+import org.watch287g.ops.Dashboard;
 import org.watch287g.ops.Metrics;
 import org.watch287g.ops.Readiness;
 import org.watch287g.slack.SlackDeliverer;
@@ -399,7 +400,9 @@ public final class Wiring implements AutoCloseable {
         new Readiness(
             vitals, config.source().pollInterval(), platformChecks, admin.platformGrace(), clock);
     try {
-      adminServer = AdminServer.start(admin, readiness, metrics);
+      adminServer =
+          AdminServer.start(
+              admin, readiness, metrics, new Dashboard(ledger, subscriptions, vitals));
       log.info(
           "health and metrics on http://{}:{}/ (healthz, readyz, metrics)",
           admin.bindAddress(),

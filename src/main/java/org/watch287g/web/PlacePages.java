@@ -102,12 +102,14 @@ public final class PlacePages implements HttpRoute {
   }
 
   @Override
+  public java.util.Set<String> methods() {
+    return java.util.Set.of("GET", "HEAD", "OPTIONS");
+  }
+
+  @Override
   public HttpAnswer answer(HttpCall call) {
     if (call.method().equals("OPTIONS")) {
       return new HttpAnswer(204, "text/plain", new byte[0], Map.of("Allow", "GET, HEAD"));
-    }
-    if (!call.method().equals("GET") && !call.method().equals("HEAD")) {
-      return HttpAnswer.text(405, "only GET and HEAD").with("Allow", "GET, HEAD");
     }
     Map<String, String> query = Query.parse(call.query());
     Language language = language(query.get("lang"), call.header("accept-language"));

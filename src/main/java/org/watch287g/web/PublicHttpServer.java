@@ -254,6 +254,15 @@ public final class PublicHttpServer implements AutoCloseable {
         write(response, callback, HttpAnswer.text(404, "not found"));
         return true;
       }
+      java.util.Set<String> methods = route.methods();
+      if (!methods.isEmpty() && !methods.contains(request.getMethod())) {
+        String allow = String.join(", ", new java.util.TreeSet<>(methods));
+        write(
+            response,
+            callback,
+            closing(HttpAnswer.text(405, "method not allowed\n").with("Allow", allow)));
+        return true;
+      }
       long declared = request.getLength();
       if (declared > route.maxBody()) {
         tooLarge(request, response, callback);

@@ -184,7 +184,7 @@ class PlacePagesTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertEquals(405, post.statusCode());
-    assertEquals("GET, HEAD", post.headers().firstValue("allow").orElse(""));
+    assertEquals("GET, HEAD, OPTIONS", post.headers().firstValue("allow").orElse(""));
     assertEquals(200, head.statusCode());
     assertEquals("", head.body());
     assertNotEquals(200, get("/county/..%2F..%2Fetc%2Fpasswd").statusCode());
