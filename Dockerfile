@@ -31,8 +31,10 @@ COPY --from=build /src/target/watch287g.jar /app/watch287g.jar
 COPY --from=build /src/target/native/libsqlitejdbc.so /app/native/libsqlitejdbc.so
 # Every JVM in the image (the bot, a backup or status run with docker exec) loads SQLite from
 # there and unpacks nothing, so /tmp may be read-only or noexec (deploy/OPERATIONS.md, "SQLite's
-# native library").
-ENV JAVA_TOOL_OPTIONS="-Dorg.sqlite.lib.path=/app/native"
+# native library"). Maps (/287g map) are drawn with Java2D off screen: headless, so no display is
+# looked for. They need the JRE's java.desktop module and one font through fontconfig; after
+# changing the base image, check with: docker run --rm IMAGE map TX --out /tmp/tx.png
+ENV JAVA_TOOL_OPTIONS="-Dorg.sqlite.lib.path=/app/native -Djava.awt.headless=true"
 # A class-data archive of the classes the bot loads, made once here by replaying the bundled
 # publications (demo, on a throw-away database): every start maps it instead of loading and
 # verifying those classes again (./bench footprint measures the difference).

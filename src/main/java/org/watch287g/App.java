@@ -8,6 +8,7 @@ import org.watch287g.cli.DiffCommand;
 import org.watch287g.cli.HealthcheckCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
+import org.watch287g.cli.MapCommand;
 import org.watch287g.cli.ResolveCommand;
 import org.watch287g.cli.RunCommand;
 import org.watch287g.cli.StatusCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       DemoCommand.class,
       StatusCommand.class,
+      MapCommand.class,
       BackupCommand.class,
       HealthcheckCommand.class,
       CommandLine.HelpCommand.class

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
  * here names it, so the core cannot learn about an edge by accident.
  *
  * <p>The layers, inside out: {@code dataset} (ICE's rows as values) and {@code retry} (the one
- * backoff schedule); {@code geo} and {@code changes} (each over {@code dataset} only); {@code
- * alerts} (over those and {@code retry}); {@code commands} (over the whole core). Every other
- * package is an edge: it may use the core, never the reverse. The platforms ({@code slack}, {@code
- * discord}, {@code console}, {@code web}) talk to the core through its ports, never to {@code
- * store}, {@code source} or {@code watch} directly. Only {@code cli} and the root package ({@code
- * App}, {@code Wiring}) see everything.
+ * backoff schedule); {@code geo}, {@code changes} and {@code maps} (each over {@code dataset} only;
+ * maps also draw with Java2D and write PNGs with ImageIO); {@code alerts} (over those and {@code
+ * retry}); {@code commands} (over the whole core). Every other package is an edge: it may use the
+ * core, never the reverse. The platforms ({@code slack}, {@code discord}, {@code console}, {@code
+ * web}) talk to the core through its ports, never to {@code store}, {@code source} or {@code watch}
+ * directly. Only {@code cli} and the root package ({@code App}, {@code Wiring}) see everything.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.watch287g";
@@ -76,6 +76,19 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("maps depend only on the dataset, Java2D and ImageIO")
+  void mapsStandOnTheDatasetAlone() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".maps..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", "javax.imageio..", "org.jspecify..", ROOT + ".maps..", ROOT + ".dataset..")
+        .check(classes);
+  }
+
+  @Test
   @DisplayName("alerts depend only on the dataset, places and changes")
   void alertsStandOnTheInnerLayers() {
     layer("alerts", "dataset", "geo", "changes", "retry");
@@ -84,7 +97,7 @@ class ArchitectureTest {
   @Test
   @DisplayName("commands depend only on the core")
   void commandsStandOnTheCore() {
-    layer("commands", "dataset", "geo", "changes", "alerts", "retry");
+    layer("commands", "dataset", "geo", "changes", "maps", "alerts", "retry");
   }
 
   @Test
@@ -98,6 +111,7 @@ class ArchitectureTest {
             ROOT + ".changes..",
             ROOT + ".alerts..",
             ROOT + ".commands..",
+            ROOT + ".maps..",
             ROOT + ".retry..")
         .should()
         .dependOnClassesThat()

@@ -51,7 +51,7 @@ final class ChannelCommands {
       case DIGEST -> digest(command);
       case NOTE -> note(command);
       case MENTION -> mention(command);
-      case STATUS, HELP, TEST ->
+      case STATUS, MAP, HELP, TEST ->
           throw new IllegalArgumentException("not a channel command: " + command);
     };
   }

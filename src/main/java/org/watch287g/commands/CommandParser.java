@@ -47,7 +47,8 @@ public final class CommandParser {
     }
     String argument = parts.length > 1 ? parts[1].strip() : "";
     boolean share = false;
-    if (verb.get() == Verb.STATUS && SHARE.matcher(" " + argument).find()) {
+    if ((verb.get() == Verb.STATUS || verb.get() == Verb.MAP)
+        && SHARE.matcher(" " + argument).find()) {
       share = true;
       argument = SHARE.matcher(" " + argument).replaceFirst("").strip();
     }

@@ -17,6 +17,8 @@ import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.County;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
+import org.watch287g.maps.MapPainter;
+import org.watch287g.maps.Outlines;
 
 /**
  * Answers commands, the same way on every platform, from local state only (no network), well inside
@@ -40,6 +42,8 @@ public final class CommandService {
   private final PlaceReader places;
   private final StatusLookup statuses;
   private final PageLinks pages;
+  private final MapLookup maps;
+  private final MapImages images;
   private final ChannelSettings settings;
   private final ChannelCommands channels;
   private final Observer observer;
@@ -127,6 +131,8 @@ public final class CommandService {
             : new TestAlert(lists, resolver, composer, settings, poster);
     this.places = new PlaceReader(query);
     this.statuses = new StatusLookup(lists, resolver, gazetteer);
+    this.maps = new MapLookup(statuses, gazetteer);
+    this.images = new MapImages(() -> new MapPainter(Outlines.bundled()));
     this.settings = settings;
     this.channels = new ChannelCommands(places, settings, gazetteer, clock);
   }
@@ -198,6 +204,17 @@ public final class CommandService {
     return handle(new Command(Verb.STATUS, text, Invoker.console(), false));
   }
 
+  /**
+   * The map of the place some text names ("" for the whole country), as {@code /287g map} gives it:
+   * a {@link Reply.MapReply}, or the reply that asks again. For the {@code map} CLI. Never throws.
+   */
+  public Reply map(String text) {
+    if (text.strip().length() > Command.MAX_ARGUMENT) {
+      return new Reply.Invalid(Phrase.of("reply.tooLong", Command.MAX_ARGUMENT), null);
+    }
+    return handle(new Command(Verb.MAP, text, Invoker.console(), false));
+  }
+
   /** The language a channel's replies are written in (English for a channel never set up). */
   public Language language(ChannelRef channel) {
     try {
@@ -215,6 +232,7 @@ public final class CommandService {
     }
     return switch (verb) {
       case STATUS -> status(command);
+      case MAP -> map(command);
       case HELP -> new Reply.Help(List.of(Verb.values()));
       case TEST ->
           tests == null
@@ -222,6 +240,22 @@ public final class CommandService {
               : tests.send(command.invoker().channel());
       default -> channels.handle(command);
     };
+  }
+
+  private Reply map(Command command) {
+    String text = command.argument();
+    if (text.isEmpty()) {
+      return new Reply.MapReply(maps.map(null), List.of(), !command.share(), images::image);
+    }
+    PlaceReader.Reading reading = places.read(Verb.MAP, text, false);
+    if (!(reading instanceof PlaceReader.Found f)) {
+      return ((PlaceReader.Asked) reading).reply();
+    }
+    List<Phrase> notes = new ArrayList<>();
+    if (f.corrected()) {
+      notes.add(Phrase.of("reply.status.readAs", text, f.place()));
+    }
+    return new Reply.MapReply(maps.map(f.place()), notes, !command.share(), images::image);
   }
 
   private Reply status(Command command) {

@@ -18,6 +18,8 @@ final class PlainText {
       t.lines().forEach(p -> lines.add(p.in(words)));
     } else if (reply instanceof Reply.StatusReply s) {
       StatusText.render(s, words, lines);
+    } else if (reply instanceof Reply.MapReply m) {
+      MapWords.render(m, words, lines);
     } else if (reply instanceof Reply.DidYouMean d) {
       lines.add(d.question().in(words));
       for (Place p : d.choices()) {

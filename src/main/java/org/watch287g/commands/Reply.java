@@ -26,6 +26,19 @@ public sealed interface Reply {
     return Optional.empty();
   }
 
+  /** The picture the reply carries (the PNG of {@code map TX}), drawn in a language; most none. */
+  default Optional<MapImage> image(Language language) {
+    return Optional.empty();
+  }
+
+  /**
+   * The command that draws this reply's map ({@code map 48201}), for platforms to offer as a
+   * button; empty when the reply has no place to map.
+   */
+  default Optional<String> mapCommand() {
+    return Optional.empty();
+  }
+
   /** The reply as plain text in a language: lines separated by '\n', no trailing newline. */
   default String plainText(Language language) {
     return PlainText.render(this, Texts.of(language));
@@ -78,6 +91,60 @@ public sealed interface Reply {
     @Override
     public Optional<Attachment> attachment() {
       return view == View.CSV ? Optional.of(StatusCsv.attachment(status)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> mapCommand() {
+      return view == View.PLACE
+          ? Optional.of(Verb.MAP.word() + " " + status.place().code())
+          : Optional.empty();
+    }
+  }
+
+  /**
+   * The answer to {@code map}: where the agreements are, as data, and the picture drawn from it.
+   *
+   * @param map the map's data (what {@code map --json} prints)
+   * @param notes what to say first, e.g. that a misspelling was read as a county; may be empty
+   * @param drawer draws the picture (from a cache when it was drawn before)
+   */
+  record MapReply(AgreementMap map, List<Phrase> notes, boolean ephemeral, Drawer drawer)
+      implements Reply {
+    public MapReply {
+      Objects.requireNonNull(map, "map");
+      Objects.requireNonNull(drawer, "drawer");
+      notes = List.copyOf(notes);
+    }
+
+    /** Draws a map in a language. */
+    @FunctionalInterface
+    public interface Drawer {
+      MapImage draw(AgreementMap map, Language language);
+    }
+
+    @Override
+    public Optional<MapImage> image(Language language) {
+      return Optional.of(drawer.draw(map, language));
+    }
+
+    /** The picture's file name ("287g-map-TX-2026-05-18.png"), known before it is drawn. */
+    public String fileName() {
+      return MapImages.fileName(map);
+    }
+
+    /** The map's title in a language ("287(g) agreements in Texas"). */
+    public String title(Language language) {
+      return MapWords.title(map, Texts.of(language));
+    }
+
+    /**
+     * The legend's labels in a language, in the order TFM, JEM, WSO, pending, none (the picture's
+     * order), each with its count of counties.
+     */
+    public List<String> legend(Language language) {
+      return MapWords.legend(map, Texts.of(language)).stream()
+          .map(org.watch287g.maps.MapPicture.Legend::text)
+          .toList();
     }
   }
 

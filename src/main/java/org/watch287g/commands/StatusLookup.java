@@ -57,6 +57,18 @@ final class StatusLookup {
   private record Resolved(long snapshotId, LocalDate readOn, List<Status.Entry> entries) {}
 
   Status status(Place place) {
+    return status(place, true);
+  }
+
+  /**
+   * A status without its recent changes: what a map needs, without reading the stored events (a
+   * national map asks every state).
+   */
+  Status withoutChanges(Place place) {
+    return status(place, false);
+  }
+
+  private Status status(Place place, boolean withChanges) {
     Optional<Resolved> agreements = resolved(ListKind.PARTICIPATING);
     Optional<Resolved> pending = resolved(ListKind.PENDING);
     List<Status.Entry> inForce = agreements.map(r -> there(r.entries(), place)).orElse(List.of());
@@ -69,7 +81,7 @@ final class StatusLookup {
         place,
         ordered(inForce, place),
         ordered(requested, place),
-        recent(place),
+        withChanges ? recent(place) : List.of(),
         agreements.map(Resolved::readOn).orElse(null),
         pendingAsOf,
         gazetteer.counties(place.state()).size());

@@ -21,6 +21,8 @@ public enum Verb {
   NOTE("note", Argument.TEXT, true, "nota"),
   MENTION("mention", Argument.MENTION, true, "mencion", "mención"),
   TEST("test", Argument.NONE, true, "prueba"),
+  /** A map of a state (or, with no place, of the country); its place is optional. */
+  MAP("map", Argument.PLACE, false, "mapa"),
   HELP("help", Argument.NONE, false, "ayuda", "?");
 
   /** What a verb takes after its word. */

@@ -8,8 +8,13 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.watch287g.alerts.Texts;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
+import org.watch287g.commands.MapImage;
 
 /**
  * The console's {@code /287g} prompt: each line read (with or without {@code /287g}) is answered by
@@ -24,12 +29,22 @@ public final class ConsolePrompt implements Runnable {
   private final InputStream in;
   private final PrintStream out;
   private final Charset charset;
+  private final Path maps;
 
   public ConsolePrompt(CommandService commands, InputStream in, PrintStream out, Charset charset) {
+    this(commands, in, out, charset, Path.of(System.getProperty("java.io.tmpdir"), "watch287g"));
+  }
+
+  /**
+   * @param maps the directory where {@code map} writes its PNG files (made when needed)
+   */
+  public ConsolePrompt(
+      CommandService commands, InputStream in, PrintStream out, Charset charset, Path maps) {
     this.commands = commands;
     this.in = in;
     this.out = out;
     this.charset = charset;
+    this.maps = maps;
   }
 
   /** Answers lines until the input ends or cannot be read; never throws. */
@@ -43,11 +58,8 @@ public final class ConsolePrompt implements Runnable {
           // A file (status TX csv) is printed after the reply's text.
           print(
               response.plainText()
-                  + response
-                      .reply()
-                      .attachment()
-                      .map(a -> "\n\n" + a.content().strip())
-                      .orElse(""));
+                  + response.reply().attachment().map(a -> "\n\n" + a.content().strip()).orElse("")
+                  + written(response));
         }
       }
     } catch (IOException e) {
@@ -93,6 +105,23 @@ public final class ConsolePrompt implements Runnable {
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
+    }
+  }
+
+  /** A map's picture, written to a file: the sentence that says where; "" for other replies. */
+  private String written(CommandService.Response response) {
+    Optional<MapImage> image = response.reply().image(response.language());
+    if (image.isEmpty()) {
+      return "";
+    }
+    Texts words = Texts.of(response.language());
+    try {
+      Files.createDirectories(maps);
+      Path file = maps.resolve(image.get().fileName());
+      Files.write(file, image.get().png());
+      return "\n" + words.text("map.written", file.toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      return "\n" + words.text("console.map.failed", maps, e.toString());
     }
   }
 

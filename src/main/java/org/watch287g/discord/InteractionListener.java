@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.FileUpload;
@@ -36,6 +38,7 @@ import org.watch287g.alerts.TextLimits;
 import org.watch287g.alerts.Texts;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
+import org.watch287g.commands.MapImage;
 import org.watch287g.commands.Reply;
 import org.watch287g.commands.Verb;
 import org.watch287g.geo.CountyQuery;
@@ -188,9 +191,9 @@ final class InteractionListener extends ListenerAdapter {
       }
     }
     String text = SlashCommand.text(verb, value, share(event));
-    CompletableFuture<CommandService.Response> answer =
-        CompletableFuture.supplyAsync(() -> commands.respond(text, invoker), work);
-    CommandService.Response response;
+    CompletableFuture<Answer> answer =
+        CompletableFuture.supplyAsync(() -> answer(text, invoker), work);
+    Answer response;
     try {
       response = answer.get(DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -203,21 +206,85 @@ final class InteractionListener extends ListenerAdapter {
     } catch (ExecutionException e) {
       throw new IllegalStateException("the core failed to answer", e);
     }
+    // A reply with a map answers with its text first, then adds the picture by an edit: if
+    // Discord refuses the picture (too large, say), the text is there already, and says why.
+    Answer first = response.image().isPresent() ? response.withoutImage(null) : response;
     event
-        .replyEmbeds(embeds(response))
-        .setEphemeral(response.reply().ephemeral())
+        .replyEmbeds(embeds(first))
+        .setEphemeral(response.response().reply().ephemeral())
         .setAllowedMentions(NO_MENTIONS)
-        .setFiles(files(response))
-        .queue(null, failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
+        .setFiles(files(first))
+        .queue(
+            hook -> {
+              if (response.image().isPresent()) {
+                editIn(hook, response);
+              }
+            },
+            failure -> log.warn("Discord: reply not sent: {}", failure.toString()));
   }
 
-  /** The reply's file as an attachment (the CSV of {@code status TX csv}); none for most. */
-  private static List<FileUpload> files(CommandService.Response response) {
-    return response
+  /** Edits an answer to its full form (with its map); if refused, to its text and why. */
+  private void editIn(InteractionHook hook, Answer answer) {
+    hook.editOriginalEmbeds(embeds(answer))
+        .setFiles(files(answer))
+        .queue(
+            null,
+            f -> {
+              log.warn("Discord: the map was not taken: {}", f.toString());
+              if (answer.image().isPresent()) {
+                hook.editOriginalEmbeds(embeds(answer.withoutImage(f.toString())))
+                    .setFiles(files(answer.withoutImage(f.toString())))
+                    .queue(null, g -> log.warn("Discord: reply not sent: {}", g.toString()));
+              }
+            });
+  }
+
+  /**
+   * A reply, and the map it shows: the map of {@code map}, or for a status of a place, that place's
+   * map (Discord shows it under the status; it is drawn once and then cached).
+   *
+   * @param refused why Discord refused the picture; null when it was not refused
+   */
+  record Answer(
+      CommandService.Response response, Optional<MapImage> image, @Nullable String refused) {
+    Answer withoutImage(@Nullable String why) {
+      return new Answer(response, Optional.empty(), why);
+    }
+  }
+
+  private Answer answer(String text, Invoker invoker) {
+    CommandService.Response response = commands.respond(text, invoker);
+    Reply reply = response.reply();
+    Optional<MapImage> image = Optional.empty();
+    try {
+      image = reply.image(response.language());
+      Optional<String> map = reply.mapCommand();
+      if (image.isEmpty() && map.isPresent()) {
+        image = commands.respond(map.get(), invoker).reply().image(response.language());
+      }
+    } catch (RuntimeException e) {
+      // The text answer goes without its picture.
+      log.error("Discord: cannot draw the map for /{} {}", SlashCommand.NAME, text, e);
+    }
+    return new Answer(response, image, null);
+  }
+
+  /**
+   * The reply's file as an attachment (the CSV of {@code status TX csv}) and its map's PNG, with
+   * the map's alt text as the attachment's description; none for most.
+   */
+  private static List<FileUpload> files(Answer answer) {
+    List<FileUpload> files = new ArrayList<>();
+    answer
+        .response()
         .reply()
         .attachment()
-        .map(a -> List.of(FileUpload.fromData(a.bytes(), a.fileName())))
-        .orElse(List.of());
+        .ifPresent(a -> files.add(FileUpload.fromData(a.bytes(), a.fileName())));
+    answer
+        .image()
+        .ifPresent(
+            i -> files.add(FileUpload.fromData(i.png(), i.fileName()).setDescription(i.altText())));
+    return files;
   }
 
   /**
@@ -225,26 +292,24 @@ final class InteractionListener extends ListenerAdapter {
    * is not known yet, so the deferral guesses from the verb: changes are confirmed to the channel.
    */
   private void deferThenEdit(
-      SlashCommandInteractionEvent event,
-      Verb verb,
-      CompletableFuture<CommandService.Response> answer) {
+      SlashCommandInteractionEvent event, Verb verb, CompletableFuture<Answer> answer) {
     // A test's answer is for the manager who asked: the sample alert itself is the channel's.
     event.deferReply(!verb.changesChannel() || verb == Verb.TEST).queue();
     var unused =
         answer.whenComplete(
             (response, failure) -> {
-              List<MessageEmbed> embeds =
-                  response != null
-                      ? embeds(response)
-                      : render.reply(
-                          Texts.of(Language.EN).text("reply.unexpected"), Texts.of(Language.EN));
               if (failure != null) {
                 log.error("Discord: cannot answer /{} {}", SlashCommand.NAME, verb.word(), failure);
               }
+              if (response != null) {
+                editIn(event.getHook(), response);
+                return;
+              }
               event
                   .getHook()
-                  .editOriginalEmbeds(embeds)
-                  .setFiles(response != null ? files(response) : List.of())
+                  .editOriginalEmbeds(
+                      render.reply(
+                          Texts.of(Language.EN).text("reply.unexpected"), Texts.of(Language.EN)))
                   .queue(null, f -> log.warn("Discord: deferred reply not sent: {}", f.toString()));
             });
   }
@@ -253,13 +318,28 @@ final class InteractionListener extends ListenerAdapter {
    * The reply as embeds. A refusal says which Discord permission "manage this channel" means, since
    * the core's words are the same on every platform.
    */
-  private List<MessageEmbed> embeds(CommandService.Response response) {
+  private List<MessageEmbed> embeds(Answer answer) {
+    CommandService.Response response = answer.response();
     Texts words = Texts.of(response.language());
     String text = response.plainText();
     if (response.reply() instanceof Reply.Refused) {
       text = text + "\n" + words.text("discord.refused");
     }
-    return render.reply(text, words);
+    String refused = answer.refused();
+    if (refused != null) {
+      text = text + "\n\n" + words.text("discord.map.failed", TextLimits.shorten(refused, 200));
+    }
+    List<MessageEmbed> embeds = new ArrayList<>(render.reply(text, words));
+    Optional<MapImage> image = answer.image();
+    if (image.isPresent() && embeds.size() < Message.MAX_EMBED_COUNT) {
+      // The picture is the message's attachment, shown in an embed of its own.
+      embeds.add(
+          new EmbedBuilder()
+              .setImage("attachment://" + image.get().fileName())
+              .setColor(embeds.isEmpty() ? null : embeds.get(0).getColor())
+              .build());
+    }
+    return embeds;
   }
 
   private void sayPrivately(SlashCommandInteractionEvent event, String text) {

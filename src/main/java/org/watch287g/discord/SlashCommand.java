@@ -64,7 +64,7 @@ final class SlashCommand {
           new SubcommandData(verb.word(), en.text(key))
               .setDescriptionLocalizations(spanish(es.text(key)));
       option(verb, en, es).ifPresent(sub::addOptions);
-      if (verb == Verb.STATUS) {
+      if (verb == Verb.STATUS || verb == Verb.MAP) {
         sub.addOptions(
             new OptionData(OptionType.BOOLEAN, SHARE, en.text("discord.option.share"), false)
                 .setDescriptionLocalizations(spanish(es.text("discord.option.share"))));
@@ -86,7 +86,8 @@ final class SlashCommand {
     return switch (verb.argument()) {
       case PLACE ->
           Optional.of(
-              new OptionData(OptionType.STRING, name.get(), en.text(key), true, true)
+              // A map without a place is the country's.
+              new OptionData(OptionType.STRING, name.get(), en.text(key), verb != Verb.MAP, true)
                   .setDescriptionLocalizations(spanish(es.text(key))));
       case LANGUAGE ->
           Optional.of(
@@ -161,7 +162,7 @@ final class SlashCommand {
     } else if (verb == Verb.MENTION) {
       text.append(" off");
     }
-    if (share && verb == Verb.STATUS) {
+    if (share && (verb == Verb.STATUS || verb == Verb.MAP)) {
       text.append(' ').append(SHARE);
     }
     return text.toString();

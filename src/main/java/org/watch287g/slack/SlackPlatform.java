@@ -103,6 +103,7 @@ public final class SlackPlatform implements AutoCloseable {
     // "Did you mean" buttons run the command for the place chosen.
     this.app.blockAction(
         Pattern.compile(Pattern.quote(SlashCommands.CHOICE) + "\\d+"), slash::choose);
+    this.app.blockAction(SlashCommands.MAP_BUTTON, slash::choose);
     this.deliverer = new SlackDeliverer(methods);
     this.connect =
         Reconnect.of(

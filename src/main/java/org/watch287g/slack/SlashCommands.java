@@ -38,6 +38,7 @@ import org.watch287g.commands.Attachment;
 import org.watch287g.commands.CommandParser;
 import org.watch287g.commands.CommandService;
 import org.watch287g.commands.Invoker;
+import org.watch287g.commands.MapImage;
 import org.watch287g.commands.Place;
 import org.watch287g.commands.Reply;
 import org.watch287g.commands.Verb;
@@ -111,6 +112,16 @@ final class SlashCommands {
         Invoker invoker = new Invoker(channel, user, allowedLocally(user));
         CommandService.Response response = commands.respond(parsed, invoker);
         Optional<Attachment> file = response.reply().attachment();
+        if (response.reply() instanceof Reply.MapReply
+            && responseUrls.allowed(p.getResponseUrl())) {
+          try {
+            // Drawn and uploaded off Slack's 3 s: the text answer goes now.
+            slow.execute(() -> upload(channel, response, r -> ctx.respond(toSlash(r))));
+            return ctx.ack(toSlash(render(response, null, FileShown.ATTACHING)));
+          } catch (RejectedExecutionException e) {
+            // busy: the text answer alone, as below
+          }
+        }
         if (file.isPresent() && responseUrls.allowed(p.getResponseUrl())) {
           try {
             slow.execute(() -> attach(file.get(), channel, response, r -> ctx.respond(toSlash(r))));
@@ -172,6 +183,41 @@ final class SlashCommands {
     }
   }
 
+  /**
+   * Draws a map and uploads it to the channel with Slack's external upload, with its alt text. When
+   * Slack refuses (no {@code files:write}, not in the channel, too large), the person gets the text
+   * answer again with one sentence saying why.
+   */
+  private void upload(ChannelRef channel, CommandService.Response response, Sender sender) {
+    String why;
+    String name = ((Reply.MapReply) response.reply()).fileName();
+    try {
+      MapImage image = response.reply().image(response.language()).orElseThrow();
+      FilesUploadV2Response r =
+          methods.filesUploadV2(
+              u ->
+                  u.channel(channel.channel())
+                      .filename(image.fileName())
+                      .title(((Reply.MapReply) response.reply()).title(response.language()))
+                      .altTxt(image.altText())
+                      .fileData(image.png()));
+      if (r.isOk()) {
+        return;
+      }
+      why = r.getError() == null ? "refused" : r.getError();
+    } catch (SlackFilesUploadV2Exception e) {
+      why = refusal(e);
+    } catch (Exception e) {
+      why = e.getClass().getSimpleName();
+    }
+    log.warn("cannot attach {} in {}: {}", name, channel, why);
+    try {
+      sender.send(render(response, SlackWords.text(response.language(), "slack.map.failed", why)));
+    } catch (Exception e) {
+      log.warn("cannot answer /287g in {} through its response_url: {}", channel, e.toString());
+    }
+  }
+
   /** Slack's error code for the step of an upload that failed, e.g. {@code missing_scope}. */
   private static String refusal(SlackFilesUploadV2Exception e) {
     for (FilesGetUploadURLExternalResponse r : e.getGetURLResponses()) {
@@ -213,6 +259,8 @@ final class SlashCommands {
       return ctx.ack();
     }
     String text = p.getActions().get(0).getValue() == null ? "" : p.getActions().get(0).getValue();
+    // A map asked from a status comes as a new message: the status it came from stays.
+    boolean keep = MAP_BUTTON.equals(p.getActions().get(0).getActionId());
     ChannelRef channel;
     try {
       channel =
@@ -228,7 +276,7 @@ final class SlashCommands {
     }
     try {
       CommandParser.Parsed parsed = parser.parse(text, new Invoker(channel, user, false));
-      slow.execute(() -> answerLater(parsed, channel, user, r -> ctx.respond(toAction(r))));
+      slow.execute(() -> answerLater(parsed, channel, user, r -> ctx.respond(toAction(r, keep))));
     } catch (RejectedExecutionException e) {
       log.warn("too many /287g requests at once; a choice in {} was dropped", channel);
     }
@@ -260,12 +308,25 @@ final class SlashCommands {
                   "slack.invite",
                   bot.id().map(id -> "<@" + id + ">").orElse("@watch287g"));
         }
+        if (response.reply() instanceof Reply.MapReply) {
+          sendOrLog(channel, sender, render(response, hint, FileShown.ATTACHING));
+          upload(channel, response, sender);
+          return;
+        }
         answer = render(response, hint);
       }
     } catch (RuntimeException e) {
       log.error("cannot answer /287g in {}", channel, e);
       answer = apology(commands.language(channel));
     }
+    try {
+      sender.send(answer);
+    } catch (Exception e) {
+      log.warn("cannot answer /287g in {} through its response_url: {}", channel, e.toString());
+    }
+  }
+
+  private static void sendOrLog(ChannelRef channel, Sender sender, Rendered answer) {
     try {
       sender.send(answer);
     } catch (Exception e) {
@@ -342,6 +403,10 @@ final class SlashCommands {
       CommandService.Response response, @Nullable String extra, FileShown shown) {
     String text = response.plainText();
     Optional<Attachment> attached = response.reply().attachment();
+    if (response.reply() instanceof Reply.MapReply m && shown == FileShown.ATTACHING) {
+      text =
+          text + "\n\n" + SlackWords.text(response.language(), "slack.map.attaching", m.fileName());
+    }
     if (attached.isPresent() && shown == FileShown.ATTACHING) {
       text =
           text
@@ -373,8 +438,25 @@ final class SlashCommands {
       }
       blocks.add(actions(a -> a.elements(buttons)));
     }
+    Optional<String> map = response.reply().mapCommand();
+    if (map.isPresent() && blocks.size() < SlackBlocks.MAX_BLOCKS) {
+      String label = SlackWords.text(response.language(), "slack.map.button");
+      blocks.add(
+          actions(
+              a ->
+                  a.elements(
+                      List.of(
+                          button(
+                              b ->
+                                  b.actionId(MAP_BUTTON)
+                                      .text(plainText(label))
+                                      .value(map.get()))))));
+    }
     return new Rendered(response.reply().ephemeral(), message.text(), blocks);
   }
+
+  /** The action ID of a status's "Show the map" button, whose value is {@code map <code>}. */
+  static final String MAP_BUTTON = "show-map";
 
   /** Buttons a "did you mean" reply offers; Slack allows 25 in one actions block. */
   static final int MAX_CHOICES = 10;
@@ -396,9 +478,16 @@ final class SlashCommands {
    * into a public one.
    */
   static ActionResponse toAction(Rendered r) {
+    return toAction(r, false);
+  }
+
+  /**
+   * @param keepOriginal whether the clicked message stays (a map asked from a status)
+   */
+  static ActionResponse toAction(Rendered r, boolean keepOriginal) {
     return ActionResponse.builder()
         .responseType(r.ephemeral() ? "ephemeral" : "in_channel")
-        .replaceOriginal(r.ephemeral())
+        .replaceOriginal(r.ephemeral() && !keepOriginal)
         .text(r.text())
         .blocks(r.blocks())
         .build();

@@ -16,7 +16,7 @@ import java.util.Set;
  * and are reported, not asserted.
  */
 public final class Bench {
-  static final List<String> SECTIONS = List.of("ingest", "fanout", "commands", "footprint");
+  static final List<String> SECTIONS = List.of("ingest", "fanout", "commands", "footprint", "maps");
 
   private Bench() {}
 
@@ -62,6 +62,7 @@ public final class Bench {
           case "fanout" -> FanoutSection.run(figures, quick);
           case "commands" -> CommandsSection.run(figures, quick);
           case "footprint" -> FootprintSection.run(figures, quick);
+          case "maps" -> MapsSection.run(figures, quick);
           default -> throw new IllegalStateException("no section " + section);
         }
       } catch (Exception | Error e) {

@@ -73,6 +73,37 @@ class ConsolePromptTest {
   }
 
   @Test
+  @DisplayName("map at the console writes the map as a PNG file and prints its path")
+  void mapWritesAPngAndPrintsItsPath() throws Exception {
+    Database db = SeededDatabase.create(dir.resolve("bot.db"));
+    CommandService service =
+        new CommandService(
+            new CountyQuery(Gazetteer.bundled()),
+            Gazetteer.bundled(),
+            AgencyResolver.bundled(),
+            new PublishedRecords(new SnapshotRepository(db), new EventStore(db)),
+            new SubscriptionRepository(db),
+            Clock.systemUTC());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Path maps = dir.resolve("maps");
+
+    new ConsolePrompt(
+            service,
+            new ByteArrayInputStream("/287g map harris tx\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            StandardCharsets.UTF_8,
+            maps)
+        .run();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+
+    Path png = maps.resolve("287g-map-48201-2026-05-18.png");
+    assertTrue(out.contains("Map written to " + png.toAbsolutePath()), out);
+    assertTrue(out.contains("287(g) agreements in Texas"), out);
+    byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(png), 8);
+    assertEquals("\u0089PNG", new String(head, 0, 4, StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
   @DisplayName("no prompt starts when stdin is not a terminal, as under the test runner")
   void noTerminalNoPrompt() {
     // Surefire's forked JVM reads stdin from a pipe, as the acceptance kit's `run` does.

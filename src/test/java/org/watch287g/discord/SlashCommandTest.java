@@ -27,6 +27,7 @@ class SlashCommandTest {
           "note",
           "mention",
           "test",
+          "map",
           "help");
 
   @Test

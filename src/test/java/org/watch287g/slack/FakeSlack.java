@@ -47,6 +47,7 @@ final class FakeSlack implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<byte[]> uploads = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
   private volatile String usersInfo = user(false);
   private final List<String> socketReplies = Collections.synchronizedList(new ArrayList<>());
@@ -109,6 +110,13 @@ final class FakeSlack implements AutoCloseable {
         .addHeader("Content-Type", "application/json")
         .body("{\"ok\":false,\"error\":\"ratelimited\"}")
         .build();
+  }
+
+  /** The bytes of every file uploaded to {@link #UPLOAD_PATH}, as sent. */
+  List<byte[]> uploads() {
+    synchronized (uploads) {
+      return List.copyOf(uploads);
+    }
   }
 
   List<Call> calls() {
@@ -189,7 +197,12 @@ final class FakeSlack implements AutoCloseable {
     }
     String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
     String body = request.getBody() == null ? "" : request.getBody().utf8();
-    calls.add(new Call(method, form(body), body, request.getHeaders().get("Authorization")));
+    if (path.startsWith(UPLOAD_PATH) && request.getBody() != null) {
+      uploads.add(request.getBody().toByteArray());
+    }
+    // A file's bytes (an image) are no form: recorded whole in uploads instead.
+    Map<String, String> params = path.startsWith(UPLOAD_PATH) ? Map.of() : form(body);
+    calls.add(new Call(method, params, body, request.getHeaders().get("Authorization")));
     Deque<MockResponse> queue = scripted.get(method);
     if (queue != null) {
       MockResponse next = queue.poll();

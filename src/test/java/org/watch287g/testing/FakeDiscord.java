@@ -69,13 +69,29 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** One request as the fake received it. */
   public record Request(String method, String path, String body, long receivedNanos) {
-    /** The body as JSON (an empty object for none). */
+    /**
+     * The body as JSON (an empty object for none); for a multipart body (a message with files), its
+     * {@code payload_json} part.
+     */
     public JsonNode json() {
       try {
-        return JSON.readTree(body.isEmpty() ? "{}" : body);
+        return JSON.readTree(body.isEmpty() ? "{}" : payload());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    private String payload() {
+      if (!body.startsWith("--")) {
+        return body;
+      }
+      String boundary = body.substring(0, body.indexOf("\r\n"));
+      int part = body.indexOf("name=\"payload_json\"");
+      if (part < 0) {
+        return "{}";
+      }
+      int start = body.indexOf("\r\n\r\n", part) + 4;
+      return body.substring(start, body.indexOf("\r\n" + boundary, start));
     }
   }
 
