@@ -215,6 +215,14 @@ public final class CommandService {
     return handle(new Command(Verb.MAP, text, Invoker.console(), false));
   }
 
+  /**
+   * The map of a place ({@code null} for the country), drawn as {@code map} draws it, for the
+   * public pages; drawn once per map and language and then kept.
+   */
+  public MapImage mapImage(@Nullable Place place, Language language) {
+    return images.image(maps.map(place), language);
+  }
+
   /** The language a channel's replies are written in (English for a channel never set up). */
   public Language language(ChannelRef channel) {
     try {

@@ -54,7 +54,8 @@ public final class PageViews {
       List<Row> pending,
       List<Event> changes,
       List<Link> downloads,
-      List<Link> up) {
+      List<Link> up,
+      Link map) {
     public Place {
       agreements = List.copyOf(agreements);
       pending = List.copyOf(pending);

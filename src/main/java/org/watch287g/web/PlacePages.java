@@ -61,7 +61,8 @@ public final class PlacePages implements HttpRoute {
   private static final Map<String, String> HEADERS =
       Map.of(
           "Content-Security-Policy",
-          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none';"
+          "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
+              + " base-uri 'none';"
               + " frame-ancestors 'none'",
           "X-Content-Type-Options",
           "nosniff",
@@ -132,13 +133,20 @@ public final class PlacePages implements HttpRoute {
     String rest = path.startsWith("/state/") ? path.substring(7) : path.substring(8);
     String format = "";
     int dot = rest.lastIndexOf('.');
-    if (dot > 0 && (rest.endsWith(".csv") || rest.endsWith(".json") || rest.endsWith(".atom"))) {
+    if (dot > 0
+        && (rest.endsWith(".csv")
+            || rest.endsWith(".json")
+            || rest.endsWith(".atom")
+            || rest.endsWith(".png"))) {
       format = rest.substring(dot + 1);
       rest = rest.substring(0, dot);
     }
     Optional<Place> exact = exactly(path.startsWith("/state/"), rest);
     if (exact.isEmpty()) {
       return search(rest.replace('-', ' '), language);
+    }
+    if (format.equals("png")) {
+      return png(commands.mapImage(exact.get(), language).png());
     }
     Status status = commands.status(exact.get());
     return switch (format) {
@@ -216,8 +224,12 @@ public final class PlacePages implements HttpRoute {
         rows(status.agreements(), t),
         rows(status.pending(), t),
         changes,
-        List.of(new Link(path(place) + ".csv", "CSV"), new Link(path(place) + ".json", "JSON")),
-        up);
+        List.of(
+            new Link(path(place) + ".csv", "CSV"),
+            new Link(path(place) + ".json", "JSON"),
+            new Link(path(place) + ".atom", "Atom")),
+        up,
+        new Link(path(place) + ".png" + lang, commands.mapImage(place, language).altText()));
   }
 
   private PageViews.Home home(Language language) {
@@ -462,6 +474,10 @@ public final class PlacePages implements HttpRoute {
 
   private static HttpAnswer html(int status, String page) {
     return new HttpAnswer(status, HTML, page.getBytes(StandardCharsets.UTF_8), HEADERS);
+  }
+
+  private static HttpAnswer png(byte[] image) {
+    return new HttpAnswer(200, "image/png", image, HEADERS);
   }
 
   private static HttpAnswer csv(String fileName, String content) {

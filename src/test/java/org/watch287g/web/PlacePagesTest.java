@@ -193,6 +193,19 @@ class PlacePagesTest {
   }
 
   @Test
+  @DisplayName("a state's page shows its map, with words that say what the map shows")
+  void aStatePageShowsItsMap() throws Exception {
+    String html = get("/state/FL").body();
+    HttpResponse<String> png = get("/state/FL.png");
+
+    assertTrue(html.contains("<img src=\"/state/FL.png\" alt=\""), html);
+    assertFalse(html.contains("alt=\"\""), "the map has alt text");
+    assertTrue(html.contains("href=\"/state/FL.atom\""), "the page offers its feed");
+    assertEquals(200, png.statusCode());
+    assertEquals("image/png", png.headers().firstValue("content-type").orElse(""));
+  }
+
+  @Test
   @DisplayName("a status reply links to the place's public page")
   void statusRepliesLinkToThePage() {
     String reply =
