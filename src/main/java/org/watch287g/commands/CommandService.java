@@ -216,6 +216,14 @@ public final class CommandService {
   }
 
   /**
+   * A token that changes whenever ICE's lists served (and so every status, map and page) change:
+   * for whoever keeps answers, such as the public pages.
+   */
+  public String listsVersion() {
+    return statuses.version();
+  }
+
+  /**
    * The map of a place ({@code null} for the country), drawn as {@code map} draws it, for the
    * public pages; drawn once per map and language and then kept.
    */

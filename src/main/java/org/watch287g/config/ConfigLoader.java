@@ -216,9 +216,8 @@ public final class ConfigLoader {
             s.bool("enabled", d.enabled()),
             s.nonEmptyText("bindAddress", d.bindAddress()),
             s.integer("port", d.port(), 0, 65535),
-            publicUrl.isEmpty()
-                ? null
-                : s.httpUrl("publicUrl", URI.create("https://example.org/")));
+            publicUrl.isEmpty() ? null : s.httpUrl("publicUrl", URI.create("https://example.org/")),
+            s.integer("cacheSize", d.cacheSize(), 0, 100_000));
     s.rejectUnknownKeys();
     return config;
   }

@@ -13,12 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param port their port
  * @param publicUrl how people reach them (the proxy's https address), so that alerts and replies
  *     can link to a place's page; null when not set
+ * @param cacheSize how many answers (pages, files, maps) are kept until ICE's lists change; 0 keeps
+ *     none
  */
-public record WebConfig(boolean enabled, String bindAddress, int port, @Nullable URI publicUrl) {
+public record WebConfig(
+    boolean enabled, String bindAddress, int port, @Nullable URI publicUrl, int cacheSize) {
   public static final int DEFAULT_PORT = 8287;
+  public static final int DEFAULT_CACHE_SIZE = 512;
 
   public static WebConfig defaults() {
-    return new WebConfig(false, AdminConfig.LOOPBACK, DEFAULT_PORT, null);
+    return new WebConfig(false, AdminConfig.LOOPBACK, DEFAULT_PORT, null, DEFAULT_CACHE_SIZE);
   }
 
   /** Where a page is for people: {@code publicUrl} with the path, when it is set. */

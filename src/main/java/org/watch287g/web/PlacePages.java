@@ -78,8 +78,21 @@ public final class PlacePages implements HttpRoute {
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
   private final ObjectMapper json = new ObjectMapper();
 
+  /** Pages kept, by address, language and the lists' version; least recently used go first. */
+  private final Map<String, HttpAnswer> kept;
+
+  private final int keep;
+
   public PlacePages(
       CommandService commands, CountyQuery places, Gazetteer gazetteer, WebConfig config) {
+    this.keep = config.cacheSize();
+    this.kept =
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, HttpAnswer> eldest) {
+            return size() > keep;
+          }
+        };
     this.commands = commands;
     this.places = places;
     this.gazetteer = gazetteer;
@@ -109,6 +122,35 @@ public final class PlacePages implements HttpRoute {
 
   @Override
   public HttpAnswer answer(HttpCall call) {
+    if (keep == 0 || call.method().equals("OPTIONS")) {
+      return compute(call);
+    }
+    // Only the address and the language decide an answer (and the lists behind it).
+    Map<String, String> query = Query.parse(call.query());
+    String key =
+        commands.listsVersion()
+            + " "
+            + language(query.get("lang"), call.header("accept-language"))
+            + " "
+            + call.path()
+            + " "
+            + query.getOrDefault("q", "");
+    synchronized (kept) {
+      HttpAnswer answer = kept.get(key);
+      if (answer != null) {
+        return answer;
+      }
+    }
+    HttpAnswer answer = compute(call);
+    if (answer.status() < 500) {
+      synchronized (kept) {
+        kept.put(key, answer);
+      }
+    }
+    return answer;
+  }
+
+  private HttpAnswer compute(HttpCall call) {
     if (call.method().equals("OPTIONS")) {
       return new HttpAnswer(204, "text/plain", new byte[0], Map.of("Allow", "GET, HEAD"));
     }

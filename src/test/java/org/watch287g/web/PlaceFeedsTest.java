@@ -39,6 +39,7 @@ class PlaceFeedsTest {
   @TempDir static Path dir;
   static FakeIce ice;
   static Wiring bot;
+  static String beforeChanges;
   static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,6 +63,7 @@ class PlaceFeedsTest {
     bot = new Wiring(config, Clock.systemUTC());
     bot.start();
     bot.pollCycle().run(); // after the poller's first cycle: the baseline is kept
+    beforeChanges = body("/state/LA.json");
     ice.publish(
         "05192025am",
         BundledSnapshots.read("2025-05-19-participating.xlsx"),
@@ -73,6 +75,25 @@ class PlaceFeedsTest {
   static void stop() throws Exception {
     bot.close();
     ice.close();
+  }
+
+  static String body(String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + bot.webPort().orElseThrow() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  @Test
+  @DisplayName("a page kept for quick answers is read again once ICE's lists change")
+  void keptPagesFollowTheLists() throws Exception {
+    String after = body("/state/LA.json");
+
+    assertTrue(beforeChanges.contains("\"agreementsAsOf\""), beforeChanges);
+    assertFalse(after.equals(beforeChanges), "the 19 May lists are served, not the kept 16 May");
+    assertEquals(after, body("/state/LA.json"), "and then kept");
   }
 
   static Document feed(String path) throws Exception {
