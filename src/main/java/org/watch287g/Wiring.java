@@ -20,18 +20,21 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.Notice;
+import org.watch287g.alerts.PageLinks;
 import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
 import org.watch287g.config.ToolkitLoader;
+import org.watch287g.config.WebConfig;
 import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.discord.DiscordPlatform;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.ops.AdminServer;
+import org.watch287g.ops.Dashboard;
 import org.watch287g.ops.Metrics;
 import org.watch287g.ops.Readiness;
 import org.watch287g.slack.SlackDeliverer;
@@ -54,6 +57,8 @@ import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
 import org.watch287g.watch.Replay;
 import org.watch287g.watch.SourceHealth;
+import org.watch287g.web.PlacePages;
+import org.watch287g.web.PublicHttpServer;
 
 /**
  * The composition root: builds every object of the bot, in the order data flows through them. No
@@ -90,6 +95,8 @@ public final class Wiring implements AutoCloseable {
   private final Metrics metrics;
   private final List<Readiness.PlatformCheck> platformChecks = new ArrayList<>();
   private @Nullable AdminServer adminServer;
+  private final @Nullable PlacePages pages;
+  private @Nullable PublicHttpServer web;
   private final @Nullable DiscordPlatform discord;
   private final @Nullable SlackPlatform slack;
 
@@ -123,8 +130,14 @@ public final class Wiring implements AutoCloseable {
     CountyQuery places = join(gazetteer);
     this.vitals = new Vitals(database);
     this.metrics = new Metrics(vitals, alertPlatforms(config), buildVersion());
+    // Alerts and status replies link to the public pages where people can reach them.
+    PageLinks pages =
+        config.web().enabled() && config.web().publicUrl() != null
+            ? new PageLinks(String.valueOf(config.web().publicUrl()))
+            : PageLinks.NONE;
     AlertComposer composer =
-        new AlertComposer(Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()));
+        new AlertComposer(
+            Gazetteer.bundled(), new ToolkitLoader().load(config.alerts().toolkit()), pages);
     ConsoleDeliverer console = new ConsoleDeliverer(System.out);
     // The platforms need the commands, and /287g test needs the platforms' deliverers: the
     // poster finds each deliverer by platform once the platforms below have registered it.
@@ -145,7 +158,12 @@ public final class Wiring implements AutoCloseable {
               return deliverer == null
                   ? new DeliveryResult.Rejected("no " + channel.platform() + " here")
                   : deliverer.deliver(channel, alert);
-            });
+            },
+            pages);
+    this.pages =
+        config.web().enabled()
+            ? new PlacePages(commands, places, Gazetteer.bundled(), config.web())
+            : null;
     List<AdminNotices.Route> adminRoutes = new ArrayList<>();
     if (!config.slack().enabled() && !config.discord().enabled()) {
       // Trying the bot at a terminal: the operator is the person reading the console.
@@ -299,6 +317,7 @@ public final class Wiring implements AutoCloseable {
         config.source().pageUrl(),
         config.source().pollInterval());
     startAdminEndpoint();
+    startPublicPages();
     if (slack != null) {
       slack.start();
     }
@@ -406,7 +425,9 @@ public final class Wiring implements AutoCloseable {
         new Readiness(
             vitals, config.source().pollInterval(), platformChecks, admin.platformGrace(), clock);
     try {
-      adminServer = AdminServer.start(admin, readiness, metrics);
+      adminServer =
+          AdminServer.start(
+              admin, readiness, metrics, new Dashboard(ledger, subscriptions, vitals));
       log.info(
           "health and metrics on http://{}:{}/ (healthz, readyz, metrics)",
           admin.bindAddress(),
@@ -419,6 +440,38 @@ public final class Wiring implements AutoCloseable {
           admin.port(),
           e.toString());
     }
+  }
+
+  /**
+   * Serves the public pages on {@code web.port}, if on. A port already taken is logged, not fatal:
+   * alerts matter more than pages.
+   */
+  private void startPublicPages() {
+    if (pages == null) {
+      return;
+    }
+    WebConfig c = config.web();
+    try {
+      PublicHttpServer server =
+          new PublicHttpServer(c.bindAddress(), c.port(), PublicHttpServer.Limits.defaults());
+      pages.mountOn(server);
+      server.start();
+      web = server;
+      log.info("public pages on http://{}:{}/", c.bindAddress(), server.port());
+    } catch (IOException | RuntimeException e) {
+      log.error(
+          "cannot serve the public pages on {}:{} ({}); set web.port to a free port, or"
+              + " web.enabled: false",
+          c.bindAddress(),
+          c.port(),
+          e.toString());
+    }
+  }
+
+  /** Where the public pages are served, once started; empty when they are off. */
+  public Optional<Integer> webPort() {
+    PublicHttpServer server = web;
+    return server == null ? Optional.empty() : Optional.of(server.port());
   }
 
   /** The Discord bot, when a Discord token is set. */
@@ -436,6 +489,9 @@ public final class Wiring implements AutoCloseable {
   public void close() {
     if (adminServer != null) {
       adminServer.close();
+    }
+    if (web != null) {
+      web.close();
     }
     poller.close();
     deliveries.close();

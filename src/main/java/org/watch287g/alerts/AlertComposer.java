@@ -20,10 +20,17 @@ import org.watch287g.geo.Gazetteer;
 public final class AlertComposer {
   private final Places places;
   private final Toolkit toolkit;
+  private final PageLinks pages;
 
   public AlertComposer(Gazetteer gazetteer, Toolkit toolkit) {
+    this(gazetteer, toolkit, PageLinks.NONE);
+  }
+
+  /** A composer whose alerts link first to the page of the place they are about. */
+  public AlertComposer(Gazetteer gazetteer, Toolkit toolkit, PageLinks pages) {
     this.places = new Places(gazetteer);
     this.toolkit = toolkit;
+    this.pages = pages;
   }
 
   /**
@@ -54,7 +61,7 @@ public final class AlertComposer {
         OfficialUrl.orNull(agreement.addendumUrl()),
         texts.text("model." + model + ".title"),
         texts.text("model." + model),
-        links(event, language),
+        links(event, coverage, texts),
         labels(event.list(), texts),
         model,
         agreement.state());
@@ -135,8 +142,16 @@ public final class AlertComposer {
     return texts.text(agreement.moaPending() ? "label.moaPending" : "label.moaNone");
   }
 
-  private List<AlertMessage.Link> links(ChangeEvent event, Language language) {
+  private List<AlertMessage.Link> links(ChangeEvent event, Coverage coverage, Texts texts) {
+    Language language = texts.language();
     List<AlertMessage.Link> links = new ArrayList<>();
+    pages
+        .of(coverage.state(), coverage.counties())
+        .ifPresent(
+            url ->
+                links.add(
+                    new AlertMessage.Link(
+                        texts.text("alert.page", places.brief(coverage, texts)), url)));
     for (Toolkit.Link link : toolkit.linksFor(event.type(), event.agreement().model())) {
       links.add(new AlertMessage.Link(link.title(language), link.url()));
     }

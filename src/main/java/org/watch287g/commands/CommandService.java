@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.PageLinks;
 import org.watch287g.geo.AgencyResolver;
+import org.watch287g.geo.County;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.maps.MapPainter;
@@ -39,6 +41,7 @@ public final class CommandService {
   private final CommandParser parser = new CommandParser();
   private final PlaceReader places;
   private final StatusLookup statuses;
+  private final PageLinks pages;
   private final MapLookup maps;
   private final MapImages images;
   private final ChannelSettings settings;
@@ -92,6 +95,35 @@ public final class CommandService {
       Observer observer,
       @Nullable AlertComposer composer,
       @Nullable AlertPoster poster) {
+    this(
+        query,
+        gazetteer,
+        resolver,
+        lists,
+        settings,
+        clock,
+        observer,
+        composer,
+        poster,
+        PageLinks.NONE);
+  }
+
+  /**
+   * The service with {@code /287g test}, whose {@code status} replies also link to the place's
+   * public page.
+   */
+  public CommandService(
+      CountyQuery query,
+      Gazetteer gazetteer,
+      AgencyResolver resolver,
+      PublishedLists lists,
+      ChannelSettings settings,
+      Clock clock,
+      Observer observer,
+      @Nullable AlertComposer composer,
+      @Nullable AlertPoster poster,
+      PageLinks pages) {
+    this.pages = pages;
     this.observer = observer;
     this.tests =
         composer == null || poster == null
@@ -143,6 +175,14 @@ public final class CommandService {
     return response;
   }
 
+  /**
+   * What is known about a place, exactly as {@code status} answers it: for the public pages and
+   * exports, which show the same agreements the chat does.
+   */
+  public Status status(Place place) {
+    return statuses.status(place);
+  }
+
   /** Answers a command. Never throws. */
   public Reply handle(Command command) {
     try {
@@ -173,6 +213,22 @@ public final class CommandService {
       return new Reply.Invalid(Phrase.of("reply.tooLong", Command.MAX_ARGUMENT), null);
     }
     return handle(new Command(Verb.MAP, text, Invoker.console(), false));
+  }
+
+  /**
+   * A token that changes whenever ICE's lists served (and so every status, map and page) change:
+   * for whoever keeps answers, such as the public pages.
+   */
+  public String listsVersion() {
+    return statuses.version();
+  }
+
+  /**
+   * The map of a place ({@code null} for the country), drawn as {@code map} draws it, for the
+   * public pages; drawn once per map and language and then kept.
+   */
+  public MapImage mapImage(@Nullable Place place, Language language) {
+    return images.image(maps.map(place), language);
   }
 
   /** The language a channel's replies are written in (English for a channel never set up). */
@@ -239,6 +295,9 @@ public final class CommandService {
     // The statewide agencies are the state's, whichever county was named.
     Place place =
         view == Reply.StatusReply.View.STATEWIDE ? Place.of(f.place().state()) : f.place();
+    County county = place.county();
+    (county == null ? pages.state(place.state()) : pages.county(county.fips()))
+        .ifPresent(url -> notes.add(Phrase.of("reply.status.page", url)));
     return new Reply.StatusReply(statuses.status(place), notes, !command.share(), view);
   }
 }

@@ -24,10 +24,11 @@ public interface PublishedLists {
   /**
    * A change as recorded.
    *
+   * @param id its stored id: the same change always has the same id, so feeds never repeat it
    * @param detectedAt when it was found
    * @param event what changed
    * @param coverage where the agency reaches, as {@code resolve} writes it: FIPS codes joined by
    *     ";", "ST:XX" for a statewide agency, "" when nobody could place it
    */
-  record RecordedChange(Instant detectedAt, ChangeEvent event, String coverage) {}
+  record RecordedChange(long id, Instant detectedAt, ChangeEvent event, String coverage) {}
 }

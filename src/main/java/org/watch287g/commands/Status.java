@@ -1,5 +1,6 @@
 package org.watch287g.commands;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,12 +83,20 @@ public record Status(
   /**
    * One recorded change.
    *
+   * @param id its stored id (see {@link PublishedLists.RecordedChange#id})
+   * @param detectedAt when it was found
    * @param detected the day it was found (UTC)
    * @param event what changed
    * @param reach how far the agency reaches
    * @param counties the names of the counties it covers; empty unless {@link Reach#COUNTIES}
    */
-  public record Change(LocalDate detected, ChangeEvent event, Reach reach, List<String> counties) {
+  public record Change(
+      long id,
+      Instant detectedAt,
+      LocalDate detected,
+      ChangeEvent event,
+      Reach reach,
+      List<String> counties) {
     public Change {
       counties = List.copyOf(counties);
     }

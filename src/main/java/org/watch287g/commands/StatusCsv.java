@@ -15,8 +15,8 @@ import org.watch287g.geo.County;
  * it as a formula (ICE's names and links are not ours to trust), and a cell with a comma, quote or
  * line break is quoted, its quotes doubled. Lines end with CRLF, as RFC 4180 says.
  */
-final class StatusCsv {
-  static final List<String> HEADER =
+public final class StatusCsv {
+  public static final List<String> HEADER =
       List.of(
           "list", "agency", "state", "model", "signed", "moa", "moa_pending", "reach", "counties");
 
@@ -27,14 +27,15 @@ final class StatusCsv {
   }
 
   /** "287g-TX-2026-05-18.csv", "287g-12071-2026-05-18.csv" (the date of the agreements' list). */
-  static String fileName(Status status) {
+  public static String fileName(Status status) {
     County county = status.place().county();
     String where = county == null ? status.place().state().code() : county.fips();
     LocalDate asOf = status.agreementsAsOf();
     return "287g-" + where + (asOf == null ? "" : "-" + asOf) + ".csv";
   }
 
-  static String content(Status status) {
+  /** The whole file: the header, then the agreements in force, then the pending requests. */
+  public static String content(Status status) {
     StringBuilder out = new StringBuilder();
     row(out, HEADER);
     status.agreements().forEach(e -> row(out, cells("in force", e)));

@@ -56,6 +56,16 @@ final class StatusLookup {
   /** One list's snapshot with each row's coverage. */
   private record Resolved(long snapshotId, LocalDate readOn, List<Status.Entry> entries) {}
 
+  /**
+   * Which lists a status is read from: the latest good snapshot of each, so an answer kept for one
+   * version is still right until this changes (every recorded change comes with a new snapshot).
+   */
+  String version() {
+    return lists.latestGood(ListKind.PARTICIPATING).map(s -> Long.toString(s.id())).orElse("-")
+        + "/"
+        + lists.latestGood(ListKind.PENDING).map(s -> Long.toString(s.id())).orElse("-");
+  }
+
   Status status(Place place) {
     return status(place, true);
   }
@@ -172,7 +182,9 @@ final class StatusLookup {
       Status.Reach reach = reach(r.coverage());
       List<String> names = names(codes);
       if (covers(reach, names, place) && found.size() < RECENT) {
-        found.add(new Status.Change(day(r.detectedAt()), r.event(), reach, names));
+        found.add(
+            new Status.Change(
+                r.id(), r.detectedAt(), day(r.detectedAt()), r.event(), reach, names));
       }
     }
     return found;

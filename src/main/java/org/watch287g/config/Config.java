@@ -20,12 +20,13 @@ public record Config(
     SlackConfig slack,
     DiscordConfig discord,
     AlertsConfig alerts,
-    AdminConfig admin) {
+    AdminConfig admin,
+    WebConfig web) {
 
   /** This config with the database at another path ({@code --db}). */
   public Config withDatabase(Path path) {
     return new Config(
-        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts, admin);
+        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts, admin, web);
   }
 
   /** The chat platforms that are on, for the start-up log; "console" when neither is. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Set<String> SECTIONS =
-      Set.of("source", "storage", "slack", "discord", "alerts", "admin");
+      Set.of("source", "storage", "slack", "discord", "alerts", "admin", "web");
 
   private final Map<String, String> environment;
 
@@ -100,7 +101,8 @@ public final class ConfigLoader {
             slack(section(root, "slack")),
             discord(section(root, "discord")),
             alerts(section(root, "alerts")),
-            admin(section(root, "admin")));
+            admin(section(root, "admin")),
+            web(section(root, "web")));
     if (config.source().pollInterval().toSeconds() < 60) {
       log.warn(
           "source.pollInterval is {}: under a minute is meant for tests and local fakes only",
@@ -204,6 +206,20 @@ public final class ConfigLoader {
                 "bindAddress", "${WATCH287G_ADMIN_BIND_ADDRESS:-" + d.bindAddress() + "}"),
             s.integer("port", "${WATCH287G_ADMIN_PORT:-" + d.port() + "}", 1, 65535),
             s.positiveDuration("platformGrace", d.platformGrace()));
+    s.rejectUnknownKeys();
+    return config;
+  }
+
+  private static WebConfig web(ConfigSection s) {
+    WebConfig d = WebConfig.defaults();
+    String publicUrl = s.text("publicUrl", "");
+    WebConfig config =
+        new WebConfig(
+            s.bool("enabled", d.enabled()),
+            s.nonEmptyText("bindAddress", d.bindAddress()),
+            s.integer("port", d.port(), 0, 65535),
+            publicUrl.isEmpty() ? null : s.httpUrl("publicUrl", URI.create("https://example.org/")),
+            s.integer("cacheSize", d.cacheSize(), 0, 100_000));
     s.rejectUnknownKeys();
     return config;
   }

@@ -44,7 +44,7 @@ public final class PublishedRecords implements PublishedLists {
   @Override
   public List<RecordedChange> recentChanges(UsState state, int limit) {
     return events.recent(state, limit).stream()
-        .map(e -> new RecordedChange(e.detectedAt(), e.event(), e.coverage()))
+        .map(e -> new RecordedChange(e.id(), e.detectedAt(), e.event(), e.coverage()))
         .toList();
   }
 }

@@ -72,8 +72,12 @@ public final class PollCycle {
     this.clock = clock;
   }
 
-  /** Runs one cycle; never throws for a problem with the source. */
-  public CycleReport run() {
+  /**
+   * Runs one cycle; never throws for a problem with the source. One cycle at a time in a process: a
+   * {@code check} or a test that runs a cycle while the poller's runs waits for it, so that no two
+   * cycles read the same cursors and keep the same publication.
+   */
+  public synchronized CycleReport run() {
     Instant now = clock.instant();
     List<CycleReport.Line> lines = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();

@@ -10,8 +10,42 @@ public interface HttpRoute {
   int maxBody();
 
   /**
+   * The methods this route answers, for the {@code Allow} header; any other is answered 405 before
+   * the body is read. Empty: every method reaches {@link #answer}.
+   */
+  default java.util.Set<String> methods() {
+    return java.util.Set.of();
+  }
+
+  /**
    * Answers a call, on one of the server's worker threads; should be quick (milliseconds). A route
    * that throws is answered 500, and the exception is logged without the request's content.
    */
   HttpAnswer answer(HttpCall call);
+
+  /** The methods of a page that only reads. */
+  java.util.Set<String> READING = java.util.Set.of("GET", "HEAD");
+
+  /**
+   * A route that only reads: GET and HEAD get {@code page}'s answer (HEAD without its body, which
+   * the server drops); any other method is answered 405 by the server; no body is accepted.
+   */
+  static HttpRoute reading(java.util.function.Supplier<HttpAnswer> page) {
+    return new HttpRoute() {
+      @Override
+      public int maxBody() {
+        return 0;
+      }
+
+      @Override
+      public java.util.Set<String> methods() {
+        return READING;
+      }
+
+      @Override
+      public HttpAnswer answer(HttpCall call) {
+        return page.get();
+      }
+    };
+  }
 }

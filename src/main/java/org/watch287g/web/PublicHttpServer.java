@@ -93,6 +93,7 @@ public final class PublicHttpServer implements AutoCloseable {
   private final ServerConnector connector;
   private final ThreadPoolExecutor workers;
   private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
+  private final Map<String, HttpRoute> prefixes = new LinkedHashMap<>();
   private final Limits limits;
 
   /** Connections whose first request's headers have arrived; the others are closed at deadline. */
@@ -152,6 +153,30 @@ public final class PublicHttpServer implements AutoCloseable {
   /** Serves {@code route} at exactly {@code path}. Call before {@link #start}. */
   public void route(String path, HttpRoute route) {
     routes.put(path, route);
+  }
+
+  /**
+   * Serves {@code route} at every path under {@code prefix} (which ends with "/"), where no exact
+   * route matches. Call before {@link #start}.
+   */
+  public void routeUnder(String prefix, HttpRoute route) {
+    if (!prefix.endsWith("/")) {
+      throw new IllegalArgumentException("a prefix ends with /: " + prefix);
+    }
+    prefixes.put(prefix, route);
+  }
+
+  private @Nullable HttpRoute routeFor(String path) {
+    HttpRoute exact = routes.get(path);
+    if (exact != null) {
+      return exact;
+    }
+    for (Map.Entry<String, HttpRoute> p : prefixes.entrySet()) {
+      if (path.startsWith(p.getKey())) {
+        return p.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -224,9 +249,18 @@ public final class PublicHttpServer implements AutoCloseable {
         started.add(connection);
       }
       String path = Request.getPathInContext(request);
-      HttpRoute route = routes.get(path);
+      HttpRoute route = routeFor(path);
       if (route == null) {
         write(response, callback, HttpAnswer.text(404, "not found"));
+        return true;
+      }
+      java.util.Set<String> methods = route.methods();
+      if (!methods.isEmpty() && !methods.contains(request.getMethod())) {
+        String allow = String.join(", ", new java.util.TreeSet<>(methods));
+        write(
+            response,
+            callback,
+            closing(HttpAnswer.text(405, "method not allowed\n").with("Allow", allow)));
         return true;
       }
       long declared = request.getLength();

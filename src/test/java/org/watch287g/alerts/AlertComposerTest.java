@@ -22,6 +22,7 @@ import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.Coverage;
+import org.watch287g.geo.Gazetteer;
 import org.watch287g.testing.RealAgreements;
 
 class AlertComposerTest {
@@ -133,6 +134,31 @@ class AlertComposerTest {
             .map(e -> ((ChangeEvent) e).type())
             .collect(Collectors.toSet());
     assertEquals(Set.of(ChangeEvent.Type.values()), covered);
+  }
+
+  @Test
+  @DisplayName("with public pages, an alert links first to the page of its county, or its state")
+  void alertsLinkToTheirPlacesPage() {
+    AlertComposer composer =
+        new AlertComposer(
+            Gazetteer.bundled(), AlertFixtures.TOOLKIT, new PageLinks("https://287g.example.org"));
+    ChangeEvent sheriff = AlertFixtures.hillsboroughNh();
+    ChangeEvent statewide = AlertFixtures.fdleSigned();
+
+    AlertMessage county = composer.compose(sheriff, AlertFixtures.coverage(sheriff), Language.ES);
+    AlertMessage state =
+        composer.compose(statewide, AlertFixtures.coverage(statewide), Language.EN);
+
+    assertEquals(
+        new AlertMessage.Link(
+            "Todo sobre 287(g) en Hillsborough County, NH",
+            "https://287g.example.org/county/33011"),
+        county.links().get(0));
+    assertEquals("https://287g.example.org/state/FL", state.links().get(0).url());
+    assertTrue(
+        compose(sheriff, Language.EN).links().stream()
+            .noneMatch(l -> l.url().contains("287g.example.org")),
+        "no page link without public pages");
   }
 
   @Test

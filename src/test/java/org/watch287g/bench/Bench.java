@@ -16,7 +16,8 @@ import java.util.Set;
  * and are reported, not asserted.
  */
 public final class Bench {
-  static final List<String> SECTIONS = List.of("ingest", "fanout", "commands", "footprint", "maps");
+  static final List<String> SECTIONS =
+      List.of("ingest", "fanout", "commands", "footprint", "maps", "pages");
 
   private Bench() {}
 
@@ -62,6 +63,7 @@ public final class Bench {
           case "fanout" -> FanoutSection.run(figures, quick);
           case "commands" -> CommandsSection.run(figures, quick);
           case "footprint" -> FootprintSection.run(figures, quick);
+          case "pages" -> PagesSection.run(figures, quick);
           case "maps" -> MapsSection.run(figures, quick);
           default -> throw new IllegalStateException("no section " + section);
         }
