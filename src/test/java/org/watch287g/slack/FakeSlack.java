@@ -30,15 +30,14 @@ import org.jspecify.annotations.Nullable;
  * ({@code files.getUploadURLExternal}, the bytes, {@code files.completeUploadExternal}) with {@code
  * ok:true} unless a test scripted other answers for a method, and records every call.
  *
- * <p>Why there are three fake Slacks, each for one rig: this one answers the in-process tests,
- * each of which scripts the exact answers its case needs (MockWebServer's queue per method) and
- * also speaks Socket Mode's WebSocket; {@code faults.SlackApi} is a Slack with state (channels
- * that exist or were deleted, a token that was revoked, an answer held open while the jar is
- * killed) for the fault suite, which drives the built jar for minutes; {@code
- * bench.LimitingFakes.Slack} enforces Slack's posting limits on the JDK's server at the speed the
- * benchmarks need, where MockWebServer's 40 ms per call would measure the fake. What they share
- * (the form and JSON parsing of a call) is small; merging them would make every scripted test
- * stateful.
+ * <p>Why there are three fake Slacks, each for one rig: this one answers the in-process tests, each
+ * of which scripts the exact answers its case needs (MockWebServer's queue per method) and also
+ * speaks Socket Mode's WebSocket; {@code faults.SlackApi} is a Slack with state (channels that
+ * exist or were deleted, a token that was revoked, an answer held open while the jar is killed) for
+ * the fault suite, which drives the built jar for minutes; {@code bench.LimitingFakes.Slack}
+ * enforces Slack's posting limits on the JDK's server at the speed the benchmarks need, where
+ * MockWebServer's 40 ms per call would measure the fake. What they share (the form and JSON parsing
+ * of a call) is small; merging them would make every scripted test stateful.
  */
 final class FakeSlack implements AutoCloseable {
   static final String RESPONSE_PATH = "/response-url";
