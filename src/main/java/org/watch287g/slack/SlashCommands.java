@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.RequestConfigurator;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -15,6 +16,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
@@ -156,25 +158,17 @@ final class SlashCommands {
    */
   private void attach(
       Attachment file, ChannelRef channel, CommandService.Response response, Sender sender) {
-    String why;
-    try {
-      FilesUploadV2Response r =
-          methods.filesUploadV2(
-              u ->
-                  u.channel(channel.channel())
-                      .filename(file.fileName())
-                      .title(file.fileName())
-                      .content(file.content()));
-      if (r.isOk()) {
-        return;
-      }
-      why = r.getError() == null ? "refused" : r.getError();
-    } catch (SlackFilesUploadV2Exception e) {
-      // The SDK throws with Slack's answers to each step; the first refusal says why.
-      why = refusal(e);
-    } catch (Exception e) {
-      why = e.getClass().getSimpleName();
+    Optional<String> refused =
+        uploadRefused(
+            u ->
+                u.channel(channel.channel())
+                    .filename(file.fileName())
+                    .title(file.fileName())
+                    .content(file.content()));
+    if (refused.isEmpty()) {
+      return;
     }
+    String why = refused.get();
     log.warn("cannot attach {} in {}: {}", file.fileName(), channel, why);
     try {
       sender.send(render(response, SlackWords.text(response.language(), "slack.file.failed", why)));
@@ -189,32 +183,50 @@ final class SlashCommands {
    * answer again with one sentence saying why.
    */
   private void upload(ChannelRef channel, CommandService.Response response, Sender sender) {
-    String why;
     String name = ((Reply.MapReply) response.reply()).fileName();
+    Optional<String> refused;
     try {
       MapImage image = response.reply().image(response.language()).orElseThrow();
-      FilesUploadV2Response r =
-          methods.filesUploadV2(
+      refused =
+          uploadRefused(
               u ->
                   u.channel(channel.channel())
                       .filename(image.fileName())
                       .title(((Reply.MapReply) response.reply()).title(response.language()))
                       .altTxt(image.altText())
                       .fileData(image.png()));
-      if (r.isOk()) {
-        return;
-      }
-      why = r.getError() == null ? "refused" : r.getError();
-    } catch (SlackFilesUploadV2Exception e) {
-      why = refusal(e);
-    } catch (Exception e) {
-      why = e.getClass().getSimpleName();
+    } catch (RuntimeException e) {
+      refused = Optional.of(e.getClass().getSimpleName());
     }
+    if (refused.isEmpty()) {
+      return;
+    }
+    String why = refused.get();
     log.warn("cannot attach {} in {}: {}", name, channel, why);
     try {
       sender.send(render(response, SlackWords.text(response.language(), "slack.map.failed", why)));
     } catch (Exception e) {
       log.warn("cannot answer /287g in {} through its response_url: {}", channel, e.toString());
+    }
+  }
+
+  /**
+   * Uploads a file with Slack's external upload; empty when Slack took it, else why not (Slack's
+   * error code, e.g. {@code missing_scope}, or the exception's class). Never throws.
+   */
+  private Optional<String> uploadRefused(
+      RequestConfigurator<FilesUploadV2Request.FilesUploadV2RequestBuilder> file) {
+    try {
+      FilesUploadV2Response r = methods.filesUploadV2(file);
+      if (r.isOk()) {
+        return Optional.empty();
+      }
+      return Optional.of(r.getError() == null ? "refused" : r.getError());
+    } catch (SlackFilesUploadV2Exception e) {
+      // The SDK throws with Slack's answers to each step; the first refusal says why.
+      return Optional.of(refusal(e));
+    } catch (Exception e) {
+      return Optional.of(e.getClass().getSimpleName());
     }
   }
 
