@@ -67,6 +67,7 @@ class DiscordPlatformTest {
             + "source: {pageUrl: '"
             + ice.pageUrl()
             + "', pollInterval: PT1H}\n"
+            + "admin: {enabled: false}\n"
             + "discord: {token: 'test.discord.token', apiUrl: '"
             + discord.apiUrl()
             + "', gatewayUrl: '"
@@ -74,7 +75,9 @@ class DiscordPlatformTest {
             + "'}\n";
     Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
     wiring = new Wiring(config, Clock.systemUTC());
-    wiring.discord().orElseThrow().start();
+    // Started as the jar starts it: Discord, bundled lists, delivery and the poller (of a fake
+    // ICE).
+    wiring.start();
     discord.awaitIdentified(WAIT);
     // Registration is the last thing on READY: once it is seen, the guilds are cached.
     discord.await(r -> r.method().equals("PUT") && r.path().endsWith("/commands"), WAIT);
@@ -179,11 +182,13 @@ class DiscordPlatformTest {
             id, 2, GUILD, channel(101), "status", Map.of("county", "TX csv"), false));
     String body = discord.awaitCallback(id, WAIT).body();
 
-    // This bot has read no list of ICE's (its fake page has none), so the file is the header only.
-    assertTrue(body.contains("name=\"files[0]\"; filename=\"287g-TX.csv\""), body);
+    // The bot serves the lists bundled in the jar (its fake ICE page links none): 2026-05-18's.
+    String file = "287g-TX-2026-05-18.csv";
+    assertTrue(body.contains("name=\"files[0]\"; filename=\"" + file + "\""), body);
     assertTrue(body.contains("list,agency,state,model,signed,moa"), body);
-    assertTrue(body.contains("\"attachments\":[{\"filename\":\"287g-TX.csv\""), body);
-    assertTrue(body.contains("attached as 287g-TX.csv"), body);
+    assertTrue(body.contains("\r\nin force,"), "the file holds Texas's agreements: " + body);
+    assertTrue(body.contains("\"attachments\":[{\"filename\":\"" + file + "\""), body);
+    assertTrue(body.contains("attached as " + file), body);
   }
 
   @Test
@@ -367,7 +372,6 @@ class DiscordPlatformTest {
         BundledSnapshots.read("2025-05-19-participating.xlsx"),
         BundledSnapshots.read("2025-05-19-pending.xlsx"));
     wiring.pollCycle().run();
-    wiring.deliveries().start();
 
     FakeDiscord.Request post =
         discord.await(

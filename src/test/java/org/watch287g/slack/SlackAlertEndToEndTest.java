@@ -41,7 +41,6 @@ class SlackAlertEndToEndTest {
             BundledSnapshots.read("2025-05-19-participating.xlsx"),
             BundledSnapshots.read("2025-05-19-pending.xlsx"));
         bot.wiring.pollCycle().run();
-        bot.wiring.deliveries().start();
 
         FakeSlack.Call post =
             bot.fake.await(

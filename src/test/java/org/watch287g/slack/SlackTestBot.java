@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.watch287g.Wiring;
 import org.watch287g.config.Config;
 import org.watch287g.config.ConfigLoader;
+import org.watch287g.testing.FakeIce;
 
 /**
  * The whole bot, built by the real {@code Wiring} with Slack on, served on a free loopback port and
@@ -28,6 +29,7 @@ final class SlackTestBot implements AutoCloseable {
   final FakeSlack fake;
   final Wiring wiring;
   final SlackPlatform slack;
+  private final FakeIce ice;
   final int port;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,6 +42,12 @@ final class SlackTestBot implements AutoCloseable {
    */
   SlackTestBot(Path dir, String slackYaml, String extraYaml) throws IOException {
     this.fake = new FakeSlack();
+    this.ice = new FakeIce();
+    String source =
+        extraYaml.contains("source:")
+            ? ""
+            : "source:\n  pageUrl: " + ice.pageUrl() + "\n  pollInterval: PT1H\n  retries: 0\n";
+    String admin = extraYaml.contains("admin:") ? "" : "admin:\n  enabled: false\n";
     String yaml =
         "storage:\n  path: "
             + dir.resolve("bot.db")
@@ -48,14 +56,16 @@ final class SlackTestBot implements AutoCloseable {
             + fake.apiUrl()
             + "\n  port: 0\n"
             + slackYaml
-            + extraYaml;
+            + extraYaml
+            + source
+            + admin;
     Config config =
         new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SECRET))
             .parse(yaml, "test");
     this.wiring = new Wiring(config, Clock.systemUTC());
-    wiring.seedBundledSnapshots();
+    // Started as the jar starts it: bundled lists, Slack, delivery and the poller (of a fake ICE).
+    wiring.start();
     this.slack = wiring.slack().orElseThrow();
-    slack.start();
     this.port = slack.port().orElse(-1);
   }
 
@@ -138,5 +148,6 @@ final class SlackTestBot implements AutoCloseable {
   public void close() {
     wiring.close();
     fake.close();
+    ice.close();
   }
 }
