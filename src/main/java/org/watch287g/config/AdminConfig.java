@@ -13,13 +13,22 @@ import java.time.Duration;
  * @param port its own port, apart from Slack's ({@code WATCH287G_ADMIN_PORT} changes the default)
  * @param platformGrace how long a configured chat platform may stay disconnected (a reconnect)
  *     before {@code /readyz} says the bot is not ready
+ * @param password what the dashboard at {@code /} asks for (HTTP Basic, any user name); empty for
+ *     none, and then the dashboard is served only when the endpoint is bound to loopback, since it
+ *     names every channel
  */
-public record AdminConfig(boolean enabled, String bindAddress, int port, Duration platformGrace) {
+public record AdminConfig(
+    boolean enabled, String bindAddress, int port, Duration platformGrace, String password) {
   public static final int DEFAULT_PORT = 9287;
   public static final String LOOPBACK = "127.0.0.1";
   public static final Duration DEFAULT_PLATFORM_GRACE = Duration.ofMinutes(2);
 
   public static AdminConfig defaults() {
-    return new AdminConfig(true, LOOPBACK, DEFAULT_PORT, DEFAULT_PLATFORM_GRACE);
+    return new AdminConfig(true, LOOPBACK, DEFAULT_PORT, DEFAULT_PLATFORM_GRACE, "");
+  }
+
+  /** The endpoint without a dashboard password (the dashboard then is for loopback only). */
+  public AdminConfig(boolean enabled, String bindAddress, int port, Duration platformGrace) {
+    this(enabled, bindAddress, port, platformGrace, "");
   }
 }

@@ -205,7 +205,8 @@ public final class ConfigLoader {
             s.nonEmptyText(
                 "bindAddress", "${WATCH287G_ADMIN_BIND_ADDRESS:-" + d.bindAddress() + "}"),
             s.integer("port", "${WATCH287G_ADMIN_PORT:-" + d.port() + "}", 1, 65535),
-            s.positiveDuration("platformGrace", d.platformGrace()));
+            s.positiveDuration("platformGrace", d.platformGrace()),
+            s.text("password", "${WATCH287G_ADMIN_PASSWORD:-}"));
     s.rejectUnknownKeys();
     return config;
   }

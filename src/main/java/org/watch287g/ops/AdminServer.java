@@ -1,8 +1,11 @@
 package org.watch287g.ops;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.web.HttpAnswer;
+import org.watch287g.web.HttpCall;
 import org.watch287g.web.HttpRoute;
 import org.watch287g.web.PublicHttpServer;
 
@@ -90,7 +94,16 @@ public final class AdminServer implements AutoCloseable {
                     metrics.scrape().getBytes(StandardCharsets.UTF_8),
                     Map.of("Cache-Control", "no-store"))));
     if (dashboard != null) {
-      server.route("/", page("/", dashboard::page));
+      if (!config.password().isEmpty()) {
+        server.route("/", guarded(config.password(), page("/", dashboard::page)));
+      } else if (loopback(config.bindAddress())) {
+        server.route("/", page("/", dashboard::page));
+      } else {
+        log.warn(
+            "the dashboard is off: the admin endpoint listens on {} and admin.password is not"
+                + " set (it names every channel)",
+            config.bindAddress());
+      }
     }
     server.start();
     return new AdminServer(server);
@@ -113,6 +126,60 @@ public final class AdminServer implements AutoCloseable {
             return text(500, "internal error: see the bot's log\n");
           }
         });
+  }
+
+  /**
+   * The route behind HTTP Basic authentication: any user name, this password, compared in constant
+   * time. A wrong or missing one gets 401 and the browser's login prompt.
+   */
+  private static HttpRoute guarded(String password, HttpRoute inner) {
+    byte[] expected = password.getBytes(StandardCharsets.UTF_8);
+    return new HttpRoute() {
+      @Override
+      public int maxBody() {
+        return 0;
+      }
+
+      @Override
+      public java.util.Set<String> methods() {
+        return READING;
+      }
+
+      @Override
+      public HttpAnswer answer(HttpCall call) {
+        if (!MessageDigest.isEqual(expected, basicPassword(call.header("authorization")))) {
+          return text(401, "the dashboard needs admin.password\n")
+              .with("WWW-Authenticate", "Basic realm=\"watch287g\", charset=\"UTF-8\"");
+        }
+        return inner.answer(call);
+      }
+    };
+  }
+
+  /** The password of an HTTP Basic {@code Authorization} header; empty when there is none. */
+  static byte[] basicPassword(@Nullable String header) {
+    if (header == null
+        || header.length() > 1_024
+        || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return new byte[0];
+    }
+    try {
+      String pair =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      return colon < 0 ? new byte[0] : pair.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
+  }
+
+  private static boolean loopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static HttpAnswer text(int status, String body) {

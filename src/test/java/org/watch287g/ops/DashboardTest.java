@@ -95,6 +95,66 @@ class DashboardTest {
   }
 
   @Test
+  @DisplayName(
+      "with a password the dashboard asks for it; without one it is never served off loopback")
+  void aPasswordGuardsTheDashboard() throws Exception {
+    Vitals vitals = new Vitals(database);
+    Readiness readiness =
+        new Readiness(
+            vitals,
+            Duration.ofMinutes(10),
+            List.of(),
+            Duration.ofMinutes(2),
+            java.time.Clock.systemUTC());
+    Metrics metrics = new Metrics(vitals, List.of("slack"), "test");
+    Dashboard dashboard = new Dashboard(ledger, subscriptions, vitals);
+    String right =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("op:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String wrong =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("op:guess".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (AdminServer guarded =
+            AdminServer.start(
+                new AdminConfig(true, "127.0.0.1", 0, Duration.ofMinutes(2), "s3cret"),
+                readiness,
+                metrics,
+                dashboard);
+        AdminServer open =
+            AdminServer.start(
+                new AdminConfig(true, "0.0.0.0", 0, Duration.ofMinutes(2), ""),
+                readiness,
+                metrics,
+                dashboard)) {
+      URI page = URI.create("http://127.0.0.1:" + guarded.port() + "/");
+      HttpResponse<String> none = http.send(HttpRequest.newBuilder(page).build(), ofString());
+      HttpResponse<String> bad =
+          http.send(
+              HttpRequest.newBuilder(page).header("Authorization", wrong).build(), ofString());
+      HttpResponse<String> good =
+          http.send(
+              HttpRequest.newBuilder(page).header("Authorization", right).build(), ofString());
+      URI openPage = URI.create("http://127.0.0.1:" + open.port() + "/");
+      URI openHealth = URI.create("http://127.0.0.1:" + open.port() + "/healthz");
+
+      assertEquals(401, none.statusCode());
+      assertTrue(none.headers().firstValue("www-authenticate").orElse("").startsWith("Basic"));
+      assertEquals(401, bad.statusCode());
+      assertEquals(200, good.statusCode());
+      assertEquals(
+          404, http.send(HttpRequest.newBuilder(openPage).build(), ofString()).statusCode());
+      assertEquals(
+          200, http.send(HttpRequest.newBuilder(openHealth).build(), ofString()).statusCode());
+    }
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  @Test
   @DisplayName("the dashboard only reads: a write to it is refused")
   void theDashboardOnlyReads() throws Exception {
     HttpResponse<String> post =
