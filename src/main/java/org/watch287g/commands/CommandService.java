@@ -78,39 +78,13 @@ public final class CommandService {
       ChannelSettings settings,
       Clock clock,
       Observer observer) {
-    this(query, gazetteer, resolver, lists, settings, clock, observer, null, null);
+    this(query, gazetteer, resolver, lists, settings, clock, observer, null, null, PageLinks.NONE);
   }
 
   /**
-   * The service with {@code /287g test}, which composes a sample alert and posts it through the
-   * channel's platform.
-   */
-  public CommandService(
-      CountyQuery query,
-      Gazetteer gazetteer,
-      AgencyResolver resolver,
-      PublishedLists lists,
-      ChannelSettings settings,
-      Clock clock,
-      Observer observer,
-      @Nullable AlertComposer composer,
-      @Nullable AlertPoster poster) {
-    this(
-        query,
-        gazetteer,
-        resolver,
-        lists,
-        settings,
-        clock,
-        observer,
-        composer,
-        poster,
-        PageLinks.NONE);
-  }
-
-  /**
-   * The service with {@code /287g test}, whose {@code status} replies also link to the place's
-   * public page.
+   * The service with {@code /287g test} (when a composer and a poster are given: it composes a
+   * sample alert and posts it through the channel's platform), whose {@code status} replies link to
+   * the place's public page (unless {@link PageLinks#NONE}).
    */
   public CommandService(
       CountyQuery query,

@@ -22,6 +22,7 @@ import org.watch287g.alerts.AlertComposer;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.PageLinks;
 import org.watch287g.alerts.Target;
 import org.watch287g.alerts.Toolkit;
 import org.watch287g.changes.ChangeEvent;
@@ -321,7 +322,8 @@ class CommandServiceTest {
             (channel, alert) -> {
               posted.add(channel.channel() + ": " + alert.plainText());
               return new DeliveryResult.Sent();
-            });
+            },
+            PageLinks.NONE);
 
     Reply nothing = withTests.respond("test", MANAGER).reply();
     withTests.respond("subscribe harris tx", MANAGER);
@@ -352,7 +354,8 @@ class CommandServiceTest {
             Clock.systemUTC(),
             (channel, verb, took) -> {},
             new AlertComposer(Gazetteer.bundled(), Toolkit.empty()),
-            (channel, alert) -> new DeliveryResult.Unavailable("not_in_channel"));
+            (channel, alert) -> new DeliveryResult.Unavailable("not_in_channel"),
+            PageLinks.NONE);
     withTests.respond("subscribe harris tx", MANAGER);
 
     String answer = withTests.respond("test", MANAGER).plainText();

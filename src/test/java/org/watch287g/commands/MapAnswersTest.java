@@ -6,25 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watch287g.alerts.Language;
-import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
 import org.watch287g.geo.Gazetteer;
 import org.watch287g.maps.Category;
-import org.watch287g.store.Database;
-import org.watch287g.store.EventStore;
-import org.watch287g.store.PublishedRecords;
-import org.watch287g.store.SnapshotRepository;
-import org.watch287g.store.SubscriptionRepository;
-import org.watch287g.testing.SeededDatabase;
 
 /** {@code map} answers on the real bundled publications (issue 16). */
 class MapAnswersTest {
@@ -40,15 +30,7 @@ class MapAnswersTest {
 
   @BeforeEach
   void open() throws Exception {
-    Database db = SeededDatabase.create(dir.resolve("bot.db"));
-    service =
-        new CommandService(
-            query,
-            Gazetteer.bundled(),
-            AgencyResolver.bundled(),
-            new PublishedRecords(new SnapshotRepository(db), new EventStore(db)),
-            new SubscriptionRepository(db),
-            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC));
+    service = StatusAnswersTest.seeded(query, dir);
   }
 
   Reply ask(String text) {

@@ -43,15 +43,19 @@ class StatusAnswersTest {
 
   @BeforeEach
   void open() throws Exception {
+    service = seeded(query, dir);
+  }
+
+  /** The service over a database seeded with the bundled lists, on 2026-05-20. */
+  static CommandService seeded(CountyQuery query, Path dir) throws Exception {
     Database db = SeededDatabase.create(dir.resolve("bot.db"));
-    service =
-        new CommandService(
-            query,
-            Gazetteer.bundled(),
-            AgencyResolver.bundled(),
-            new PublishedRecords(new SnapshotRepository(db), new EventStore(db)),
-            new SubscriptionRepository(db),
-            Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC));
+    return new CommandService(
+        query,
+        Gazetteer.bundled(),
+        AgencyResolver.bundled(),
+        new PublishedRecords(new SnapshotRepository(db), new EventStore(db)),
+        new SubscriptionRepository(db),
+        Clock.fixed(Instant.parse("2026-05-20T10:00:00Z"), ZoneOffset.UTC));
   }
 
   Reply ask(String text) {
