@@ -64,7 +64,10 @@ public final class AlertComposer {
         links(event, coverage, texts),
         labels(event.list(), texts),
         model,
-        agreement.state());
+        agreement.state(),
+        "",
+        Mention.NONE,
+        new AlertMessage.Facts(coverage.predictedFips(), agreement.signed(), agreement.county()));
   }
 
   /**

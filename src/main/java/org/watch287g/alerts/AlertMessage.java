@@ -1,5 +1,6 @@
 package org.watch287g.alerts;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,8 @@ import org.watch287g.dataset.UsState;
  *     empty when the channel has none
  * @param mention who this alert pings: the channel's {@link Mention} token when the event's type
  *     pings ({@link Mention#pings}), else empty; platforms write it their own way, first
+ * @param facts the event as data, for destinations that read rather than show (webhooks); {@link
+ *     Facts#NONE} where no event stands behind the message
  */
 public record AlertMessage(
     Language language,
@@ -58,7 +61,8 @@ public record AlertMessage(
     String model,
     UsState state,
     String note,
-    String mention) {
+    String mention,
+    Facts facts) {
 
   /** An alert with no channel note yet: {@link AlertComposer} writes it for any channel. */
   public AlertMessage(
@@ -98,7 +102,52 @@ public record AlertMessage(
         model,
         state,
         "",
-        Mention.NONE);
+        Mention.NONE,
+        Facts.NONE);
+  }
+
+  /** An alert with a note and a mention, and no facts (a test alert, a fixture). */
+  public AlertMessage(
+      Language language,
+      ChangeEvent.Type type,
+      ListKind list,
+      String headline,
+      String agency,
+      @Nullable String previousAgency,
+      String place,
+      String date,
+      String moa,
+      @Nullable String moaUrl,
+      @Nullable String addendumUrl,
+      String modelTitle,
+      String modelExplainer,
+      List<Link> links,
+      Labels labels,
+      String model,
+      UsState state,
+      String note,
+      String mention) {
+    this(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        model,
+        state,
+        note,
+        mention,
+        Facts.NONE);
   }
 
   public AlertMessage {
@@ -106,6 +155,7 @@ public record AlertMessage(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(list, "list");
     Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(facts, "facts");
     if (headline.contains("\n")) {
       throw new IllegalArgumentException("a headline is one line: " + headline);
     }
@@ -121,6 +171,31 @@ public record AlertMessage(
   /** The same alert under another headline (one line). */
   public AlertMessage withHeadline(String value) {
     return copy(value, note, mention);
+  }
+
+  /** The same alert carrying the event as data. */
+  public AlertMessage withFacts(Facts value) {
+    return new AlertMessage(
+        language,
+        type,
+        list,
+        headline,
+        agency,
+        previousAgency,
+        place,
+        date,
+        moa,
+        moaUrl,
+        addendumUrl,
+        modelTitle,
+        modelExplainer,
+        links,
+        labels,
+        model,
+        state,
+        note,
+        mention,
+        value);
   }
 
   /** The same alert for a channel with this note (empty for none). */
@@ -154,7 +229,8 @@ public record AlertMessage(
         model,
         state,
         note,
-        mention);
+        mention,
+        facts);
   }
 
   /** Whether there is anything under "what you can do": the channel's note or a link. */
@@ -215,6 +291,20 @@ public record AlertMessage(
    * @param url what the value links to, if anything
    */
   public record Field(String label, String value, @Nullable String url) {}
+
+  /**
+   * The event behind an alert as data rather than words, for destinations that read it (a webhook's
+   * JSON): the same in every language.
+   *
+   * @param coverage where the agency reaches, as {@code resolve} prints it: county FIPS codes
+   *     joined by ";", "ST:XX" for a statewide agency, empty when nobody could place it
+   * @param signed the signing date ICE gives; null for pending requests and undated rows
+   * @param county the county as ICE's COUNTY cell names it; null when empty
+   */
+  public record Facts(String coverage, @Nullable LocalDate signed, @Nullable String county) {
+    /** No event behind the message. */
+    public static final Facts NONE = new Facts("", null, null);
+  }
 
   /**
    * A "what you can do" link.

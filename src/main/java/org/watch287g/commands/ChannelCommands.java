@@ -51,7 +51,7 @@ final class ChannelCommands {
       case DIGEST -> digest(command);
       case NOTE -> note(command);
       case MENTION -> mention(command);
-      case STATUS, MAP, HELP, TEST ->
+      case STATUS, MAP, HELP, TEST, WEBHOOK ->
           throw new IllegalArgumentException("not a channel command: " + command);
     };
   }

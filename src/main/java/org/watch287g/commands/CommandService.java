@@ -46,6 +46,7 @@ public final class CommandService {
   private final MapImages images;
   private final ChannelSettings settings;
   private final ChannelCommands channels;
+  private final WebhookCommand webhooks;
   private final Observer observer;
   private final @Nullable TestAlert tests;
 
@@ -97,6 +98,29 @@ public final class CommandService {
       @Nullable AlertComposer composer,
       @Nullable AlertPoster poster,
       PageLinks pages) {
+    this(
+        query, gazetteer, resolver, lists, settings, clock, observer, composer, poster, pages,
+        null);
+  }
+
+  /**
+   * The service as above, where channel managers may also register a webhook ({@code /287g
+   * webhook}) when {@code webhooks} is given; without it, the command says the bot does not offer
+   * them.
+   */
+  public CommandService(
+      CountyQuery query,
+      Gazetteer gazetteer,
+      AgencyResolver resolver,
+      PublishedLists lists,
+      ChannelSettings settings,
+      Clock clock,
+      Observer observer,
+      @Nullable AlertComposer composer,
+      @Nullable AlertPoster poster,
+      PageLinks pages,
+      @Nullable Webhooks webhooks) {
+    this.webhooks = new WebhookCommand(webhooks, clock);
     this.pages = pages;
     this.observer = observer;
     this.tests =
@@ -224,6 +248,7 @@ public final class CommandService {
       case STATUS -> status(command);
       case MAP -> map(command);
       case HELP -> new Reply.Help(List.of(Verb.values()));
+      case WEBHOOK -> webhooks.handle(command);
       case TEST ->
           tests == null
               ? Reply.Text.privately(Phrase.of("reply.test.unavailable"))

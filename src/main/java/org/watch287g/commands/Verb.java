@@ -20,6 +20,8 @@ public enum Verb {
   DIGEST("digest", Argument.NUMBER, true, "resumen"),
   NOTE("note", Argument.TEXT, true, "nota"),
   MENTION("mention", Argument.MENTION, true, "mencion", "mención"),
+  /** A URL that receives the channel's alerts as signed JSON ({@code off} to remove). */
+  WEBHOOK("webhook", Argument.TEXT, true),
   TEST("test", Argument.NONE, true, "prueba"),
   /** A map of a state (or, with no place, of the country); its place is optional. */
   MAP("map", Argument.PLACE, false, "mapa"),

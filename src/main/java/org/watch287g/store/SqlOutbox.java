@@ -22,6 +22,8 @@ public final class SqlOutbox implements Outbox {
   /** Why the pending alerts of a forgotten channel were given up. */
   static final String CHANNEL_FORGOTTEN = "given up: the channel was forgotten";
 
+  static final String WEBHOOK_REMOVED = "given up: the webhook was removed";
+
   private final Database database;
   private final EventStore events;
 

@@ -55,7 +55,9 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
             s.setString(4, target.code());
             s.setString(5, at.toString());
             Parameters.text(s, 6, by);
-            return s.executeUpdate() == 1;
+            boolean added = s.executeUpdate() == 1;
+            WebhookRepository.mirrorFollow(c, channel, target, at, by);
+            return added;
           }
         });
   }
@@ -73,7 +75,9 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
               c.prepareStatement("DELETE FROM subscription WHERE " + KEY + " AND target = ?")) {
             bindKey(s, channel);
             s.setString(4, target.code());
-            return s.executeUpdate() == 1;
+            boolean removed = s.executeUpdate() == 1;
+            WebhookRepository.mirrorUnfollow(c, channel, target);
+            return removed;
           }
         });
   }
@@ -92,6 +96,8 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
               channel.platform(),
               channel.workspace(),
               channel.channel());
+          WebhookRepository.forgetMirrors(
+              c, channel.platform(), channel.workspace(), channel.channel());
           try (PreparedStatement s = c.prepareStatement("DELETE FROM channel WHERE " + KEY)) {
             bindKey(s, channel);
             s.executeUpdate();
@@ -146,24 +152,77 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
   public void setOptions(ChannelRef channel, ChannelOptions options, Instant at) {
     database.write(
         c -> {
-          ensureChannel(c, channel, at);
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "UPDATE channel SET language = ?, include_pending = ?, models = ?,"
-                      + " digest_threshold = ?, note = ?, mention = ?"
-                      + " WHERE platform = ? AND workspace = ? AND channel = ?")) {
-            s.setString(1, options.language().code());
-            s.setInt(2, options.includePending() ? 1 : 0);
-            s.setString(3, models(options.models()));
-            s.setInt(4, options.digestThreshold());
-            s.setString(5, options.note());
-            s.setString(6, options.mention());
-            s.setString(7, channel.platform());
-            s.setString(8, channel.workspace());
-            s.setString(9, channel.channel());
-            s.executeUpdate();
-          }
+          writeOptions(c, channel, options, at);
+          WebhookRepository.mirrorOptions(c, channel, options);
         });
+  }
+
+  private static void writeOptions(
+      Connection c, ChannelRef channel, ChannelOptions options, Instant at) throws SQLException {
+    ensureChannel(c, channel, at);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE channel SET language = ?, include_pending = ?, models = ?,"
+                + " digest_threshold = ?, note = ?, mention = ?"
+                + " WHERE platform = ? AND workspace = ? AND channel = ?")) {
+      s.setString(1, options.language().code());
+      s.setInt(2, options.includePending() ? 1 : 0);
+      s.setString(3, models(options.models()));
+      s.setInt(4, options.digestThreshold());
+      s.setString(5, options.note());
+      s.setString(6, options.mention());
+      s.setString(7, channel.platform());
+      s.setString(8, channel.workspace());
+      s.setString(9, channel.channel());
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * Makes a channel follow exactly {@code targets}, hear as {@code options} say, and not be paused
+   * (creating it if new): a webhook set up or set up again, within its caller's transaction.
+   */
+  void replace(
+      Connection c,
+      ChannelRef channel,
+      Set<Target> targets,
+      ChannelOptions options,
+      Instant at,
+      @Nullable String by)
+      throws SQLException {
+    writeOptions(c, channel, options, at);
+    resume(c, channel);
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM subscription WHERE " + KEY)) {
+      bindKey(s, channel);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO subscription (platform, workspace, channel, target, created_at,"
+                + " created_by) VALUES (?,?,?,?,?,?)")) {
+      for (Target target : targets) {
+        bindKey(s, channel);
+        s.setString(4, target.code());
+        s.setString(5, at.toString());
+        Parameters.text(s, 6, by);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** A channel's options within a transaction; the defaults for a channel never set up. */
+  ChannelOptions options(Connection c, ChannelRef channel) throws SQLException {
+    List<Subscription> found =
+        query(c, " WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);
+    return found.isEmpty() ? ChannelOptions.defaults() : found.get(0).options();
+  }
+
+  /** What a channel follows, within a transaction. */
+  Set<Target> targets(Connection c, ChannelRef channel) throws SQLException {
+    List<Subscription> found =
+        query(c, " WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);
+    return found.isEmpty() ? Set.of() : found.get(0).targets();
   }
 
   /** A channel's options, or the defaults for a channel never seen. */
@@ -186,40 +245,42 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
   }
 
   private List<Subscription> query(String where, @Nullable ChannelRef channel) {
-    return database.read(
-        c -> {
-          Map<ChannelRef, ChannelOptions> options = new LinkedHashMap<>();
-          Map<ChannelRef, Set<Target>> targets = new LinkedHashMap<>();
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT c.platform, c.workspace, c.channel, c.language, c.include_pending,"
-                      + " c.models, c.digest_threshold, s.target, c.note, c.mention"
-                      + " FROM channel c"
-                      + " LEFT JOIN subscription s ON s.platform = c.platform"
-                      + " AND s.workspace = c.workspace AND s.channel = c.channel"
-                      + where
-                      + " ORDER BY c.rowid, s.target")) {
-            if (channel != null) {
-              bindKey(s, channel);
-            }
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                ChannelRef ref = new ChannelRef(r.getString(1), r.getString(2), r.getString(3));
-                options.computeIfAbsent(ref, k -> readOptions(r));
-                Set<Target> set = targets.computeIfAbsent(ref, k -> new HashSet<>());
-                String target = r.getString(8);
-                if (target != null) {
-                  set.add(new Target(target));
-                }
-              }
-            }
+    return database.read(c -> query(c, where, channel));
+  }
+
+  private static List<Subscription> query(Connection c, String where, @Nullable ChannelRef channel)
+      throws SQLException {
+    Map<ChannelRef, ChannelOptions> options = new LinkedHashMap<>();
+    Map<ChannelRef, Set<Target>> targets = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT c.platform, c.workspace, c.channel, c.language, c.include_pending,"
+                + " c.models, c.digest_threshold, s.target, c.note, c.mention"
+                + " FROM channel c"
+                + " LEFT JOIN subscription s ON s.platform = c.platform"
+                + " AND s.workspace = c.workspace AND s.channel = c.channel"
+                + where
+                + " ORDER BY c.rowid, s.target")) {
+      if (channel != null) {
+        bindKey(s, channel);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ChannelRef ref = new ChannelRef(r.getString(1), r.getString(2), r.getString(3));
+          options.computeIfAbsent(ref, k -> readOptions(r));
+          Set<Target> set = targets.computeIfAbsent(ref, k -> new HashSet<>());
+          String target = r.getString(8);
+          if (target != null) {
+            set.add(new Target(target));
           }
-          List<Subscription> subscriptions = new ArrayList<>();
-          options.forEach(
-              (ref, o) ->
-                  subscriptions.add(new Subscription(ref, targets.getOrDefault(ref, Set.of()), o)));
-          return subscriptions;
-        });
+        }
+      }
+    }
+    List<Subscription> subscriptions = new ArrayList<>();
+    options.forEach(
+        (ref, o) ->
+            subscriptions.add(new Subscription(ref, targets.getOrDefault(ref, Set.of()), o)));
+    return subscriptions;
   }
 
   private static ChannelOptions readOptions(ResultSet r) {
@@ -261,7 +322,7 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
     s.setString(3, channel.channel());
   }
 
-  private static String models(Set<Model> models) {
+  static String models(Set<Model> models) {
     StringBuilder s = new StringBuilder();
     for (Model m : Model.values()) {
       if (models.contains(m)) {
@@ -287,6 +348,7 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
               SqlOutbox.WORKSPACE_FORGOTTEN,
               platform,
               workspace);
+          WebhookRepository.forgetMirrors(c, platform, workspace, null);
           try (PreparedStatement s =
               c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
             s.setString(1, platform);
