@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,19 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.AdminNotices;
 import org.watch287g.alerts.AlertComposer;
+import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
+import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.PageLinks;
 import org.watch287g.alerts.RetryPolicy;
+import org.watch287g.alerts.Target;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
+import org.watch287g.config.ConfigException;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.config.WebConfig;
+import org.watch287g.config.WebhooksConfig;
 import org.watch287g.console.ConsoleDeliverer;
 import org.watch287g.discord.DiscordPlatform;
 import org.watch287g.geo.AgencyResolver;
@@ -49,6 +56,7 @@ import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
 import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.store.Vitals;
+import org.watch287g.store.WebhookRepository;
 import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
@@ -59,6 +67,7 @@ import org.watch287g.watch.Replay;
 import org.watch287g.watch.SourceHealth;
 import org.watch287g.web.PlacePages;
 import org.watch287g.web.PublicHttpServer;
+import org.watch287g.web.WebhookDeliverer;
 
 /**
  * The composition root: builds every object of the bot, in the order data flows through them. No
@@ -80,6 +89,7 @@ public final class Wiring implements AutoCloseable {
   private final EventStore events;
   private final SourceLedger ledger;
   private final SubscriptionRepository subscriptions;
+  private final WebhookRepository webhooks;
   private final SqlOutbox outbox;
   private final SpreadsheetParser parser;
   private final Importer importer;
@@ -113,6 +123,7 @@ public final class Wiring implements AutoCloseable {
     this.events = new EventStore(database);
     this.ledger = new SourceLedger(database, snapshots, events);
     this.subscriptions = new SubscriptionRepository(database);
+    this.webhooks = new WebhookRepository(database, subscriptions);
     this.outbox = new SqlOutbox(database, events);
     this.parser = new SpreadsheetParser();
     this.importer = new Importer(parser, snapshots, clock);
@@ -159,7 +170,12 @@ public final class Wiring implements AutoCloseable {
                   ? new DeliveryResult.Rejected("no " + channel.platform() + " here")
                   : deliverer.deliver(channel, alert);
             },
-            pages);
+            pages,
+            config.webhooks().allowFromChat() ? webhooks : null);
+    // The operator's webhooks are what the config file says, from this start on.
+    webhooks.configure(configuredWebhooks(config.webhooks(), places), clock.instant());
+    WebhookDeliverer webhookPosts =
+        new WebhookDeliverer(webhooks, WebhookDeliverer.Network.internet(), clock, buildVersion());
     this.pages =
         config.web().enabled()
             ? new PlacePages(commands, places, Gazetteer.bundled(), config.web())
@@ -253,7 +269,46 @@ public final class Wiring implements AutoCloseable {
     if (slack != null) {
       workers.add(worker(slack.deliverer(), composer, clock, console));
     }
+    workers.add(worker(webhookPosts, composer, clock, console));
     this.deliveries = new DeliveryLoop(workers, Duration.ofSeconds(1));
+  }
+
+  /**
+   * The config file's webhooks with their places read as {@code /287g subscribe} reads them; a
+   * place that names no one county or state stops the start, saying which.
+   */
+  private static List<WebhookRepository.Configured> configuredWebhooks(
+      WebhooksConfig config, CountyQuery places) {
+    List<WebhookRepository.Configured> configured = new ArrayList<>();
+    for (WebhooksConfig.Endpoint endpoint : config.endpoints()) {
+      Set<Target> targets = new LinkedHashSet<>();
+      for (String place : endpoint.places()) {
+        targets.add(target(place, places, endpoint.name()));
+      }
+      ChannelOptions options =
+          ChannelOptions.defaults()
+              .withLanguage(Language.parse(endpoint.language()).orElse(Language.EN))
+              .withIncludePending(endpoint.pending());
+      configured.add(
+          new WebhookRepository.Configured(
+              endpoint.name(), endpoint.url(), endpoint.secret(), targets, options));
+    }
+    return configured;
+  }
+
+  private static Target target(String place, CountyQuery places, String webhook) {
+    CountyQuery.Result result = places.parse(place);
+    if (result instanceof CountyQuery.CountyMatch county && !county.corrected()) {
+      return Target.county(county.county().fips());
+    }
+    if (result instanceof CountyQuery.StateMatch state) {
+      return Target.state(state.state());
+    }
+    throw new ConfigException(
+        "webhooks.endpoints (" + webhook + ").places",
+        "\"" + place + "\" is not exactly one county or state",
+        "write it as /287g subscribe would take it without asking, e.g. \"Harris County, TX\","
+            + " 48201 or TX");
   }
 
   private static CountyQuery indexGazetteer() {

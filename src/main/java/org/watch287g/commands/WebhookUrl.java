@@ -20,11 +20,10 @@ public final class WebhookUrl {
   public static final int MAX_LENGTH = 2000;
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern NUMERIC = Pattern.compile("[0-9.]+");
+  private static final Pattern LEADING_ZERO = Pattern.compile("(^|\\.)0\\d");
   private static final Pattern HOST_NAME =
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
-
-  /** No top-level domain is a number: a name ending in one is an address in disguise (127.1). */
-  private static final Pattern NUMERIC_END = Pattern.compile(".*\\.(\\d+|0x[0-9a-f]*)");
 
   /** Why a URL was refused; each has a reply text {@code reply.webhook.<key>}. */
   public enum Problem {
@@ -81,10 +80,17 @@ public final class WebhookUrl {
       return new Refused(Problem.CREDENTIALS);
     }
     String host = url.getHost();
+    // URI reads no host in an authority whose last label is a number ("127.1", "0x7f.1", forms
+    // some resolvers take for addresses): those are refused here as malformed.
     if (host == null || url.getRawFragment() != null || url.isOpaque()) {
       return new Refused(Problem.MALFORMED);
     }
     host = host.toLowerCase(Locale.ROOT);
+    if (NUMERIC.matcher(host).matches()
+        && (!IPV4.matcher(host).matches() || LEADING_ZERO.matcher(host).find())) {
+      // 0177.0.0.1 is 177.0.0.1 to Java and 127.0.0.1 to C's inet_aton: never guess which.
+      return new Refused(Problem.PRIVATE);
+    }
     if (host.startsWith("[") || IPV4.matcher(host).matches()) {
       return literalIsPublic(host) ? new Accepted(url) : new Refused(Problem.PRIVATE);
     }
@@ -92,8 +98,7 @@ public final class WebhookUrl {
       // Also refuses the forms some resolvers read as numbers (0x7f.1, 2130706433).
       return new Refused(host.contains(".") ? Problem.MALFORMED : Problem.PRIVATE);
     }
-    if (NUMERIC_END.matcher(host).matches()
-        || host.equals("localhost")
+    if (host.equals("localhost")
         || host.endsWith(".localhost")
         || host.endsWith(".local")
         || host.endsWith(".internal")

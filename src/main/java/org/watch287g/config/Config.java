@@ -21,12 +21,20 @@ public record Config(
     DiscordConfig discord,
     AlertsConfig alerts,
     AdminConfig admin,
-    WebConfig web) {
+    WebConfig web,
+    WebhooksConfig webhooks) {
 
   /** This config with the database at another path ({@code --db}). */
   public Config withDatabase(Path path) {
     return new Config(
-        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts, admin, web);
+        source,
+        new StorageConfig(path, storage.busyTimeout()),
+        slack,
+        discord,
+        alerts,
+        admin,
+        web,
+        webhooks);
   }
 
   /** The chat platforms that are on, for the start-up log; "console" when neither is. */

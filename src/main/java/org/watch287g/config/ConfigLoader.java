@@ -10,13 +10,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.watch287g.commands.WebhookUrl;
 
 /**
  * Reads {@code config.yml} (any YAML, JSON included) into a {@link Config}.
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Set<String> SECTIONS =
-      Set.of("source", "storage", "slack", "discord", "alerts", "admin", "web");
+      Set.of("source", "storage", "slack", "discord", "alerts", "admin", "web", "webhooks");
 
   private final Map<String, String> environment;
 
@@ -102,7 +106,8 @@ public final class ConfigLoader {
             discord(section(root, "discord")),
             alerts(section(root, "alerts")),
             admin(section(root, "admin")),
-            web(section(root, "web")));
+            web(section(root, "web")),
+            webhooks(section(root, "webhooks")));
     if (config.source().pollInterval().toSeconds() < 60) {
       log.warn(
           "source.pollInterval is {}: under a minute is meant for tests and local fakes only",
@@ -223,6 +228,50 @@ public final class ConfigLoader {
             s.integer("cacheSize", d.cacheSize(), 0, 100_000));
     s.rejectUnknownKeys();
     return config;
+  }
+
+  private static WebhooksConfig webhooks(ConfigSection s) {
+    WebhooksConfig d = WebhooksConfig.defaults();
+    boolean allowFromChat = s.bool("allowFromChat", d.allowFromChat());
+    List<WebhooksConfig.Endpoint> endpoints = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigSection e : s.sections("endpoints")) {
+      String name = e.nonEmptyText("name", "coalition-site");
+      if (!WebhooksConfig.Endpoint.NAME.matcher(name).matches() || !names.add(name)) {
+        throw e.invalid(
+            "name",
+            "\"" + name + "\" is not a unique name of letters, digits, dots and dashes",
+            "e.g. name: coalition-site");
+      }
+      String url = e.nonEmptyText("url", "https://example.org/hooks/287g");
+      if (!(WebhookUrl.read(url) instanceof WebhookUrl.Accepted accepted)) {
+        throw e.invalid(
+            "url",
+            "is not an https URL on the public internet",
+            "webhooks only post to https addresses that are not local, private or reserved");
+      }
+      String secret = e.text("secret", "");
+      if (secret.length() < WebhooksConfig.Endpoint.MIN_SECRET) {
+        throw e.invalid(
+            "secret",
+            "must be at least " + WebhooksConfig.Endpoint.MIN_SECRET + " characters",
+            "e.g. secret: ${COALITION_WEBHOOK_SECRET}, set to the output of openssl rand -hex 32");
+      }
+      List<String> places = e.texts("places");
+      if (places.isEmpty()) {
+        throw e.invalid("places", "is empty", "list what it follows, e.g. places: [TX, 48201]");
+      }
+      String language = e.nonEmptyText("language", "en");
+      if (!language.equals("en") && !language.equals("es")) {
+        throw e.invalid("language", "must be en or es", "e.g. language: es");
+      }
+      endpoints.add(
+          new WebhooksConfig.Endpoint(
+              name, accepted.url(), secret, places, language, e.bool("pending", true)));
+      e.rejectUnknownKeys();
+    }
+    s.rejectUnknownKeys();
+    return new WebhooksConfig(allowFromChat, endpoints);
   }
 
   static String sorted(Set<String> names) {

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 final class ConfigSection {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::-([^}]*))?}");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
+  private static final Pattern COMMA = Pattern.compile(",");
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
   private final String name;
@@ -206,6 +209,49 @@ final class ConfigSection {
     }
     return new SlackConfig.SubscribePermission(
         SlackConfig.SubscribePermission.Mode.USERS, Set.copyOf(users));
+  }
+
+  /** A list of mappings, each read as its own section ({@code webhooks.endpoints[0]}). */
+  List<ConfigSection> sections(String key) {
+    known.add(key);
+    JsonNode value = node.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw error(key, "must be a list", "write each item on its own line starting with \"- \"");
+    }
+    List<ConfigSection> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      items.add(new ConfigSection(name + "." + key + "[" + i + "]", value.get(i), environment));
+    }
+    return items;
+  }
+
+  /** A list of single values, or one value with items separated by commas. */
+  List<String> texts(String key) {
+    known.add(key);
+    JsonNode value = node.path(key);
+    List<String> items = new ArrayList<>();
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isValueNode()) {
+          throw error(key, "must be a list of single values", "write one value per item");
+        }
+        items.add(substitute(item.asText()).trim());
+      }
+    } else if (!value.isMissingNode() && !value.isNull()) {
+      for (String item : COMMA.split(text(key, ""), -1)) {
+        items.add(item.trim());
+      }
+    }
+    items.removeIf(String::isEmpty);
+    return items;
+  }
+
+  /** Fails reading {@code key} with what is wrong and how to fix it. */
+  ConfigException invalid(String key, String problem, String fix) {
+    return error(key, problem, fix);
   }
 
   void rejectUnknownKeys() {
