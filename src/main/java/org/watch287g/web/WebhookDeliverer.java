@@ -63,6 +63,7 @@ public final class WebhookDeliverer implements Deliverer {
   private final Webhooks webhooks;
   private final OkHttpClient http;
   private final Predicate<InetAddress> allowed;
+  private final Dns dns;
   private final WebhookPayload payload = new WebhookPayload();
   private final Clock clock;
   private final String userAgent;
@@ -73,11 +74,12 @@ public final class WebhookDeliverer implements Deliverer {
    * @param allowed the addresses it may post to: {@link PublicAddress#isPublic} in production
    * @param tls the certificates it trusts beyond the JDK's (a test's own authority); null for the
    *     JDK's alone
+   * @param dns how host names are looked up: the system's in production
    */
-  public record Network(Predicate<InetAddress> allowed, @Nullable Tls tls) {
+  public record Network(Predicate<InetAddress> allowed, @Nullable Tls tls, Dns dns) {
     /** The public internet, trusted as the JDK trusts it. */
     public static Network internet() {
-      return new Network(PublicAddress::isPublic, null);
+      return new Network(PublicAddress::isPublic, null, Dns.SYSTEM);
     }
   }
 
@@ -87,6 +89,7 @@ public final class WebhookDeliverer implements Deliverer {
   public WebhookDeliverer(Webhooks webhooks, Network network, Clock clock, String version) {
     this.webhooks = webhooks;
     this.allowed = network.allowed();
+    this.dns = network.dns();
     this.clock = clock;
     this.userAgent = "watch287g/" + version + " (webhook)";
     OkHttpClient.Builder builder =
@@ -264,7 +267,7 @@ public final class WebhookDeliverer implements Deliverer {
    * answers with a private address (a rebinding trick) is refused whole.
    */
   private List<InetAddress> publicAddresses(String host) throws UnknownHostException {
-    List<InetAddress> addresses = Dns.SYSTEM.lookup(host);
+    List<InetAddress> addresses = dns.lookup(host);
     for (InetAddress address : addresses) {
       if (!allowed.test(address)) {
         throw new RefusedAddress();

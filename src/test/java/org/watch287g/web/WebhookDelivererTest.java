@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Dns;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.jspecify.annotations.Nullable;
@@ -197,7 +198,7 @@ class WebhookDelivererTest {
     WebhookDeliverer deliverer =
         new WebhookDeliverer(
             webhooks,
-            new WebhookDeliverer.Network(PublicAddress::isPublic, trust()),
+            new WebhookDeliverer.Network(PublicAddress::isPublic, trust(), Dns.SYSTEM),
             clock,
             "test");
     // By name ("localhost") and by address ("127.0.0.1"): OkHttp looks up the one, not the other.
@@ -249,7 +250,7 @@ class WebhookDelivererTest {
 
   /** The test's receiver is on loopback: allowed here only, with the test's authority trusted. */
   static WebhookDeliverer.Network loopbackAllowed() {
-    return new WebhookDeliverer.Network(InetAddress::isLoopbackAddress, trust());
+    return new WebhookDeliverer.Network(InetAddress::isLoopbackAddress, trust(), Dns.SYSTEM);
   }
 
   static WebhookDeliverer.Tls trust() {
