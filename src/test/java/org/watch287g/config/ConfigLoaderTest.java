@@ -288,6 +288,63 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName(
+      "an operator's webhook is read with its secret from the environment, and chat webhooks are"
+          + " allowed unless turned off")
+  void webhooksAreRead() {
+    Config config =
+        new ConfigLoader(Map.of("HOOK_SECRET", "0123456789abcdef0123"))
+            .parse(
+                "webhooks:\n  endpoints:\n    - name: coalition-site\n"
+                    + "      url: https://coalition.example.org/hooks/287g\n"
+                    + "      secret: ${HOOK_SECRET}\n      places: [TX, \"Lee County, FL\"]\n"
+                    + "      language: es\n      pending: false\n",
+                "c.yml");
+
+    WebhooksConfig.Endpoint hook = config.webhooks().endpoints().get(0);
+    assertTrue(config.webhooks().allowFromChat());
+    assertEquals("coalition-site", hook.name());
+    assertEquals("0123456789abcdef0123", hook.secret());
+    assertEquals(List.of("TX", "Lee County, FL"), hook.places());
+    assertEquals("es", hook.language());
+    assertTrue(!hook.pending());
+    assertTrue(!hook.toString().contains(hook.secret()), "a webhook's secret is never printed");
+    assertTrue(
+        !new ConfigLoader(NO_ENV)
+            .parse("webhooks:\n  allowFromChat: false\n", "c.yml")
+            .webhooks()
+            .allowFromChat());
+  }
+
+  @Test
+  @DisplayName(
+      "an operator's webhook to http, to a private address, with a short secret or with no places"
+          + " stops the start, naming the key")
+  void badWebhooksAreRefused() {
+    String good = "      secret: 0123456789abcdef0123\n      places: [TX]\n";
+    Map<String, String> cases =
+        Map.of(
+            "url: http://coalition.example.org/hook\n" + good,
+            "webhooks.endpoints[0].url",
+            "url: https://10.0.0.8/hook\n" + good,
+            "webhooks.endpoints[0].url",
+            "url: https://coalition.example.org/hook\n      secret: short\n      places: [TX]\n",
+            "webhooks.endpoints[0].secret",
+            "url: https://coalition.example.org/hook\n      secret: 0123456789abcdef0123\n",
+            "webhooks.endpoints[0].places");
+    cases.forEach(
+        (yaml, key) -> {
+          ConfigException e =
+              assertThrows(
+                  ConfigException.class,
+                  () ->
+                      new ConfigLoader(NO_ENV)
+                          .parse("webhooks:\n  endpoints:\n    - name: a\n      " + yaml, "c.yml"));
+          assertTrue(e.getMessage().startsWith(key), e.getMessage());
+        });
+  }
+
+  @Test
   @DisplayName("config.example.yml, as shipped, loads and documents every key")
   void exampleConfigLoads() throws Exception {
     Path example = Path.of("config.example.yml");
@@ -315,7 +372,9 @@ class ConfigLoaderTest {
             "adminChannel",
             "subscribePermission",
             "token",
-            "gatewayUrl")) {
+            "gatewayUrl",
+            "allowFromChat",
+            "endpoints")) {
       assertTrue(text.contains(key + ":"), "config.example.yml documents " + key);
     }
   }

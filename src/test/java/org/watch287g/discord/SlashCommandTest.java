@@ -27,6 +27,7 @@ class SlashCommandTest {
           "digest",
           "note",
           "mention",
+          "webhook",
           "test",
           "map",
           "help");
