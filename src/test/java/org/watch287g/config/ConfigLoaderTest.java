@@ -295,10 +295,16 @@ class ConfigLoaderTest {
     Config config =
         new ConfigLoader(Map.of("HOOK_SECRET", "0123456789abcdef0123"))
             .parse(
-                "webhooks:\n  endpoints:\n    - name: coalition-site\n"
-                    + "      url: https://coalition.example.org/hooks/287g\n"
-                    + "      secret: ${HOOK_SECRET}\n      places: [TX, \"Lee County, FL\"]\n"
-                    + "      language: es\n      pending: false\n",
+                """
+                webhooks:
+                  endpoints:
+                    - name: coalition-site
+                      url: https://coalition.example.org/hooks/287g
+                      secret: ${HOOK_SECRET}
+                      places: [TX, "Lee County, FL"]
+                      language: es
+                      pending: false
+                """,
                 "c.yml");
 
     WebhooksConfig.Endpoint hook = config.webhooks().endpoints().get(0);
