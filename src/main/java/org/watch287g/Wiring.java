@@ -29,6 +29,7 @@ import org.watch287g.alerts.RetryPolicy;
 import org.watch287g.alerts.Target;
 import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
+import org.watch287g.commands.Webhooks;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
 import org.watch287g.config.ConfigException;
@@ -458,6 +459,8 @@ public final class Wiring implements AutoCloseable {
     if (platforms.isEmpty()) {
       platforms.add(ConsoleDeliverer.PLATFORM);
     }
+    // Webhooks can be added from any chat at any time: their outbox is always measured.
+    platforms.add(Webhooks.PLATFORM);
     return platforms;
   }
 
