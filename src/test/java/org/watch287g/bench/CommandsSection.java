@@ -218,6 +218,9 @@ final class CommandsSection {
       if (i >= warmUp) {
         took[i - warmUp] = callback.receivedNanos() - sent;
       }
+      if (i % 100 == 99) {
+        discord.forgetRequests();
+      }
     }
     return Timings.of(took);
   }

@@ -52,7 +52,10 @@ class WebhookRepositoryTest {
     subscriptions.follow(GUILD_CHANNEL, Target.state(UsState.LA), T0, "U1");
     subscriptions.setOptions(
         GUILD_CHANNEL,
-        subscriptions.options(GUILD_CHANNEL).withLanguage(Language.ES).withMention("role:123456789012345678"),
+        subscriptions
+            .options(GUILD_CHANNEL)
+            .withLanguage(Language.ES)
+            .withMention("role:123456789012345678"),
         T0);
 
     Webhooks.Webhook hook = webhooks.register(GUILD_CHANNEL, URL, "whsec_x", T0, "U1");

@@ -386,6 +386,17 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets the requests and callbacks recorded so far: a benchmark's thousands of replies (each
+   * status carries its map, about 150 KiB) would otherwise fill the heap of the JVM running it.
+   */
+  public void forgetRequests() {
+    requests.clear();
+    synchronized (callbacks) {
+      callbacks.clear();
+    }
+  }
+
   /** The first request matching, waiting for it up to {@code timeout}. */
   public Request await(Predicate<Request> wanted, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
