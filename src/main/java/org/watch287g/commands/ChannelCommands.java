@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
@@ -32,8 +33,15 @@ final class ChannelCommands {
   private final ChannelSettings settings;
   private final Gazetteer gazetteer;
   private final Clock clock;
+  private final @Nullable Webhooks webhooks;
 
-  ChannelCommands(PlaceReader places, ChannelSettings settings, Gazetteer gazetteer, Clock clock) {
+  ChannelCommands(
+      PlaceReader places,
+      ChannelSettings settings,
+      Gazetteer gazetteer,
+      Clock clock,
+      @Nullable Webhooks webhooks) {
+    this.webhooks = webhooks;
     this.places = places;
     this.gazetteer = gazetteer;
     this.settings = settings;
@@ -106,6 +114,12 @@ final class ChannelCommands {
     }
     if (!o.mention().isEmpty()) {
       lines.add(Phrase.of("reply.list.mention", o.mention()));
+    }
+    if (webhooks != null) {
+      webhooks
+          .ownedBy(channel)
+          .ifPresent(
+              w -> lines.add(Phrase.of("reply.list.webhook", WebhookCommand.shown(w.url()))));
     }
     settings.pausedReason(channel).ifPresent(why -> lines.add(Phrase.of("reply.list.paused", why)));
     return new Reply.Text(lines, true);

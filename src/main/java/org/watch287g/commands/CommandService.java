@@ -132,7 +132,7 @@ public final class CommandService {
     this.maps = new MapLookup(statuses, gazetteer);
     this.images = new MapImages(() -> new MapPainter(Outlines.bundled()));
     this.settings = settings;
-    this.channels = new ChannelCommands(places, settings, gazetteer, clock);
+    this.channels = new ChannelCommands(places, settings, gazetteer, clock, webhooks);
   }
 
   /**

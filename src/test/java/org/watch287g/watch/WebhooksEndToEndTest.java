@@ -176,6 +176,7 @@ class WebhooksEndToEndTest {
         subscriptions.find(CHANNEL).orElseThrow().targets(),
         subscriptions.find(destination).orElseThrow().targets());
     assertEquals(Language.ES, subscriptions.options(destination).language());
+    assertTrue(say("list").contains("webhook https://" + HOST + "/287g"), "list names it");
     queueHillsboroughSigning();
     assertEquals(1, outbox.depth(Webhooks.PLATFORM));
 
