@@ -26,6 +26,7 @@ import org.watch287g.changes.PublicationGuard;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
+import org.watch287g.config.StorageConfig;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.config.WebConfig;
 import org.watch287g.console.ConsoleDeliverer;
@@ -100,6 +101,16 @@ public final class Wiring implements AutoCloseable {
   private final @Nullable DiscordPlatform discord;
   private final @Nullable SlackPlatform slack;
 
+  /** Opens the configured database, SQLite or PostgreSQL, migrated to the current schema. */
+  public static Database openDatabase(StorageConfig storage) {
+    if (storage.postgres()) {
+      return Database.openPostgres(
+          new Database.Postgres(storage.url(), storage.user(), storage.password()),
+          storage.poolSize());
+    }
+    return Database.open(storage.path(), storage.busyTimeout());
+  }
+
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
     this.config = config;
@@ -108,7 +119,7 @@ public final class Wiring implements AutoCloseable {
     // core while the database opens and the clients are built, the bot is ready that much sooner.
     CompletableFuture<CountyQuery> gazetteer =
         CompletableFuture.supplyAsync(Wiring::indexGazetteer, Wiring::startDaemon);
-    this.database = Database.open(config.storage().path(), config.storage().busyTimeout());
+    this.database = openDatabase(config.storage());
     this.snapshots = new SnapshotRepository(database);
     this.events = new EventStore(database);
     this.ledger = new SourceLedger(database, snapshots, events);
@@ -313,7 +324,7 @@ public final class Wiring implements AutoCloseable {
     log.info(
         "watch287g started: platforms {}; database {}; watching {} every {}",
         String.join(", ", config.platforms()),
-        database.path(),
+        database.name(),
         config.source().pageUrl(),
         config.source().pollInterval());
     startAdminEndpoint();

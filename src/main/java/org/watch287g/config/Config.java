@@ -23,10 +23,14 @@ public record Config(
     AdminConfig admin,
     WebConfig web) {
 
-  /** This config with the database at another path ({@code --db}). */
+  /** This config with the database at another path ({@code --db}): a SQLite file. */
   public Config withDatabase(Path path) {
-    return new Config(
-        source, new StorageConfig(path, storage.busyTimeout()), slack, discord, alerts, admin, web);
+    return withStorage(new StorageConfig(path, storage.busyTimeout()));
+  }
+
+  /** This config with another database. */
+  public Config withStorage(StorageConfig storage) {
+    return new Config(source, storage, slack, discord, alerts, admin, web);
   }
 
   /** The chat platforms that are on, for the start-up log; "console" when neither is. */

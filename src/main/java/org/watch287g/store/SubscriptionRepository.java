@@ -198,7 +198,9 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
                       + " LEFT JOIN subscription s ON s.platform = c.platform"
                       + " AND s.workspace = c.workspace AND s.channel = c.channel"
                       + where
-                      + " ORDER BY c.rowid, s.target")) {
+                      + " ORDER BY "
+                      + database.dialect().creationOrder("c")
+                      + ", s.target")) {
             if (channel != null) {
               bindKey(s, channel);
             }

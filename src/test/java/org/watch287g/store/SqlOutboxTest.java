@@ -16,7 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
@@ -25,8 +29,14 @@ import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
+import org.watch287g.testing.TestStores;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class SqlOutboxTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   static final Instant T0 = Instant.parse("2026-05-18T10:00:00Z");
   static final Instant LATER = T0.plus(Duration.ofHours(1));
   static final ChannelRef GONE = new ChannelRef("discord", "900", "901");
@@ -41,7 +51,7 @@ class SqlOutboxTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    database = stores.open(kind, dir.resolve("bot.db"));
     EventStore events = new EventStore(database);
     outbox = new SqlOutbox(database, events);
     ledger = new SourceLedger(database, new SnapshotRepository(database), events);
