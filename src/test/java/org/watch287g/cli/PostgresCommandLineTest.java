@@ -31,7 +31,7 @@ class PostgresCommandLineTest {
   }
 
   Path config(String url) throws Exception {
-    Path file = dir.resolve("config-" + Math.abs(url.hashCode()) + ".yml");
+    Path file = dir.resolve("config-" + Integer.toHexString(url.hashCode()) + ".yml");
     Files.writeString(file, "storage:\n  url: \"" + url + "\"\n", StandardCharsets.UTF_8);
     return file;
   }
