@@ -44,6 +44,7 @@ import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
+import org.watch287g.store.LeaderLock;
 import org.watch287g.store.PublishedRecords;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
@@ -77,6 +78,7 @@ public final class Wiring implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Database database;
+  private final LeaderLock leaderLock;
   private final SnapshotRepository snapshots;
   private final EventStore events;
   private final SourceLedger ledger;
@@ -250,11 +252,20 @@ public final class Wiring implements AutoCloseable {
       slack.onTokenRefused(
           reason -> notices.tell(Notice.platformPaused(SlackDeliverer.PLATFORM, reason)));
     }
+    // On PostgreSQL several instances may share the database: the one holding the lock polls.
+    this.leaderLock = LeaderLock.of(database);
     this.poller =
-        new Poller(
-            pollCycle,
-            new SourceHealth(notices, SourceHealth.FAILING_AFTER),
-            config.source().pollInterval());
+        database.postgres().isPresent()
+            ? new Poller(
+                pollCycle,
+                new SourceHealth(notices, SourceHealth.FAILING_AFTER),
+                config.source().pollInterval(),
+                leaderLock::holds,
+                Poller.STANDBY_CHECK)
+            : new Poller(
+                pollCycle,
+                new SourceHealth(notices, SourceHealth.FAILING_AFTER),
+                config.source().pollInterval());
     this.consoleWorker = worker(console, composer, clock, console);
     this.replay = new Replay(parser, ingest, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
@@ -505,6 +516,7 @@ public final class Wiring implements AutoCloseable {
       web.close();
     }
     poller.close();
+    leaderLock.close();
     deliveries.close();
     if (discord != null) {
       discord.close();
