@@ -181,4 +181,42 @@ class SqlOutboxTest {
     assertTrue(unclaimed.taken(), "given back: free at once");
     assertNull(unclaimed.inDoubtSince(), "a claim given back before sending leaves no doubt");
   }
+
+  @Test
+  @DisplayName(
+      "on PostgreSQL a second instance claiming alerts another instance is claiming right now gets"
+          + " them refused at once instead of waiting, and takes them up once that lease runs out")
+  void anotherInstancesClaimIsSkippedNotAwaited() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(kind == TestStores.Kind.POSTGRESQL);
+    subscriptions.follow(STAYS, Target.state(UsState.LA), T0, null);
+    queue(STAYS);
+    List<Long> ids = outbox.due("discord", LATER, 10).stream().map(OutboxItem::id).toList();
+    Instant lease = LATER.plusSeconds(60);
+    SqlOutbox other =
+        new SqlOutbox(stores.open(kind, dir.resolve("bot.db")), new EventStore(database));
+    java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    Thread first =
+        new Thread(
+            () ->
+                database.write(
+                    c -> {
+                      outbox.claim(ids, "a", LATER, lease);
+                      claimed.countDown();
+                      try {
+                        commit.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+    first.start();
+    claimed.await();
+
+    // The first claim's transaction is still open, its rows locked: skipped, not waited for.
+    assertFalse(other.claim(ids, "b", LATER, lease).taken());
+    commit.countDown();
+    first.join();
+    assertFalse(other.claim(ids, "b", LATER.plusSeconds(30), lease).taken(), "under a's lease");
+    assertTrue(other.claim(ids, "b", lease, lease.plusSeconds(60)).taken(), "a's lease ran out");
+  }
 }
