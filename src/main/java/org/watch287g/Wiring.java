@@ -107,7 +107,8 @@ public final class Wiring implements AutoCloseable {
   public static Database openDatabase(StorageConfig storage) {
     if (storage.postgres()) {
       return Database.openPostgres(
-          new Database.Postgres(storage.url(), storage.user(), storage.password()),
+          new Database.Postgres(storage.url(), storage.user(), storage.password())
+              .withEnvironmentDefaults(System.getenv()),
           storage.poolSize());
     }
     return Database.open(storage.path(), storage.busyTimeout());

@@ -78,10 +78,21 @@ public final class Database implements AutoCloseable {
    * Where a PostgreSQL database is and who to log in as: the password is never printed.
    *
    * @param url {@code jdbc:postgresql://host[:port]/database[?options]}
-   * @param user empty for the driver's default ({@code PGUSER}, then the system user)
+   * @param user empty for the driver's default (the system user)
    * @param password empty when the server does not ask for one
    */
   public record Postgres(String url, String user, String password) {
+    /**
+     * This database with PostgreSQL's own {@code PGUSER} and {@code PGPASSWORD} for whichever of
+     * user and password is empty.
+     */
+    public Postgres withEnvironmentDefaults(java.util.Map<String, String> environment) {
+      return new Postgres(
+          url,
+          user.isEmpty() ? environment.getOrDefault("PGUSER", "") : user,
+          password.isEmpty() ? environment.getOrDefault("PGPASSWORD", "") : password);
+    }
+
     @Override
     public String toString() {
       return url + (user.isEmpty() ? "" : " as " + user);
