@@ -44,6 +44,7 @@ import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
+import org.watch287g.store.Heartbeats;
 import org.watch287g.store.LeaderLock;
 import org.watch287g.store.PublishedRecords;
 import org.watch287g.store.SnapshotRepository;
@@ -55,6 +56,7 @@ import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
 import org.watch287g.watch.Ingest;
+import org.watch287g.watch.InstanceHeartbeat;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
 import org.watch287g.watch.Replay;
@@ -79,6 +81,7 @@ public final class Wiring implements AutoCloseable {
   private final Clock clock;
   private final Database database;
   private final LeaderLock leaderLock;
+  private final @Nullable InstanceHeartbeat heartbeat;
   private final SnapshotRepository snapshots;
   private final EventStore events;
   private final SourceLedger ledger;
@@ -253,8 +256,16 @@ public final class Wiring implements AutoCloseable {
       slack.onTokenRefused(
           reason -> notices.tell(Notice.platformPaused(SlackDeliverer.PLATFORM, reason)));
     }
-    // On PostgreSQL several instances may share the database: the one holding the lock polls.
+    // On PostgreSQL several instances may share the database: the one holding the lock polls,
+    // and every one delivers within its share of the platforms' limits.
     this.leaderLock = LeaderLock.of(database);
+    this.heartbeat =
+        database.postgres().isPresent()
+            ? new InstanceHeartbeat(
+                new Heartbeats(database),
+                ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID(),
+                clock)
+            : null;
     this.poller =
         database.postgres().isPresent()
             ? new Poller(
@@ -317,7 +328,8 @@ public final class Wiring implements AutoCloseable {
         clock,
         // The console prints one line after another; a chat platform is a round trip away.
         deliverer == console ? 1 : config.alerts().inFlight(),
-        DeliveryWorker.LEASE);
+        DeliveryWorker.LEASE,
+        heartbeat == null ? () -> 1 : heartbeat::instances);
   }
 
   /**
@@ -347,6 +359,9 @@ public final class Wiring implements AutoCloseable {
     int released = outbox.releaseHeld();
     if (released > 0) {
       log.info("{} alerts held for a refused token are due again", released);
+    }
+    if (heartbeat != null) {
+      heartbeat.start();
     }
     deliveries.start();
     poller.start();
@@ -519,6 +534,9 @@ public final class Wiring implements AutoCloseable {
     poller.close();
     leaderLock.close();
     deliveries.close();
+    if (heartbeat != null) {
+      heartbeat.close();
+    }
     if (discord != null) {
       discord.close();
     }

@@ -31,7 +31,9 @@ final class Migrations {
           "V6__channel_note_and_mention.sql",
           "V7__change_event_by_snapshot.sql",
           "V8__change_event_previous_model.sql",
-          "V9__outbox_lease.sql");
+          "V9__outbox_lease.sql",
+          // V10 and V11 are taken by other branches (webhooks, Slack installations).
+          "V12__instance_heartbeat.sql");
 
   private final List<String> scripts;
 
