@@ -38,6 +38,7 @@ import org.watch287g.ops.AdminServer;
 import org.watch287g.ops.Dashboard;
 import org.watch287g.ops.Metrics;
 import org.watch287g.ops.Readiness;
+import org.watch287g.slack.SharedReplays;
 import org.watch287g.slack.SlackDeliverer;
 import org.watch287g.slack.SlackPlatform;
 import org.watch287g.source.SourceClient;
@@ -47,6 +48,7 @@ import org.watch287g.store.EventStore;
 import org.watch287g.store.Heartbeats;
 import org.watch287g.store.LeaderLock;
 import org.watch287g.store.PublishedRecords;
+import org.watch287g.store.SeenRequests;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
@@ -115,6 +117,18 @@ public final class Wiring implements AutoCloseable {
           storage.poolSize());
     }
     return Database.open(storage.path(), storage.busyTimeout());
+  }
+
+  /**
+   * On PostgreSQL, Slack's replay guard remembers the requests answered in the database, so that
+   * every instance (and this one after a restart) refuses a replay; alone on SQLite, in memory.
+   */
+  private static SharedReplays sharedReplays(Database database, Clock clock) {
+    if (database.postgres().isEmpty()) {
+      return SharedReplays.NONE;
+    }
+    SeenRequests seen = new SeenRequests(database);
+    return (digest, keepUntil) -> seen.firstSighting(digest, keepUntil, clock.instant());
   }
 
   /** Opens the database (migrating it) and builds everything; starts nothing. */
@@ -208,7 +222,9 @@ public final class Wiring implements AutoCloseable {
     }
     // Slack: one workspace's app, over HTTP or Socket Mode; started by RunCommand.
     this.slack =
-        config.slack().enabled() ? new SlackPlatform(config.slack(), commands, clock) : null;
+        config.slack().enabled()
+            ? new SlackPlatform(config.slack(), commands, clock, sharedReplays(database, clock))
+            : null;
     if (slack != null) {
       posters.put(SlackDeliverer.PLATFORM, slack.deliverer());
       if (!config.slack().adminChannel().isEmpty()) {

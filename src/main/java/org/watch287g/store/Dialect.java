@@ -241,6 +241,9 @@ public enum Dialect {
     static final String INGEST = "287, 2";
     static final String POLLER = "287, 3";
 
+    /** The first key of a lock per Discord shard: (288, shard). */
+    static final String SHARDS = "288";
+
     private Locks() {}
   }
 }

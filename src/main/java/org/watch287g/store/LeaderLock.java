@@ -23,15 +23,28 @@ public final class LeaderLock implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaderLock.class);
 
   private final Database.@Nullable Postgres postgres;
+  private final String key;
   private @Nullable Connection session;
 
-  private LeaderLock(Database.@Nullable Postgres postgres) {
+  private LeaderLock(Database.@Nullable Postgres postgres, String key) {
     this.postgres = postgres;
+    this.key = key;
   }
 
   /** The poller's lock on this database: a real one on PostgreSQL, always held on SQLite. */
   public static LeaderLock of(Database database) {
-    return new LeaderLock(database.postgres().orElse(null));
+    return new LeaderLock(database.postgres().orElse(null), Dialect.Locks.POLLER);
+  }
+
+  /**
+   * The lock that makes one instance the owner of a Discord shard (the seam for sharding, which
+   * lands separately): held like the poller's, one per shard number.
+   */
+  public static LeaderLock ofShard(Database database, int shard) {
+    if (shard < 0) {
+      throw new IllegalArgumentException("a shard number is not negative: " + shard);
+    }
+    return new LeaderLock(database.postgres().orElse(null), Dialect.Locks.SHARDS + ", " + shard);
   }
 
   /**
@@ -72,8 +85,7 @@ public final class LeaderLock implements AutoCloseable {
         s.execute("SET tcp_keepalives_idle = 5");
         s.execute("SET tcp_keepalives_interval = 2");
         s.execute("SET tcp_keepalives_count = 3");
-        try (ResultSet r =
-            s.executeQuery("SELECT pg_try_advisory_lock(" + Dialect.Locks.POLLER + ")")) {
+        try (ResultSet r = s.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
           if (r.next() && r.getBoolean(1)) {
             session = c;
             return true;

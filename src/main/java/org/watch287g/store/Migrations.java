@@ -33,7 +33,8 @@ final class Migrations {
           "V8__change_event_previous_model.sql",
           "V9__outbox_lease.sql",
           // V10 and V11 are taken by other branches (webhooks, Slack installations).
-          "V12__instance_heartbeat.sql");
+          "V12__instance_heartbeat.sql",
+          "V13__seen_request.sql");
 
   private final List<String> scripts;
 

@@ -68,4 +68,23 @@ class LeaderLockTest {
       assertFalse(first.holds());
     }
   }
+
+  @Test
+  @DisplayName(
+      "each Discord shard has an owner of its own, independent of the poller's lock and of the"
+          + " other shards")
+  void eachShardHasOneOwner() {
+    String url = stores.freshSchema();
+    Database a = stores.reopen(url);
+    Database b = stores.reopen(url);
+    try (LeaderLock poller = LeaderLock.of(a);
+        LeaderLock shard0ByA = LeaderLock.ofShard(a, 0);
+        LeaderLock shard0ByB = LeaderLock.ofShard(b, 0);
+        LeaderLock shard1ByB = LeaderLock.ofShard(b, 1)) {
+      assertTrue(poller.holds());
+      assertTrue(shard0ByA.holds());
+      assertFalse(shard0ByB.holds());
+      assertTrue(shard1ByB.holds());
+    }
+  }
 }
