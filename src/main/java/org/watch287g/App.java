@@ -9,6 +9,7 @@ import org.watch287g.cli.HealthcheckCommand;
 import org.watch287g.cli.ImportCommand;
 import org.watch287g.cli.InspectCommand;
 import org.watch287g.cli.MapCommand;
+import org.watch287g.cli.MigrateStoreCommand;
 import org.watch287g.cli.ResolveCommand;
 import org.watch287g.cli.RunCommand;
 import org.watch287g.cli.StatusCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       MapCommand.class,
       BackupCommand.class,
+      MigrateStoreCommand.class,
       HealthcheckCommand.class,
       CommandLine.HelpCommand.class
     },

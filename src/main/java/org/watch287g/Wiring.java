@@ -33,6 +33,7 @@ import org.watch287g.commands.Webhooks;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.config.Config;
 import org.watch287g.config.ConfigException;
+import org.watch287g.config.StorageConfig;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.config.WebConfig;
 import org.watch287g.config.WebhooksConfig;
@@ -45,13 +46,17 @@ import org.watch287g.ops.AdminServer;
 import org.watch287g.ops.Dashboard;
 import org.watch287g.ops.Metrics;
 import org.watch287g.ops.Readiness;
+import org.watch287g.slack.SharedReplays;
 import org.watch287g.slack.SlackDeliverer;
 import org.watch287g.slack.SlackPlatform;
 import org.watch287g.source.SourceClient;
 import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
+import org.watch287g.store.Heartbeats;
+import org.watch287g.store.LeaderLock;
 import org.watch287g.store.PublishedRecords;
+import org.watch287g.store.SeenRequests;
 import org.watch287g.store.SnapshotRepository;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
@@ -62,6 +67,7 @@ import org.watch287g.watch.BundledSnapshots;
 import org.watch287g.watch.DeliveryLoop;
 import org.watch287g.watch.Importer;
 import org.watch287g.watch.Ingest;
+import org.watch287g.watch.InstanceHeartbeat;
 import org.watch287g.watch.PollCycle;
 import org.watch287g.watch.Poller;
 import org.watch287g.watch.Replay;
@@ -86,6 +92,8 @@ public final class Wiring implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final Database database;
+  private final LeaderLock leaderLock;
+  private final @Nullable InstanceHeartbeat heartbeat;
   private final SnapshotRepository snapshots;
   private final EventStore events;
   private final SourceLedger ledger;
@@ -111,6 +119,29 @@ public final class Wiring implements AutoCloseable {
   private final @Nullable DiscordPlatform discord;
   private final @Nullable SlackPlatform slack;
 
+  /** Opens the configured database, SQLite or PostgreSQL, migrated to the current schema. */
+  public static Database openDatabase(StorageConfig storage) {
+    if (storage.postgres()) {
+      return Database.openPostgres(
+          new Database.Postgres(storage.url(), storage.user(), storage.password())
+              .withEnvironmentDefaults(System.getenv()),
+          storage.poolSize());
+    }
+    return Database.open(storage.path(), storage.busyTimeout());
+  }
+
+  /**
+   * On PostgreSQL, Slack's replay guard remembers the requests answered in the database, so that
+   * every instance (and this one after a restart) refuses a replay; alone on SQLite, in memory.
+   */
+  private static SharedReplays sharedReplays(Database database, Clock clock) {
+    if (database.postgres().isEmpty()) {
+      return SharedReplays.NONE;
+    }
+    SeenRequests seen = new SeenRequests(database);
+    return (digest, keepUntil) -> seen.firstSighting(digest, keepUntil, clock.instant());
+  }
+
   /** Opens the database (migrating it) and builds everything; starts nothing. */
   public Wiring(Config config, Clock clock) {
     this.config = config;
@@ -119,7 +150,7 @@ public final class Wiring implements AutoCloseable {
     // core while the database opens and the clients are built, the bot is ready that much sooner.
     CompletableFuture<CountyQuery> gazetteer =
         CompletableFuture.supplyAsync(Wiring::indexGazetteer, Wiring::startDaemon);
-    this.database = Database.open(config.storage().path(), config.storage().busyTimeout());
+    this.database = openDatabase(config.storage());
     this.snapshots = new SnapshotRepository(database);
     this.events = new EventStore(database);
     this.ledger = new SourceLedger(database, snapshots, events);
@@ -208,7 +239,9 @@ public final class Wiring implements AutoCloseable {
     }
     // Slack: one workspace's app, over HTTP or Socket Mode; started by RunCommand.
     this.slack =
-        config.slack().enabled() ? new SlackPlatform(config.slack(), commands, clock) : null;
+        config.slack().enabled()
+            ? new SlackPlatform(config.slack(), commands, clock, sharedReplays(database, clock))
+            : null;
     if (slack != null) {
       posters.put(SlackDeliverer.PLATFORM, slack.deliverer());
       if (!config.slack().adminChannel().isEmpty()) {
@@ -256,11 +289,28 @@ public final class Wiring implements AutoCloseable {
       slack.onTokenRefused(
           reason -> notices.tell(Notice.platformPaused(SlackDeliverer.PLATFORM, reason)));
     }
+    // On PostgreSQL several instances may share the database: the one holding the lock polls,
+    // and every one delivers within its share of the platforms' limits.
+    this.leaderLock = LeaderLock.of(database);
+    this.heartbeat =
+        database.postgres().isPresent()
+            ? new InstanceHeartbeat(
+                new Heartbeats(database),
+                ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID(),
+                clock)
+            : null;
     this.poller =
-        new Poller(
-            pollCycle,
-            new SourceHealth(notices, SourceHealth.FAILING_AFTER),
-            config.source().pollInterval());
+        database.postgres().isPresent()
+            ? new Poller(
+                pollCycle,
+                new SourceHealth(notices, SourceHealth.FAILING_AFTER),
+                config.source().pollInterval(),
+                leaderLock::holds,
+                Poller.STANDBY_CHECK)
+            : new Poller(
+                pollCycle,
+                new SourceHealth(notices, SourceHealth.FAILING_AFTER),
+                config.source().pollInterval());
     this.consoleWorker = worker(console, composer, clock, console);
     this.replay = new Replay(parser, ingest, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
@@ -350,7 +400,8 @@ public final class Wiring implements AutoCloseable {
         clock,
         // The console prints one line after another; a chat platform is a round trip away.
         deliverer == console ? 1 : config.alerts().inFlight(),
-        DeliveryWorker.LEASE);
+        DeliveryWorker.LEASE,
+        heartbeat == null ? () -> 1 : heartbeat::instances);
   }
 
   /**
@@ -369,7 +420,7 @@ public final class Wiring implements AutoCloseable {
     log.info(
         "watch287g started: platforms {}; database {}; watching {} every {}",
         String.join(", ", config.platforms()),
-        database.path(),
+        database.name(),
         config.source().pageUrl(),
         config.source().pollInterval());
     startAdminEndpoint();
@@ -380,6 +431,9 @@ public final class Wiring implements AutoCloseable {
     int released = outbox.releaseHeld();
     if (released > 0) {
       log.info("{} alerts held for a refused token are due again", released);
+    }
+    if (heartbeat != null) {
+      heartbeat.start();
     }
     deliveries.start();
     poller.start();
@@ -552,7 +606,11 @@ public final class Wiring implements AutoCloseable {
       web.close();
     }
     poller.close();
+    leaderLock.close();
     deliveries.close();
+    if (heartbeat != null) {
+      heartbeat.close();
+    }
     if (discord != null) {
       discord.close();
     }

@@ -129,6 +129,24 @@ public final class DeliveryWorker {
       Clock clock,
       int inFlight,
       Duration lease) {
+    this(outbox, deliverer, channels, composer, policy, notices, clock, inFlight, lease, () -> 1);
+  }
+
+  /**
+   * @param instances how many instances deliver now and share the platform's global limit (see
+   *     {@link Pacer#Pacer(RateLimits, java.util.function.IntSupplier)}); 1 alone
+   */
+  public DeliveryWorker(
+      Outbox outbox,
+      Deliverer deliverer,
+      ChannelDirectory channels,
+      AlertComposer composer,
+      RetryPolicy policy,
+      AdminNotices notices,
+      Clock clock,
+      int inFlight,
+      Duration lease,
+      java.util.function.IntSupplier instances) {
     if (inFlight < 1) {
       throw new IllegalArgumentException("at least one message in flight: " + inFlight);
     }
@@ -139,7 +157,7 @@ public final class DeliveryWorker {
     this.policy = policy;
     this.notices = notices;
     this.clock = clock;
-    this.pacer = new Pacer(deliverer.rateLimits());
+    this.pacer = new Pacer(deliverer.rateLimits(), instances);
     this.inFlight = inFlight;
     this.lease = lease;
     byte[] random = new byte[6];

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -32,15 +33,30 @@ public final class Pacer {
   private final RateLimits.@Nullable Window perChannel;
   private final Map<ChannelRef, SendLog> channels = new HashMap<>();
   private final LongSupplier nanoTime;
+  private final IntSupplier instances;
 
   public Pacer(RateLimits limits) {
-    this(limits, System::nanoTime);
+    this(limits, System::nanoTime, () -> 1);
+  }
+
+  /**
+   * A pacer of one instance among several that share the platform's global limit: {@code instances}
+   * says how many deliver now, and this one keeps within that share of the limit (the same number
+   * of sends in a window as many times longer).
+   */
+  public Pacer(RateLimits limits, IntSupplier instances) {
+    this(limits, System::nanoTime, instances);
   }
 
   Pacer(RateLimits limits, LongSupplier nanoTime) {
+    this(limits, nanoTime, () -> 1);
+  }
+
+  Pacer(RateLimits limits, LongSupplier nanoTime, IntSupplier instances) {
     this.global = limits.globalWindow().map(SendLog::new).orElse(null);
     this.perChannel = limits.perChannelWindow().orElse(null);
     this.nanoTime = nanoTime;
+    this.instances = instances;
   }
 
   /** What {@link #tryAcquire} decided. */
@@ -61,13 +77,13 @@ public final class Pacer {
     SendLog channelLog = null;
     if (perChannel != null) {
       channelLog = channels.computeIfAbsent(channel, unused -> new SendLog(perChannel));
-      long wait = channelLog.waitNanos(now);
+      long wait = channelLog.waitNanos(now, 1);
       if (wait > 0) {
         return new ChannelBusy(Duration.ofNanos(wait));
       }
     }
     if (global != null) {
-      long wait = global.waitNanos(now);
+      long wait = global.waitNanos(now, Math.max(1, instances.getAsInt()));
       if (wait > 0) {
         return new PlatformBusy(Duration.ofNanos(wait));
       }
@@ -104,13 +120,16 @@ public final class Pacer {
       this.windowNanos = nanos + nanos * MARGIN_PERCENT / 100;
     }
 
-    /** How long until one more send fits; 0 if it fits now. */
-    long waitNanos(long now) {
+    /**
+     * How long until one more send fits, with the window {@code stretch} times as long (this
+     * process's share of a limit several share); 0 if it fits now.
+     */
+    long waitNanos(long now, int stretch) {
       if (count < sentAt.length) {
         return 0;
       }
       long oldest = sentAt[next];
-      return Math.max(0, oldest + windowNanos - now);
+      return Math.max(0, oldest + windowNanos * stretch - now);
     }
 
     void record(long now) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.watch287g.Wiring;
 import org.watch287g.config.Config;
 import org.watch287g.store.Database;
 import org.watch287g.store.Vitals;
@@ -24,7 +25,11 @@ import picocli.CommandLine.Spec;
       "",
       "To restore: stop the bot, replace storage.path with the backup (keep the old file until"
           + " the bot runs again), start the bot. Alerts still pending in the backup go out; an"
-          + " alert sent after the backup was taken may be sent once more."
+          + " alert sent after the backup was taken may be sent once more.",
+      "",
+      "On PostgreSQL (storage.url) the backup is a SQLite file as well, read in one consistent"
+          + " snapshot; restore it with `migrate-store --from FILE --to jdbc:postgresql://...`"
+          + " into a new, empty database."
     })
 public final class BackupCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "where to write the copy (a new file)")
@@ -37,12 +42,12 @@ public final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = options.load();
-    Path source = config.storage().path();
-    if (!Files.exists(source)) {
+    String source = config.storage().describe();
+    if (!config.storage().postgres() && !Files.exists(config.storage().path())) {
       spec.commandLine().getErr().println("no database at " + source + ": nothing to back up");
       return 1;
     }
-    try (Database database = Database.open(source, config.storage().busyTimeout())) {
+    try (Database database = Wiring.openDatabase(config.storage())) {
       new Vitals(database).backupTo(target);
     }
     PrintWriter out = spec.commandLine().getOut();

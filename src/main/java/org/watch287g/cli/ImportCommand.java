@@ -89,7 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
               + " of "
               + files.size()
               + " imported into "
-              + wiring.database().path());
+              + wiring.database().name());
     }
     out.flush();
     return failed == 0 ? 0 : 1;

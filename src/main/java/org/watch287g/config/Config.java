@@ -24,17 +24,14 @@ public record Config(
     WebConfig web,
     WebhooksConfig webhooks) {
 
-  /** This config with the database at another path ({@code --db}). */
+  /** This config with the database at another path ({@code --db}): a SQLite file. */
   public Config withDatabase(Path path) {
-    return new Config(
-        source,
-        new StorageConfig(path, storage.busyTimeout()),
-        slack,
-        discord,
-        alerts,
-        admin,
-        web,
-        webhooks);
+    return withStorage(new StorageConfig(path, storage.busyTimeout()));
+  }
+
+  /** This config with another database. */
+  public Config withStorage(StorageConfig storage) {
+    return new Config(source, storage, slack, discord, alerts, admin, web, webhooks);
   }
 
   /** The chat platforms that are on, for the start-up log; "console" when neither is. */

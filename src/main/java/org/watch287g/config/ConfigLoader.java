@@ -141,8 +141,18 @@ public final class ConfigLoader {
     StorageConfig config =
         new StorageConfig(
             Path.of(s.nonEmptyText("path", d.path().toString())),
-            s.positiveDuration("busyTimeout", d.busyTimeout()));
+            s.positiveDuration("busyTimeout", d.busyTimeout()),
+            s.text("url", "${WATCH287G_DB_URL}"),
+            s.text("user", "${WATCH287G_DB_USER}"),
+            s.text("password", "${WATCH287G_DB_PASSWORD}"),
+            s.integer("poolSize", StorageConfig.DEFAULT_POOL_SIZE, 2, 100));
     s.rejectUnknownKeys();
+    if (config.postgres() && !config.url().startsWith("jdbc:postgresql://")) {
+      throw new ConfigException(
+          "storage.url",
+          "is not a PostgreSQL JDBC URL",
+          "write jdbc:postgresql://host:5432/database, or leave it empty for SQLite");
+    }
     return config;
   }
 

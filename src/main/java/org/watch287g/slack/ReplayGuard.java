@@ -23,6 +23,9 @@ import java.util.Map;
  * 12). Bounded: at most {@code capacity} pairs. When full of live pairs (hundreds of verified
  * requests a second for five minutes, far beyond any real workspace), new requests are refused
  * rather than forgetting a pair that could then be replayed. Thread-safe.
+ *
+ * <p>Several instances behind a load balancer share their memory ({@link SharedReplays}, a table in
+ * their PostgreSQL database): a pair any of them claimed is a replay to all, and after a restart.
  */
 final class ReplayGuard {
   /** How long a timestamp is accepted for ({@link RequestSignature#WINDOW}). */
@@ -38,7 +41,9 @@ final class ReplayGuard {
     /** Seen before: refuse. */
     REPLAY,
     /** Too many live pairs to remember another: refuse for now. */
-    FULL
+    FULL,
+    /** The memory shared with other instances cannot be reached: refuse for now. */
+    UNAVAILABLE
   }
 
   private final Clock clock;
@@ -51,9 +56,17 @@ final class ReplayGuard {
   private final LinkedHashMap<Long, Instant> seen = new LinkedHashMap<>();
   private final MessageDigest sha256;
 
+  private final SharedReplays shared;
+
   ReplayGuard(Clock clock, int capacity) {
+    this(clock, capacity, SharedReplays.NONE);
+  }
+
+  /** A guard that also records, and asks, the instances sharing {@code shared}. */
+  ReplayGuard(Clock clock, int capacity, SharedReplays shared) {
     this.clock = clock;
     this.capacity = capacity;
+    this.shared = shared;
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -87,8 +100,16 @@ final class ReplayGuard {
     if (seen.size() >= capacity) {
       return Verdict.FULL;
     }
-    seen.put(key, sent.plus(WINDOW).plus(SKEW));
-    return Verdict.FIRST;
+    Instant keepUntil = sent.plus(WINDOW).plus(SKEW);
+    boolean first;
+    try {
+      first = shared.firstSighting(key, keepUntil);
+    } catch (RuntimeException e) {
+      // Fail closed: without the shared memory a replay to this instance cannot be told apart.
+      return Verdict.UNAVAILABLE;
+    }
+    seen.put(key, keepUntil);
+    return first ? Verdict.FIRST : Verdict.REPLAY;
   }
 
   synchronized int size() {

@@ -69,10 +69,24 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
       PublicHttpServer.Limits limits,
       int replayCapacity)
       throws IOException {
+    this(app, signingSecret, bindAddress, port, clock, limits, replayCapacity, SharedReplays.NONE);
+  }
+
+  /** A server whose replay guard shares its memory with other instances through {@code shared}. */
+  SlackHttpServer(
+      App app,
+      String signingSecret,
+      String bindAddress,
+      int port,
+      Clock clock,
+      PublicHttpServer.Limits limits,
+      int replayCapacity,
+      SharedReplays shared)
+      throws IOException {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.signature = new RequestSignature(signingSecret, clock);
-    this.replays = new ReplayGuard(clock, replayCapacity);
+    this.replays = new ReplayGuard(clock, replayCapacity, shared);
     this.server = new PublicHttpServer(bindAddress, port, limits);
     server.route(PATH, this);
   }
@@ -127,6 +141,14 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
             "refused a signed Slack request: {} verified requests in the last six minutes fill the"
                 + " replay guard; if this is not real traffic, the signing secret has leaked:"
                 + " regenerate it",
+            replays.size());
+        return invalid(503);
+      }
+      case UNAVAILABLE -> {
+        warn(
+            lastFull,
+            "refused a signed Slack request: the database that remembers the requests answered"
+                + " by every instance does not answer ({} remembered here)",
             replays.size());
         return invalid(503);
       }

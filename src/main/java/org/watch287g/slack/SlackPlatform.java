@@ -27,6 +27,7 @@ import org.watch287g.commands.CommandService;
 import org.watch287g.config.ConfigException;
 import org.watch287g.config.SlackConfig;
 import org.watch287g.ops.Reconnect;
+import org.watch287g.web.PublicHttpServer;
 
 /**
  * Slack for the bot: one Bolt app answering {@code /287g}, reached over HTTP ({@code POST
@@ -40,6 +41,7 @@ import org.watch287g.ops.Reconnect;
 public final class SlackPlatform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
 
+  private final SharedReplays replays;
   private final SlackConfig config;
   private final Slack slack;
   private final MethodsClient methods;
@@ -62,6 +64,16 @@ public final class SlackPlatform implements AutoCloseable {
       Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
 
   public SlackPlatform(SlackConfig config, CommandService commands, Clock clock) {
+    this(config, commands, clock, SharedReplays.NONE);
+  }
+
+  /**
+   * A Slack platform whose HTTP endpoint refuses a request any instance sharing {@code replays}
+   * answered already (several instances behind a load balancer).
+   */
+  public SlackPlatform(
+      SlackConfig config, CommandService commands, Clock clock, SharedReplays replays) {
+    this.replays = replays;
     this.config = config;
     this.clock = clock;
     com.slack.api.SlackConfig sdk = new com.slack.api.SlackConfig();
@@ -300,7 +312,14 @@ public final class SlackPlatform implements AutoCloseable {
     try {
       SlackHttpServer server =
           new SlackHttpServer(
-              app, config.signingSecret(), config.bindAddress(), config.port(), clock);
+              app,
+              config.signingSecret(),
+              config.bindAddress(),
+              config.port(),
+              clock,
+              PublicHttpServer.Limits.defaults(),
+              SlackHttpServer.REPLAY_CAPACITY,
+              replays);
       server.start();
       http = server;
       log.info(

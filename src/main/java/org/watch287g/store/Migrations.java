@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Brings a database to the current schema by running {@code db/migration/V<n>__<what>.sql} in
  * order, each in its own transaction together with the version it reaches ({@code PRAGMA
- * user_version}), so a failed script leaves the database as it was.
+ * user_version} on SQLite, a {@code schema_version} table on PostgreSQL), so a failed script leaves
+ * the database as it was. {@link Dialect#schema} turns each script into the database's dialect.
  *
  * <p>Why not a migration library: four scripts need a loop, and Flyway cost the bot a fifth of a
  * second at every start and three libraries in the jar. Databases it migrated (releases before 0.2)
@@ -31,7 +32,10 @@ final class Migrations {
           "V7__change_event_by_snapshot.sql",
           "V8__change_event_previous_model.sql",
           "V9__outbox_lease.sql",
-          "V10__webhooks.sql");
+          "V10__webhooks.sql",
+          // V11 is taken by another branch (Slack installations).
+          "V12__instance_heartbeat.sql",
+          "V13__seen_request.sql");
 
   private final List<String> scripts;
 
@@ -40,22 +44,28 @@ final class Migrations {
   }
 
   /**
-   * Applies the scripts this database lacks. {@code BEGIN IMMEDIATE} takes SQLite's write lock
-   * before the version is read, so two processes starting at once migrate it only once.
+   * Applies the scripts this database lacks. The migration's lock ({@code BEGIN IMMEDIATE}, an
+   * advisory lock) is taken before the version is read, so two processes starting at once migrate
+   * it only once.
    *
    * @throws StorageException if a script fails, or the database was made by a newer release
    */
   void apply(Connection connection, String database) throws SQLException {
+    apply(connection, database, Dialect.SQLITE);
+  }
+
+  /** Applies the scripts this database lacks, in its dialect. */
+  void apply(Connection connection, String database, Dialect dialect) throws SQLException {
     try (Statement sql = connection.createStatement()) {
-      if (version(sql) == scripts.size()) {
+      if (version(sql, dialect) == scripts.size()) {
         return; // the usual start: nothing to lock
       }
     }
     for (int next = 1; next <= scripts.size(); next++) {
       try (Statement sql = connection.createStatement()) {
-        sql.executeUpdate("BEGIN IMMEDIATE");
+        dialect.beginMigration(sql);
         try {
-          int version = version(sql);
+          int version = version(sql, dialect);
           if (version > scripts.size()) {
             throw new StorageException(
                 database
@@ -69,10 +79,9 @@ final class Migrations {
             sql.executeUpdate("COMMIT");
             continue;
           }
-          // sqlite3_exec runs every statement of the script, comments and all.
-          sql.executeUpdate(script(scripts.get(next - 1)));
-          // PRAGMA takes no parameters; next is a loop counter, not input.
-          sql.executeUpdate("PRAGMA user_version = " + next);
+          // Both drivers run every statement of the script, comments and all.
+          sql.executeUpdate(dialect.schema(script(scripts.get(next - 1))));
+          dialect.setVersion(sql, next);
           sql.executeUpdate("COMMIT");
         } catch (SQLException | RuntimeException e) {
           rollback(sql, e);
@@ -93,12 +102,9 @@ final class Migrations {
   }
 
   /** The schema version: {@code user_version}, or where Flyway left a database it migrated. */
-  private static int version(Statement sql) throws SQLException {
-    int version;
-    try (ResultSet row = sql.executeQuery("PRAGMA user_version")) {
-      version = row.next() ? row.getInt(1) : 0;
-    }
-    if (version > 0) {
+  private static int version(Statement sql, Dialect dialect) throws SQLException {
+    int version = dialect.version(sql);
+    if (version > 0 || dialect != Dialect.SQLITE) {
       return version;
     }
     try (ResultSet table =

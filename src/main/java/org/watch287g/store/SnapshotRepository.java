@@ -107,6 +107,21 @@ public final class SnapshotRepository {
                 s -> s.setString(1, kind.id())));
   }
 
+  /**
+   * The newest snapshot id of all (0 when none): what a poller read its bases against, which {@link
+   * SourceLedger#keep(List, List, Instant, long)} checks is still the newest.
+   */
+  public long latestId() {
+    return database.read(c -> latestId(c));
+  }
+
+  static long latestId(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(id), 0) FROM snapshot");
+        ResultSet r = s.executeQuery()) {
+      return r.next() ? r.getLong(1) : 0;
+    }
+  }
+
   /** The ID of the newest good snapshot of a list (one index lookup), if any. */
   public Optional<Long> latestGoodId(ListKind kind) {
     return database.read(

@@ -188,8 +188,31 @@ public final class SourceLedger {
    * @return each publication as kept, with its snapshot id, in the order given
    */
   public List<Kept> keep(List<Judged> publications, List<Found> changes, Instant at) {
+    return keep(publications, changes, at, ANY_BASIS);
+  }
+
+  /** For {@link #keep(List, List, Instant, long)}: keep whatever was stored meanwhile. */
+  public static final long ANY_BASIS = -1;
+
+  /**
+   * Keeps one cycle's publications and changes, like {@link #keep(List, List, Instant)}, only if no
+   * snapshot was stored since the caller read its bases ({@code basis}, the newest snapshot id
+   * then, from {@link SnapshotRepository#latestId()}): else another poller (an instance that took
+   * over while this one still ran, an import) kept something first, these changes were found
+   * against a stale base, and nothing is kept; the next cycle looks again from what is stored now.
+   * The check and the writes are one transaction, serialised across processes ({@link
+   * Dialect#lockIngest}), so two overlapping pollers never both keep the same publication, nor its
+   * events and alerts.
+   *
+   * @return each publication as kept, in the order given; empty when superseded
+   */
+  public List<Kept> keep(List<Judged> publications, List<Found> changes, Instant at, long basis) {
     return database.transaction(
         c -> {
+          database.dialect().lockIngest(c);
+          if (basis != ANY_BASIS && SnapshotRepository.latestId(c) != basis) {
+            return List.<Kept>of();
+          }
           List<Kept> kept = new ArrayList<>();
           long batch = 0;
           for (Judged j : publications) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelRef;
@@ -14,7 +15,11 @@ import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
 import org.watch287g.geo.Coverage;
 
-/** The {@code outbox} table: {@link Outbox} on SQLite. */
+/**
+ * The {@code outbox} table: {@link Outbox} on SQLite or PostgreSQL. Every instance delivers: a row
+ * is claimed under a lease (and on PostgreSQL, locked with {@code SKIP LOCKED} while it is), and a
+ * dead instance's leased rows are taken up by another once the lease runs out.
+ */
 public final class SqlOutbox implements Outbox {
   /** Why the pending alerts of a workspace the bot was removed from were given up. */
   static final String WORKSPACE_FORGOTTEN = "given up: the bot was removed from the workspace";
@@ -145,7 +150,8 @@ public final class SqlOutbox implements Outbox {
                   c.prepareStatement(
                       // A row under a lease is due when the lease runs out at the earliest.
                       "SELECT o.id, o.event_id, o.attempts, o.status,"
-                          + " max(o.due_at, coalesce(o.lease_until, 0))"
+                          + " "
+                          + database.dialect().greatest("o.due_at", "coalesce(o.lease_until, 0)")
                           + " FROM change_event e CROSS JOIN outbox o"
                           + " WHERE e.snapshot_id = ? AND o.event_id = e.id AND o.platform = ?"
                           + " AND o.workspace = ? AND o.channel = ? AND o.batch = ?"
@@ -190,6 +196,10 @@ public final class SqlOutbox implements Outbox {
     long nowMillis = now.toEpochMilli();
     return database.transaction(
         c -> {
+          if (!lockFree(c, ids)) {
+            // Another instance is claiming one of them right now: leave them all to it.
+            return Claim.refused();
+          }
           Long doubt = null;
           try (PreparedStatement s =
               c.prepareStatement(
@@ -220,6 +230,33 @@ public final class SqlOutbox implements Outbox {
           }
           return new Claim(true, doubt == null ? null : Instant.ofEpochMilli(doubt));
         });
+  }
+
+  /**
+   * On PostgreSQL, locks the rows to claim unless another instance holds one ({@code FOR UPDATE
+   * SKIP LOCKED}): a claim then never waits for another instance's, it gives way. SQLite has one
+   * writer at a time, so there is nothing to skip.
+   */
+  private boolean lockFree(Connection c, Collection<Long> ids) throws SQLException {
+    String locking = database.dialect().lockingDue();
+    if (locking.isEmpty() || ids.isEmpty()) {
+      return true;
+    }
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT id FROM outbox WHERE id IN (" + marks + ")" + locking)) {
+      int i = 1;
+      for (long id : ids) {
+        s.setLong(i++, id);
+      }
+      int locked = 0;
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          locked++;
+        }
+      }
+      return locked == ids.size();
+    }
   }
 
   @Override

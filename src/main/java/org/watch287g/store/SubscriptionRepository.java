@@ -248,7 +248,7 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
     return database.read(c -> query(c, where, channel));
   }
 
-  private static List<Subscription> query(Connection c, String where, @Nullable ChannelRef channel)
+  private List<Subscription> query(Connection c, String where, @Nullable ChannelRef channel)
       throws SQLException {
     Map<ChannelRef, ChannelOptions> options = new LinkedHashMap<>();
     Map<ChannelRef, Set<Target>> targets = new LinkedHashMap<>();
@@ -260,7 +260,9 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
                 + " LEFT JOIN subscription s ON s.platform = c.platform"
                 + " AND s.workspace = c.workspace AND s.channel = c.channel"
                 + where
-                + " ORDER BY c.rowid, s.target")) {
+                + " ORDER BY "
+                + database.dialect().creationOrder("c")
+                + ", s.target")) {
       if (channel != null) {
         bindKey(s, channel);
       }

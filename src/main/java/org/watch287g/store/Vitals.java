@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,14 +101,22 @@ public final class Vitals {
   }
 
   /**
-   * Writes a consistent copy of the whole database to {@code target} while the bot runs ({@code
-   * VACUUM INTO}: a read transaction, so writers go on; the copy is compact and ready to open).
+   * Writes a consistent copy of the whole database to {@code target}, a new SQLite file, while the
+   * bot runs. SQLite uses {@code VACUUM INTO} (a read transaction, so writers go on; the copy is
+   * compact and ready to open); PostgreSQL is copied row by row from one repeatable read ({@link
+   * StoreCopy}), so its backup is a SQLite file too, which {@code migrate-store} moves back.
    *
    * @throws StorageException if the copy fails or {@code target} already exists
    */
   public void backupTo(Path target) {
     if (Files.exists(target)) {
       throw new StorageException(target + " already exists: choose a new file for the backup");
+    }
+    if (database.dialect() == Dialect.POSTGRESQL) {
+      try (Database copy = Database.open(target, Duration.ofSeconds(5))) {
+        StoreCopy.copy(database, copy);
+      }
+      return;
     }
     database.read(
         c -> {

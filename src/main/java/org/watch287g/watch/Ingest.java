@@ -86,9 +86,21 @@ public final class Ingest {
    * one transaction.
    */
   Result keep(List<SourceLedger.Arrival> arrivals, Instant now) {
+    // Read before the bases: if anything is stored after it, these bases are stale.
+    return keep(arrivals, now, snapshots.latestId());
+  }
+
+  /**
+   * Like {@link #keep(List, Instant)}, kept only if no snapshot was stored after {@code basis} (the
+   * newest snapshot id when the caller began): else nothing is kept and the result is empty.
+   */
+  Result keep(List<SourceLedger.Arrival> arrivals, Instant now, long basis) {
     Map<ListKind, Publication> bases = bases(snapshots);
     Judgement judgement = judge(arrivals, bases, subscriptions.all());
-    List<SourceLedger.Kept> kept = ledger.keep(judgement.judged(), judgement.found(), now);
+    List<SourceLedger.Kept> kept = ledger.keep(judgement.judged(), judgement.found(), now, basis);
+    if (kept.isEmpty()) {
+      return new Result(kept, List.of(), false);
+    }
     return new Result(kept, judgement.found(), bases.isEmpty());
   }
 

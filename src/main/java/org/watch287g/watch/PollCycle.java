@@ -79,6 +79,9 @@ public final class PollCycle {
    */
   public synchronized CycleReport run() {
     Instant now = clock.instant();
+    // Before the cursors are read: if another instance keeps a publication after this, what this
+    // cycle found is stale and is not kept (two pollers overlapping at a change of leader).
+    long basis = snapshots.latestId();
     List<CycleReport.Line> lines = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     PageLinks links;
@@ -95,16 +98,28 @@ public final class PollCycle {
     list(ListKind.PARTICIPATING, links.participating(), now, fresh, problems).ifPresent(lines::add);
     list(ListKind.PENDING, links.pending(), now, fresh, problems).ifPresent(lines::add);
     if (!fresh.isEmpty()) {
-      lines.addAll(keep(fresh, now, problems));
+      lines.addAll(keep(fresh, now, basis, problems));
     }
     return new CycleReport(lines, problems);
   }
 
   /** Judges, diffs and keeps the cycle's new publications in one transaction. */
   private List<CycleReport.Line> keep(
-      List<SourceLedger.Arrival> fresh, Instant now, List<Problem> problems) {
-    Ingest.Result result = ingest.keep(fresh, now);
+      List<SourceLedger.Arrival> fresh, Instant now, long basis, List<Problem> problems) {
+    Ingest.Result result = ingest.keep(fresh, now, basis);
     List<CycleReport.Line> lines = new ArrayList<>();
+    if (result.kept().isEmpty()) {
+      // Another poller stored a publication while this one diffed: it found these changes first.
+      for (SourceLedger.Arrival arrival : fresh) {
+        lines.add(
+            line(
+                arrival.linkedAs(),
+                Outcome.UNCHANGED,
+                "not kept: another instance stored a publication meanwhile; the next cycle looks"
+                    + " again"));
+      }
+      return lines;
+    }
     for (SourceLedger.Kept k : result.kept()) {
       SourceLedger.Arrival arrival = k.judged().arrival();
       Verdict verdict = k.judged().verdict();

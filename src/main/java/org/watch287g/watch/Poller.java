@@ -15,6 +15,9 @@ import org.watch287g.store.StorageException;
  * Runs the poll cycle now and then again after each interval, jittered by about 10% so that many
  * installations do not hit ICE in step. One cycle at a time, on one daemon thread; an unexpected
  * exception in a cycle is logged and the next cycle still runs.
+ *
+ * <p>Among several instances on one PostgreSQL database, only the one that {@link Leadership leads}
+ * polls; the others ask every few seconds and the first to find the lead free polls at once.
  */
 public final class Poller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Poller.class);
@@ -24,11 +27,33 @@ public final class Poller implements AutoCloseable {
   private final SourceHealth health;
   private final Duration interval;
   private final ScheduledThreadPoolExecutor executor;
+  private final Leadership leadership;
+  private final Duration standbyCheck;
+  private boolean leading;
+  private long nextPollNanos;
 
   public Poller(PollCycle cycle, SourceHealth health, Duration interval) {
+    this(cycle, health, interval, Leadership.ALONE, STANDBY_CHECK);
+  }
+
+  /** How often an instance that shares its database asks whether it leads (or still does). */
+  public static final Duration STANDBY_CHECK = Duration.ofSeconds(5);
+
+  /**
+   * A poller among several instances: it polls only while {@code leadership} says it leads, and
+   * asks again every {@code standbyCheck}; an instance that takes the lead polls at once.
+   */
+  public Poller(
+      PollCycle cycle,
+      SourceHealth health,
+      Duration interval,
+      Leadership leadership,
+      Duration standbyCheck) {
     this.cycle = cycle;
     this.health = health;
     this.interval = interval;
+    this.leadership = leadership;
+    this.standbyCheck = standbyCheck;
     this.executor =
         new ScheduledThreadPoolExecutor(
             1,
@@ -47,6 +72,35 @@ public final class Poller implements AutoCloseable {
   }
 
   private void runAndReschedule() {
+    if (leadership == Leadership.ALONE) {
+      runCycle();
+      schedule(jittered(interval));
+      return;
+    }
+    boolean leads;
+    try {
+      leads = leadership.leads();
+    } catch (RuntimeException e) {
+      log.error("cannot tell whether this instance polls; standing by", e);
+      leads = false;
+    }
+    boolean tookOver = leads && !leading;
+    if (leads != leading) {
+      log.info(
+          leads
+              ? "this instance leads: it polls ICE"
+              : "another instance polls ICE: this one stands by");
+      leading = leads;
+    }
+    if (leads && (tookOver || System.nanoTime() - nextPollNanos >= 0)) {
+      runCycle();
+      nextPollNanos = System.nanoTime() + jittered(interval).toNanos();
+    }
+    long untilPoll = Math.max(1, nextPollNanos - System.nanoTime());
+    schedule(leads ? Duration.ofNanos(Math.min(untilPoll, standbyCheck.toNanos())) : standbyCheck);
+  }
+
+  private void runCycle() {
     try {
       CycleReport report = cycle.run();
       for (CycleReport.Line line : report.lines()) {
@@ -66,11 +120,13 @@ public final class Poller implements AutoCloseable {
       // A bug: say so, keep the loop alive for the next cycle.
       log.error("poll cycle failed unexpectedly", e);
     }
+  }
+
+  private void schedule(Duration delay) {
     try {
       // The cycle itself reports every failure, so the Future carries nothing worth waiting for.
       Future<?> unused =
-          executor.schedule(
-              this::runAndReschedule, jittered(interval).toMillis(), TimeUnit.MILLISECONDS);
+          executor.schedule(this::runAndReschedule, delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       log.debug("not scheduling another cycle: shutting down");
     }

@@ -118,4 +118,27 @@ class PacerTest {
         IllegalArgumentException.class, () -> new RateLimits.Window(0, Duration.ofSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> new RateLimits.Window(1, Duration.ZERO));
   }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "with three instances delivering, each sends a third of the global limit: its burst, then"
+          + " a wait three windows long; with one again, the whole limit")
+  void aShareOfTheGlobalLimitPerLiveInstance() {
+    java.util.concurrent.atomic.AtomicInteger instances =
+        new java.util.concurrent.atomic.AtomicInteger(3);
+    RateLimits globalOnly = new RateLimits(new RateLimits.Window(3, Duration.ofSeconds(1)), null);
+    Pacer pacer = new Pacer(globalOnly, nanos::get, instances::get);
+    for (int i = 0; i < 3; i++) {
+      assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(new ChannelRef("slack", "T", "C" + i)));
+    }
+    assertEquals(
+        new Pacer.PlatformBusy(padded(Duration.ofSeconds(1)).multipliedBy(3)),
+        pacer.tryAcquire(FIRST));
+    advance(padded(Duration.ofSeconds(1)));
+    assertInstanceOf(Pacer.PlatformBusy.class, pacer.tryAcquire(FIRST), "a window is not enough");
+
+    instances.set(1);
+
+    assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(FIRST), "alone again: the whole limit");
+  }
 }

@@ -3,12 +3,15 @@ package org.watch287g.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.changes.ChangeEvent;
 import org.watch287g.changes.Differ;
 import org.watch287g.changes.Lists;
@@ -18,10 +21,16 @@ import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.UsState;
 import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.testing.TestStores;
 import org.watch287g.watch.BundledSnapshots;
 
 /** The {@code change_event} table gives back what was stored. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class EventStoreTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   @TempDir Path dir;
 
   @Test
@@ -38,7 +47,7 @@ class EventStoreTest {
                 .filter(e -> e.previous() != null)
                 .toList();
 
-    try (Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2))) {
+    try (Database database = stores.open(kind, dir.resolve("bot.db"))) {
       EventStore store = new EventStore(database);
       SourceLedger ledger = new SourceLedger(database, new SnapshotRepository(database), store);
       Instant now = Instant.now();

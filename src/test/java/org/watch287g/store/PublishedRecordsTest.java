@@ -4,22 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.changes.Verdict;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
 import org.watch287g.source.SpreadsheetParser;
+import org.watch287g.testing.TestStores;
 import org.watch287g.watch.BundledSnapshots;
 
 /** What {@code status} reads: always the newest good list, read from disk only when it changes. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class PublishedRecordsTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   @TempDir Path dir;
 
   @Test
@@ -27,7 +36,7 @@ class PublishedRecordsTest {
       "status serves the newest good list as soon as it is stored, and reuses it while it stays"
           + " the newest")
   void newestListWithoutRereading() throws Exception {
-    try (Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2))) {
+    try (Database database = stores.open(kind, dir.resolve("bot.db"))) {
       SnapshotRepository snapshots = new SnapshotRepository(database);
       SourceLedger ledger = new SourceLedger(database, snapshots, new EventStore(database));
       PublishedRecords records = new PublishedRecords(snapshots, new EventStore(database));

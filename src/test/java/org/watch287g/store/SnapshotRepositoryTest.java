@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.dataset.AgencyType;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
@@ -22,8 +25,14 @@ import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.Snapshot;
 import org.watch287g.dataset.UsState;
+import org.watch287g.testing.TestStores;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class SnapshotRepositoryTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   static final Instant T0 = Instant.parse("2026-05-18T10:00:00Z");
 
   @TempDir Path dir;
@@ -32,7 +41,7 @@ class SnapshotRepositoryTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("sub/bot.db"), Duration.ofSeconds(2));
+    database = stores.open(kind, dir.resolve("sub/bot.db"));
     snapshots = new SnapshotRepository(database);
   }
 
@@ -131,25 +140,18 @@ class SnapshotRepositoryTest {
     long id =
         snapshots.save(fetched("4"), Snapshot.Status.GOOD, null, participating(colbert(Model.WSO)));
 
-    Database again = Database.open(dir.resolve("sub/bot.db"), Duration.ofSeconds(2));
+    Database again = stores.open(kind, dir.resolve("sub/bot.db"));
 
     assertEquals(
         id, new SnapshotRepository(again).latestGood(ListKind.PARTICIPATING).orElseThrow().id());
   }
 
   @Test
-  @DisplayName("the database runs in WAL mode with foreign keys enforced")
+  @DisplayName("SQLite runs in WAL mode, and both databases enforce foreign keys")
   void walAndForeignKeys() {
-    String mode =
-        database.read(
-            c -> {
-              try (var s = c.createStatement();
-                  var r = s.executeQuery("PRAGMA journal_mode")) {
-                r.next();
-                return r.getString(1);
-              }
-            });
-    assertEquals("wal", mode);
+    if (kind == TestStores.Kind.SQLITE) {
+      assertEquals("wal", journalMode());
+    }
     assertThrows(
         StorageException.class,
         () ->
@@ -161,5 +163,16 @@ class SnapshotRepositoryTest {
                             + " moa_pending) VALUES (999, 1, 'AL', 'x', 'x', 'JEM', 0)");
                   }
                 }));
+  }
+
+  private String journalMode() {
+    return database.read(
+        c -> {
+          try (var s = c.createStatement();
+              var r = s.executeQuery("PRAGMA journal_mode")) {
+            r.next();
+            return r.getString(1);
+          }
+        });
   }
 }

@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
+import org.watch287g.testing.TestStores;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class SourceLedgerTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   static final Instant T0 = Instant.parse("2026-05-18T10:00:00Z");
   static final String URL = "https://ice.example/participatingAgencies05182026am.xlsx";
 
@@ -24,7 +33,7 @@ class SourceLedgerTest {
 
   @BeforeEach
   void open() {
-    Database database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    Database database = stores.open(kind, dir.resolve("bot.db"));
     snapshots = new SnapshotRepository(database);
     ledger = new SourceLedger(database, snapshots, new EventStore(database));
   }

@@ -16,7 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Outbox;
 import org.watch287g.alerts.OutboxItem;
@@ -25,8 +29,14 @@ import org.watch287g.changes.ChangeEvent;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
+import org.watch287g.testing.TestStores;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class SqlOutboxTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   static final Instant T0 = Instant.parse("2026-05-18T10:00:00Z");
   static final Instant LATER = T0.plus(Duration.ofHours(1));
   static final ChannelRef GONE = new ChannelRef("discord", "900", "901");
@@ -41,7 +51,7 @@ class SqlOutboxTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    database = stores.open(kind, dir.resolve("bot.db"));
     EventStore events = new EventStore(database);
     outbox = new SqlOutbox(database, events);
     ledger = new SourceLedger(database, new SnapshotRepository(database), events);
@@ -170,5 +180,43 @@ class SqlOutboxTest {
     Outbox.Claim unclaimed = outbox.claim(List.of(ids.get(1)), "d", lease.plusSeconds(1), lease);
     assertTrue(unclaimed.taken(), "given back: free at once");
     assertNull(unclaimed.inDoubtSince(), "a claim given back before sending leaves no doubt");
+  }
+
+  @Test
+  @DisplayName(
+      "on PostgreSQL a second instance claiming alerts another instance is claiming right now gets"
+          + " them refused at once instead of waiting, and takes them up once that lease runs out")
+  void anotherInstancesClaimIsSkippedNotAwaited() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(kind == TestStores.Kind.POSTGRESQL);
+    subscriptions.follow(STAYS, Target.state(UsState.LA), T0, null);
+    queue(STAYS);
+    List<Long> ids = outbox.due("discord", LATER, 10).stream().map(OutboxItem::id).toList();
+    Instant lease = LATER.plusSeconds(60);
+    SqlOutbox other =
+        new SqlOutbox(stores.open(kind, dir.resolve("bot.db")), new EventStore(database));
+    java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    Thread first =
+        new Thread(
+            () ->
+                database.write(
+                    c -> {
+                      outbox.claim(ids, "a", LATER, lease);
+                      claimed.countDown();
+                      try {
+                        commit.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+    first.start();
+    claimed.await();
+
+    // The first claim's transaction is still open, its rows locked: skipped, not waited for.
+    assertFalse(other.claim(ids, "b", LATER, lease).taken());
+    commit.countDown();
+    first.join();
+    assertFalse(other.claim(ids, "b", LATER.plusSeconds(30), lease).taken(), "under a's lease");
+    assertTrue(other.claim(ids, "b", lease, lease.plusSeconds(60)).taken(), "a's lease ran out");
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
@@ -21,8 +24,14 @@ import org.watch287g.alerts.Subscription;
 import org.watch287g.alerts.Target;
 import org.watch287g.dataset.Model;
 import org.watch287g.dataset.UsState;
+import org.watch287g.testing.TestStores;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class SubscriptionRepositoryTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
   static final ChannelRef LEE = new ChannelRef("slack", "T0001", "C0LEE");
   static final ChannelRef LA = new ChannelRef("discord", "900", "901");
@@ -32,8 +41,7 @@ class SubscriptionRepositoryTest {
 
   @BeforeEach
   void open() {
-    subscriptions =
-        new SubscriptionRepository(Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2)));
+    subscriptions = new SubscriptionRepository(stores.open(kind, dir.resolve("bot.db")));
   }
 
   @Test
@@ -42,10 +50,11 @@ class SubscriptionRepositoryTest {
     assertTrue(subscriptions.follow(LEE, Target.county("12071"), T0, "U1"));
     assertFalse(subscriptions.follow(LEE, Target.county("12071"), T0, "U1"), "already followed");
     subscriptions.follow(LEE, Target.state(UsState.GA), T0, "U1");
-    subscriptions.follow(LA, Target.state(UsState.LA), T0, null);
+    // Created later: channels come back in the order they were created.
+    subscriptions.follow(LA, Target.state(UsState.LA), T0.plusSeconds(1), null);
 
     SubscriptionRepository reopened =
-        new SubscriptionRepository(Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2)));
+        new SubscriptionRepository(stores.open(kind, dir.resolve("bot.db")));
     List<Subscription> all = reopened.all();
 
     assertEquals(2, all.size());

@@ -5,24 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Language;
 import org.watch287g.alerts.Target;
 import org.watch287g.commands.Webhooks;
 import org.watch287g.dataset.UsState;
+import org.watch287g.testing.TestStores;
 
-/** Webhooks in the store: kept in step with their channel, and gone with it. */
+/** Webhooks in the store, on both databases: kept in step with their channel, and gone with it. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestStores.Kind.class)
 class WebhookRepositoryTest {
+  @Parameter TestStores.Kind kind;
+  @RegisterExtension final TestStores stores = new TestStores();
+
   static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
   static final ChannelRef GUILD_CHANNEL = new ChannelRef("discord", "900", "901");
   static final URI URL = URI.create("https://hooks.example.org/287g");
@@ -34,14 +42,9 @@ class WebhookRepositoryTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(dir.resolve("bot.db"), Duration.ofSeconds(2));
+    database = stores.open(kind, dir.resolve("bot.db"));
     subscriptions = new SubscriptionRepository(database);
     webhooks = new WebhookRepository(database, subscriptions);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
   }
 
   @Test

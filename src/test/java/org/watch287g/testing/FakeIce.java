@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,6 +32,7 @@ public final class FakeIce implements AutoCloseable {
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile @Nullable MockResponse pageOverride;
   private volatile String page = "<html><body><p>No lists yet.</p></body></html>";
+  private volatile @Nullable CountDownLatch pageBarrier;
 
   public FakeIce() throws IOException {
     server.setDispatcher(
@@ -90,6 +93,14 @@ public final class FakeIce implements AutoCloseable {
     pageOverride = response;
   }
 
+  /**
+   * Holds the page's answer until {@code readers} requests for it are waiting (at most ten
+   * seconds): pollers of several instances then read it, and go on, together.
+   */
+  public void answerPageTogether(int readers) {
+    pageBarrier = new CountDownLatch(readers);
+  }
+
   /** The request lines seen, e.g. "GET /identify-and-arrest/287g", in order. */
   public List<String> requests() {
     synchronized (requests) {
@@ -101,6 +112,17 @@ public final class FakeIce implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     requests.add(request.getMethod() + " " + path);
     if (path.equals(PAGE)) {
+      CountDownLatch barrier = pageBarrier;
+      if (barrier != null) {
+        barrier.countDown();
+        try {
+          if (!barrier.await(10, TimeUnit.SECONDS)) {
+            return new MockResponse.Builder().code(503).body("the other reader never came").build();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       MockResponse override = pageOverride;
       return override != null
           ? override
