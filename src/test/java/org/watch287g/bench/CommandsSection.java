@@ -137,6 +137,7 @@ final class CommandsSection {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signature)

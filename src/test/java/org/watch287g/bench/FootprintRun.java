@@ -31,7 +31,13 @@ import org.watch287g.testing.FakeDiscord;
  */
 final class FootprintRun {
   private static final int CLIENTS = 50;
-  private static final String HEAP = "-Xmx64m";
+
+  /** The heap the issue asks the bot to live in; {@code BENCH_HEAP} (e.g. -Xmx128m) to compare. */
+  private static final String HEAP = System.getenv().getOrDefault("BENCH_HEAP", "-Xmx64m");
+
+  /** A bot that has stopped answering is given up on after this many failures in a series. */
+  private static final int GIVE_UP_AFTER = 50;
+
   private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms$");
   private static final Pattern TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
   private static final AtomicLong INTERACTION_IDS = new AtomicLong(1_700_000_000_000_000_000L);
@@ -46,7 +52,8 @@ final class FootprintRun {
       int slackPort,
       String slackApiUrl,
       FakeDiscord discord,
-      Duration load) {}
+      Duration load,
+      boolean quick) {}
 
   private final Setup setup;
   private final int run;
@@ -92,23 +99,23 @@ final class FootprintRun {
           readyNanos < 2_000_000_000L,
           String.join(" ", command.subList(1, command.size() - 3)) + " -jar ... run");
       if (run == 0) {
-        scenario(figures, bot);
+        scenario(figures);
       } else {
         Thread.sleep(3_000);
       }
-      long liveBytes = heapAfterFullGc(bot.pid(), run == 0);
-      long rssKb = statusKb(bot.pid(), "VmRSS:");
-      long peakKb = statusKb(bot.pid(), "VmHWM:");
       boolean alive = bot.isAlive();
+      long liveBytes = alive ? heapAfterFullGc(bot.pid(), run == 0) : -1;
+      long rssKb = alive ? statusKb(bot.pid(), "VmRSS:") : -1;
+      long peakKb = alive ? statusKb(bot.pid(), "VmHWM:") : -1;
       String botLog = Files.readString(log, StandardCharsets.UTF_8);
       boolean outOfMemory = botLog.contains("OutOfMemoryError");
       figures.add(
           FootprintSection.SECTION,
           "heap after full GC" + suffix,
-          liveBytes / 1048576.0,
+          liveBytes < 0 ? Double.NaN : liveBytes / 1048576.0,
           "MB",
           "fits " + HEAP,
-          alive && !outOfMemory,
+          alive && !outOfMemory && liveBytes >= 0,
           "jcmd GC.class_histogram total (live objects after a full GC); "
               + (outOfMemory ? "OutOfMemoryError in the log" : "no OutOfMemoryError")
               + (alive ? "" : "; process DIED"));
@@ -157,14 +164,19 @@ final class FootprintRun {
   }
 
   /** Slack's and Discord's commands under load while the fan-out is delivered. */
-  private void scenario(Figures figures, Process bot) throws Exception {
+  private void scenario(Figures figures) throws Exception {
     FakeDiscord discord = setup.discord();
+    boolean quick = setup.quick();
     discord.awaitIdentified(Duration.ofSeconds(60));
     URI endpoint = URI.create("http://127.0.0.1:" + setup.slackPort() + "/slack/events");
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String responseUrl = setup.slackApiUrl() + "response";
     for (int i = 0; i < 300; i++) {
-      CommandsSection.status(http, endpoint, responseUrl, SLACK_SEQUENCE.incrementAndGet());
+      try {
+        CommandsSection.status(http, endpoint, responseUrl, SLACK_SEQUENCE.incrementAndGet());
+      } catch (IOException | IllegalStateException unanswered) {
+        // Counted in the measured series below, if it goes on.
+      }
     }
     AtomicInteger errors = new AtomicInteger();
     List<Long> slack =
@@ -175,7 +187,11 @@ final class FootprintRun {
             errors);
     report(figures, "slack /287g status", slack, "< 20 ms", 20, errors.get());
     for (int i = 0; i < 100; i++) {
-      interaction(discord, 2, "harris tx");
+      try {
+        interaction(discord, 2, "harris tx");
+      } catch (AssertionError unanswered) {
+        // Counted in the measured series below, if it goes on.
+      }
     }
     AtomicInteger discordErrors = new AtomicInteger();
     List<Long> discordStatus =
@@ -185,15 +201,22 @@ final class FootprintRun {
     String[] prefixes = CommandsSection.PREFIXES;
     Map<String, Long> worst = new HashMap<>();
     List<Long> complete = new ArrayList<>();
-    for (int i = 0; i < 300 + prefixes.length * 50; i++) {
+    int completeErrors = 0;
+    int warmUp = quick ? 100 : 300;
+    int rounds = quick ? 10 : 50;
+    for (int i = 0; i < warmUp + prefixes.length * rounds && completeErrors < GIVE_UP_AFTER; i++) {
       String prefix = prefixes[i % prefixes.length];
-      long took = interaction(discord, 4, prefix);
-      if (i >= 300) {
-        complete.add(took);
-        worst.merge(prefix, took, Math::max);
+      try {
+        long took = interaction(discord, 4, prefix);
+        if (i >= warmUp) {
+          complete.add(took);
+          worst.merge(prefix, took, Math::max);
+        }
+      } catch (AssertionError unanswered) {
+        completeErrors++;
       }
     }
-    report(figures, "discord autocomplete", complete, "", 0, 0);
+    report(figures, "discord autocomplete", complete, "", 0, completeErrors);
     String slowest =
         worst.entrySet().stream()
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -202,9 +225,6 @@ final class FootprintRun {
             .reduce((a, b) -> a + ", " + b)
             .orElse("");
     System.err.println("  slowest autocomplete prefixes" + suffix + ": " + slowest);
-    if (!bot.isAlive()) {
-      throw new IllegalStateException("the bot died during the scenario");
-    }
   }
 
   /** Runs {@code call} from 50 threads for the load's length; each call's nanoseconds. */
@@ -217,7 +237,7 @@ final class FootprintRun {
           clients.submit(
               () -> {
                 List<Long> took = new ArrayList<>();
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && errors.get() < GIVE_UP_AFTER) {
                   try {
                     took.add(call.nanos());
                   } catch (Exception | AssertionError e) {
@@ -243,7 +263,15 @@ final class FootprintRun {
   private void report(
       Figures figures, String what, List<Long> nanos, String target, double limitMs, int errors) {
     if (nanos.isEmpty()) {
-      throw new IllegalStateException("no " + what + " answered" + suffix);
+      figures.add(
+          FootprintSection.SECTION,
+          what + ", p99" + suffix,
+          Double.NaN,
+          "ms",
+          target,
+          false,
+          "nothing answered; " + errors + " errors");
+      return;
     }
     Timings timings = Timings.of(nanos.stream().mapToLong(Long::longValue).toArray());
     String how =
@@ -286,7 +314,7 @@ final class FootprintRun {
             false);
     long sent = System.nanoTime();
     discord.dispatch("INTERACTION_CREATE", interaction);
-    return discord.awaitCallback(id, Duration.ofSeconds(10)).receivedNanos() - sent;
+    return discord.awaitCallback(id, Duration.ofSeconds(3)).receivedNanos() - sent;
   }
 
   /** The live heap after a full GC, from a class histogram (which forces one); kept on disk. */
@@ -308,7 +336,9 @@ final class FootprintRun {
         return Long.parseLong(total.group(2));
       }
     }
-    throw new IllegalStateException("no total in the class histogram: " + histogram);
+    // A bot thrashing at the edge of its heap may not even answer jcmd.
+    System.err.println("  no class histogram" + suffix + ": " + histogram.strip());
+    return -1;
   }
 
   private void gcPauses(Figures figures, Path gcLog) throws IOException {

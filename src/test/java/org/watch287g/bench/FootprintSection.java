@@ -103,7 +103,15 @@ final class FootprintSection {
         Files.writeString(config, yaml);
         setups.add(
             new FootprintRun.Setup(
-                candidate, own, config, adminPort, slackPort, slack.apiUrl(), discord, load));
+                candidate,
+                own,
+                config,
+                adminPort,
+                slackPort,
+                slack.apiUrl(),
+                discord,
+                load,
+                quick));
       }
       // Taking turns, so that neither jar gains from the fakes in this JVM warming up or from a
       // quieter moment on a shared machine.
