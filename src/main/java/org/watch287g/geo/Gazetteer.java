@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.UsState;
 
 /**
@@ -36,7 +38,24 @@ public final class Gazetteer {
   private final Map<String, List<County>> successors = new HashMap<>();
   private final Map<UsState, List<County>> byState = new EnumMap<>(UsState.class);
   private final Map<String, List<County>> countiesByName = new HashMap<>();
-  private final Map<String, List<PlaceCounties>> placesByName = new HashMap<>();
+
+  /**
+   * Each place name key to its one place, or to a {@code PlaceCounties[]} when several share it
+   * (municipalities first). Most of the 84,000 keys name a single place, and a list per key was
+   * about 80 bytes of {@code ArrayList} and spare array each: a third of the gazetteer's heap.
+   * Filled from {@code placesByNameWhileReading}, which {@link #read} then drops.
+   */
+  private Map<String, Object> placesByName = Map.of();
+
+  private @Nullable Map<String, List<PlaceCounties>> placesByNameWhileReading = new HashMap<>();
+
+  /**
+   * The strings many places share, kept once: the Census suffixes ("city", "cdp"...) and the county
+   * codes (every place repeats its county's), and the population share 1.0.
+   */
+  private final Map<String, String> shared = new HashMap<>();
+
+  private static final Double WHOLE = 1.0;
   private final Map<UsState, List<PlaceCounties>> placesByState = new EnumMap<>(UsState.class);
 
   /**
@@ -95,8 +114,27 @@ public final class Gazetteer {
     for (String line = places.readLine(); line != null; line = places.readLine()) {
       g.addPlace(TAB.split(line, -1));
     }
-    g.placesByName.values().forEach(list -> list.sort(INCORPORATED_FIRST));
+    g.packPlaceNames();
     return g;
+  }
+
+  private void packPlaceNames() {
+    Map<String, List<PlaceCounties>> lists = Objects.requireNonNull(placesByNameWhileReading);
+    Map<String, Object> packed = new HashMap<>(lists.size() * 4 / 3 + 1);
+    for (Map.Entry<String, List<PlaceCounties>> entry : lists.entrySet()) {
+      List<PlaceCounties> list = entry.getValue();
+      list.sort(INCORPORATED_FIRST);
+      packed.put(
+          entry.getKey(), list.size() == 1 ? list.get(0) : list.toArray(new PlaceCounties[0]));
+    }
+    placesByName = packed;
+    placesByNameWhileReading = null;
+    placesByState.values().forEach(list -> ((ArrayList<PlaceCounties>) list).trimToSize());
+    shared.clear();
+  }
+
+  private String shared(String value) {
+    return shared.computeIfAbsent(value, v -> v);
   }
 
   private static final Comparator<PlaceCounties> INCORPORATED_FIRST =
@@ -123,12 +161,16 @@ public final class Gazetteer {
     Map<String, Double> shares = new HashMap<>();
     for (String part : COMMA.split(f[3], -1)) {
       int colon = part.indexOf(':');
-      shares.put(part.substring(0, colon), Double.parseDouble(part.substring(colon + 1)));
+      double share = Double.parseDouble(part.substring(colon + 1));
+      // Both arms boxed: a bare double arm would unbox WHOLE and box a new Double per place.
+      Double boxed = share == 1.0 ? WHOLE : Double.valueOf(share);
+      shares.put(shared(part.substring(0, colon)), boxed);
     }
-    PlaceCounties place = new PlaceCounties(state, f[1], f[2], shares);
+    PlaceCounties place = new PlaceCounties(state, f[1], shared(f[2]), shares);
     placesByState.computeIfAbsent(state, s -> new ArrayList<>()).add(place);
+    Map<String, List<PlaceCounties>> lists = Objects.requireNonNull(placesByNameWhileReading);
     for (String key : nameKeys(state, place.name())) {
-      placesByName.computeIfAbsent(key, k -> new ArrayList<>()).add(place);
+      lists.computeIfAbsent(key, k -> new ArrayList<>(1)).add(place);
     }
   }
 
@@ -208,11 +250,14 @@ public final class Gazetteer {
    * Myers"), municipalities before Census-designated places and GeoNames names.
    */
   public List<PlaceCounties> places(UsState state, String name) {
-    List<PlaceCounties> found = placesByName.get(key(state, name));
+    Object found = placesByName.get(key(state, name));
     if (found == null) {
       found = placesByName.get(joinedKey(state, name));
     }
-    return found == null ? List.of() : List.copyOf(found);
+    if (found instanceof PlaceCounties one) {
+      return List.of(one);
+    }
+    return found == null ? List.of() : List.of((PlaceCounties[]) found);
   }
 
   /**

@@ -35,7 +35,7 @@ final class CommandsSection {
   private static final String SECTION = "commands";
   private static final String SECRET = "bench-secret";
   private static final int CLIENTS = 50;
-  private static final String[] PREFIXES = {
+  static final String[] PREFIXES = {
     "harr", "trav", "los a", "miami", "cook", "king", "st lou", "tx", "new ", "beaur", "lee co",
     "multn", "dade", "hariss", "48", "san ", "orange", "jeff", "wash", "fort b"
   };
@@ -123,7 +123,7 @@ final class CommandsSection {
   }
 
   /** One signed {@code /287g status harris tx}; its round trip in nanoseconds. */
-  private static long status(HttpClient http, URI endpoint, String responseUrl, int sequence)
+  static long status(HttpClient http, URI endpoint, String responseUrl, int sequence)
       throws Exception {
     String body =
         "team_id=T1&channel_id=C1&user_id=U1&command=%2F287g&text=status+harris+tx"
@@ -137,6 +137,7 @@ final class CommandsSection {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signature)

@@ -196,7 +196,7 @@ final class FanoutSection {
    * Queues {@code count} new Florida agreements (the first is the Highway Patrol, statewide) to
    * every channel, as one publication.
    */
-  private static void enqueueStatewideEvents(Wiring wiring, List<ChannelRef> channels, int count)
+  static void enqueueStatewideEvents(Wiring wiring, List<ChannelRef> channels, int count)
       throws Exception {
     Publication publication =
         new SpreadsheetParser()
