@@ -207,7 +207,16 @@ public final class Wiring implements AutoCloseable {
     }
     // Slack: one workspace's app, over HTTP or Socket Mode; started by RunCommand.
     this.slack =
-        config.slack().enabled() ? new SlackPlatform(config.slack(), commands, clock) : null;
+        !config.slack().enabled()
+            ? null
+            : config.slack().multiWorkspace()
+                ? new SlackPlatform(
+                    config.slack(),
+                    commands,
+                    clock,
+                    new SlackInstallationsInStore(
+                        database, config.slack().distribution().secretKey()))
+                : new SlackPlatform(config.slack(), commands, clock);
     if (slack != null) {
       posters.put(SlackDeliverer.PLATFORM, slack.deliverer());
       if (!config.slack().adminChannel().isEmpty()) {

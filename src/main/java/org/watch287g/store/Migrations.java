@@ -31,7 +31,8 @@ final class Migrations {
           "V7__change_event_by_snapshot.sql",
           "V8__change_event_previous_model.sql",
           "V9__outbox_lease.sql",
-          "V10__webhooks.sql");
+          "V10__webhooks.sql",
+          "V11__slack_installations.sql");
 
   private final List<String> scripts;
 
