@@ -233,6 +233,14 @@ public final class ConfigLoader {
           "set together with slack.clientId: each installed workspace brings its own token",
           "unset SLACK_BOT_TOKEN for \"Add to Slack\", or unset SLACK_CLIENT_ID for one workspace");
     }
+    if (!config.adminChannel().isEmpty()) {
+      // A channel ID alone does not say which workspace's token may post there.
+      throw new ConfigException(
+          "slack.adminChannel",
+          "not supported with slack.clientId yet: operator notices go to the log (and to"
+              + " discord.adminChannel if set)",
+          "remove slack.adminChannel");
+    }
     String key = d.secretKey();
     String make = "make one with: openssl rand -base64 32, and keep it with your backups";
     if (key.isEmpty()) {

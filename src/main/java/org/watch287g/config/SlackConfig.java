@@ -106,14 +106,13 @@ public record SlackConfig(
   public static final URI SLACK_AUTHORIZE = URI.create("https://slack.com/oauth/v2/authorize");
 
   /**
-   * The scopes the code uses, and nothing more: post alerts ({@code chat:write}), join a public
-   * channel to post there ({@code channels:join}), answer {@code /287g} ({@code commands}), tell a
-   * member from an admin ({@code users:read}), attach a CSV or a map ({@code files:write}), look
-   * for an alert in doubt after a crash ({@code channels:history}), and write to the installer
-   * ({@code im:write}).
+   * The scopes the code uses, and nothing more: answer {@code /287g} ({@code commands}), post
+   * ({@code chat:write}), join a public channel to post there ({@code channels:join}), tell a
+   * member from an admin ({@code users:read}), attach a CSV or a map ({@code files:write}), and
+   * look for an alert in doubt after a crash ({@code channels:history}).
    */
   public static final String DEFAULT_SCOPES =
-      "chat:write,channels:join,commands,users:read,files:write,channels:history,im:write";
+      "commands,chat:write,channels:join,users:read,files:write,channels:history";
 
   /**
    * "Add to Slack" for a whole network: an app distributed to any number of workspaces.
