@@ -27,7 +27,7 @@ class SlackInstallPagesTest {
       HttpResponse<String> page = bot.get("/slack/install");
       assertEquals(200, page.statusCode());
       assertTrue(page.body().contains("/oauth/v2/authorize?client_id=111.222"), page.body());
-      assertTrue(page.body().contains("scope=chat%3Awrite%2C"), page.body());
+      assertTrue(page.body().contains("scope=commands%2Cchat%3Awrite%2C"), page.body());
       assertTrue(
           page.body().contains("redirect_uri=https%3A%2F%2Fbot.example.org%2Fslack"), page.body());
       assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
