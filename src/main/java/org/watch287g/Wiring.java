@@ -239,9 +239,17 @@ public final class Wiring implements AutoCloseable {
     }
     // Slack: one workspace's app, over HTTP or Socket Mode; started by RunCommand.
     this.slack =
-        config.slack().enabled()
-            ? new SlackPlatform(config.slack(), commands, clock, sharedReplays(database, clock))
-            : null;
+        !config.slack().enabled()
+            ? null
+            : new SlackPlatform(
+                config.slack(),
+                commands,
+                clock,
+                sharedReplays(database, clock),
+                config.slack().multiWorkspace()
+                    ? new SlackInstallationsInStore(
+                        database, config.slack().distribution().secretKey())
+                    : null);
     if (slack != null) {
       posters.put(SlackDeliverer.PLATFORM, slack.deliverer());
       if (!config.slack().adminChannel().isEmpty()) {

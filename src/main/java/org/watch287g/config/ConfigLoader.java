@@ -38,6 +38,12 @@ public final class ConfigLoader {
 
   private final Map<String, String> environment;
 
+  /**
+   * The environment variable holding the key that encrypts workspaces' Slack tokens at rest: never
+   * a key of the file, so that a copied config or database alone reveals no token.
+   */
+  public static final String SECRET_KEY = "WATCH287G_SECRET_KEY";
+
   /** A loader that substitutes from these environment variables. */
   public ConfigLoader(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
@@ -98,15 +104,17 @@ public final class ConfigLoader {
   }
 
   private Config fromTree(JsonNode root) {
+    // The web section first: Slack's OAuth redirect defaults to a path under web.publicUrl.
+    WebConfig web = web(section(root, "web"));
     Config config =
         new Config(
             source(section(root, "source")),
             storage(section(root, "storage")),
-            slack(section(root, "slack")),
+            slack(section(root, "slack"), web.publicUrl()),
             discord(section(root, "discord")),
             alerts(section(root, "alerts")),
             admin(section(root, "admin")),
-            web(section(root, "web")),
+            web,
             webhooks(section(root, "webhooks")));
     if (config.source().pollInterval().toSeconds() < 60) {
       log.warn(
@@ -156,7 +164,22 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static SlackConfig slack(ConfigSection s) {
+  private SlackConfig slack(ConfigSection s, @Nullable URI publicUrl) {
+    String redirect = s.text("redirectUri", "");
+    URI redirectUri =
+        !redirect.isEmpty()
+            ? s.httpUrl("redirectUri", SlackConfig.SLACK_AUTHORIZE)
+            : publicUrl == null
+                ? null
+                : URI.create(publicUrl.toString().replaceAll("/+$", "") + "/slack/oauth_redirect");
+    SlackConfig.Distribution distribution =
+        new SlackConfig.Distribution(
+            s.text("clientId", "${SLACK_CLIENT_ID}"),
+            s.text("clientSecret", "${SLACK_CLIENT_SECRET}"),
+            s.nonEmptyText("scopes", SlackConfig.DEFAULT_SCOPES),
+            s.httpUrl("authorizeUrl", SlackConfig.SLACK_AUTHORIZE),
+            redirectUri,
+            environment.getOrDefault(SECRET_KEY, "").strip());
     SlackConfig config =
         new SlackConfig(
             s.text("botToken", "${SLACK_BOT_TOKEN}"),
@@ -169,8 +192,13 @@ public final class ConfigLoader {
             s.nonEmptyText("bindAddress", "${SLACK_BIND_ADDRESS:-" + SlackConfig.LOOPBACK + "}"),
             s.text("adminChannel", ""),
             s.subscribePermission("subscribePermission"),
-            s.integer("historyPerMinute", SlackConfig.DEFAULT_HISTORY_PER_MINUTE, 0, 50));
+            s.integer("historyPerMinute", SlackConfig.DEFAULT_HISTORY_PER_MINUTE, 0, 50),
+            distribution);
     s.rejectUnknownKeys();
+    if (config.multiWorkspace()) {
+      checkDistribution(config);
+      return config;
+    }
     if (config.enabled() && config.signingSecret().isEmpty() && !config.socketMode()) {
       throw new ConfigException(
           "slack.signingSecret",
@@ -186,6 +214,59 @@ public final class ConfigLoader {
               + " SLACK_APP_TOKEN to turn Slack off");
     }
     return config;
+  }
+
+  /** "Add to Slack" needs its secret, a way back from Slack, and a key for the tokens it gets. */
+  private static void checkDistribution(SlackConfig config) {
+    SlackConfig.Distribution d = config.distribution();
+    if (d.clientSecret().isEmpty()) {
+      throw new ConfigException(
+          "slack.clientSecret",
+          "empty while slack.clientId is set",
+          "set SLACK_CLIENT_SECRET from your app's Basic Information page");
+    }
+    if (config.signingSecret().isEmpty()) {
+      throw new ConfigException(
+          "slack.signingSecret",
+          "empty while slack.clientId is set, so Slack's requests could not be verified",
+          "set SLACK_SIGNING_SECRET from your app's Basic Information page");
+    }
+    if (d.redirectUri() == null) {
+      throw new ConfigException(
+          "slack.redirectUri",
+          "no address for Slack to send installers back to",
+          "set web.publicUrl (the bot's public https address) or slack.redirectUri");
+    }
+    if (!config.botToken().isEmpty()) {
+      throw new ConfigException(
+          "slack.botToken",
+          "set together with slack.clientId: each installed workspace brings its own token",
+          "unset SLACK_BOT_TOKEN for \"Add to Slack\", or unset SLACK_CLIENT_ID for one workspace");
+    }
+    if (!config.adminChannel().isEmpty()) {
+      // A channel ID alone does not say which workspace's token may post there.
+      throw new ConfigException(
+          "slack.adminChannel",
+          "not supported with slack.clientId yet: operator notices go to the log (and to"
+              + " discord.adminChannel if set)",
+          "remove slack.adminChannel");
+    }
+    String key = d.secretKey();
+    String make = "make one with: openssl rand -base64 32, and keep it with your backups";
+    if (key.isEmpty()) {
+      throw new ConfigException(
+          SECRET_KEY, "not set, and Slack workspaces' tokens are kept encrypted with it", make);
+    }
+    byte[] bytes;
+    try {
+      bytes = java.util.Base64.getDecoder().decode(key);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(SECRET_KEY, "is not base64", make);
+    }
+    if (bytes.length != 32) {
+      throw new ConfigException(
+          SECRET_KEY, "is " + bytes.length + " bytes, not the 32 of an AES-256 key", make);
+    }
   }
 
   private static DiscordConfig discord(ConfigSection s) {

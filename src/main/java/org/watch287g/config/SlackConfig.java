@@ -21,6 +21,7 @@ import java.util.Set;
  *     look for an alert in doubt after a crash: 1 for an app distributed outside Slack's
  *     Marketplace (Slack's limit since 2025), up to 50 for an app internal to its workspace, 0
  *     never to look (alerts in doubt are sent again)
+ * @param distribution "Add to Slack" for any number of workspaces; off when its client ID is empty
  */
 public record SlackConfig(
     String botToken,
@@ -31,10 +32,35 @@ public record SlackConfig(
     String bindAddress,
     String adminChannel,
     SubscribePermission subscribePermission,
-    int historyPerMinute) {
+    int historyPerMinute,
+    Distribution distribution) {
 
   /** Slack's pace for {@code conversations.history} for apps outside its Marketplace. */
   public static final int DEFAULT_HISTORY_PER_MINUTE = 1;
+
+  /** One workspace's app, with its own bot token: today's bot, without "Add to Slack". */
+  public SlackConfig(
+      String botToken,
+      String signingSecret,
+      String appToken,
+      URI apiUrl,
+      int port,
+      String bindAddress,
+      String adminChannel,
+      SubscribePermission subscribePermission,
+      int historyPerMinute) {
+    this(
+        botToken,
+        signingSecret,
+        appToken,
+        apiUrl,
+        port,
+        bindAddress,
+        adminChannel,
+        subscribePermission,
+        historyPerMinute,
+        Distribution.OFF);
+  }
 
   public SlackConfig(
       String botToken,
@@ -62,9 +88,60 @@ public record SlackConfig(
   /** Only this machine can reach the Slack endpoint unless {@code slack.bindAddress} says more. */
   public static final String LOOPBACK = "127.0.0.1";
 
-  /** Whether Slack is on: a bot token is set. */
+  /** Whether Slack is on: a bot token is set, or a client ID for "Add to Slack". */
   public boolean enabled() {
-    return !botToken.isEmpty();
+    return !botToken.isEmpty() || multiWorkspace();
+  }
+
+  /**
+   * Whether any number of workspaces install the bot through {@code /slack/install} ({@code
+   * slack.clientId} set), each with its own token kept in the store, rather than one workspace's
+   * {@code slack.botToken}.
+   */
+  public boolean multiWorkspace() {
+    return !distribution.clientId().isEmpty();
+  }
+
+  /** Slack's page where a workspace admin approves the install. */
+  public static final URI SLACK_AUTHORIZE = URI.create("https://slack.com/oauth/v2/authorize");
+
+  /**
+   * The scopes the code uses, and nothing more: answer {@code /287g} ({@code commands}), post
+   * ({@code chat:write}), join a public channel to post there ({@code channels:join}), tell a
+   * member from an admin ({@code users:read}), attach a CSV or a map ({@code files:write}), and
+   * look for an alert in doubt after a crash ({@code channels:history}).
+   */
+  public static final String DEFAULT_SCOPES =
+      "commands,chat:write,channels:join,users:read,files:write,channels:history";
+
+  /**
+   * "Add to Slack" for a whole network: an app distributed to any number of workspaces.
+   *
+   * @param clientId the app's client ID ({@code SLACK_CLIENT_ID}); empty: off
+   * @param clientSecret the app's client secret ({@code SLACK_CLIENT_SECRET})
+   * @param scopes the bot scopes asked for, comma-separated
+   * @param authorizeUrl Slack's approval page (another for fakes)
+   * @param redirectUri where Slack sends the admin back ({@code /slack/oauth_redirect} under {@code
+   *     web.publicUrl} unless {@code slack.redirectUri} says otherwise); null when neither is set
+   * @param secretKey the AES key that encrypts workspaces' tokens in the store, from {@code
+   *     WATCH287G_SECRET_KEY} (base64 of 32 bytes); empty when not set
+   */
+  public record Distribution(
+      String clientId,
+      String clientSecret,
+      String scopes,
+      URI authorizeUrl,
+      @org.jspecify.annotations.Nullable URI redirectUri,
+      String secretKey) {
+    /** No distribution: one workspace's bot token. */
+    public static final Distribution OFF =
+        new Distribution("", "", DEFAULT_SCOPES, SLACK_AUTHORIZE, null, "");
+
+    @Override
+    public String toString() {
+      // The record's own toString would print the client secret and the key.
+      return "Distribution[clientId=" + clientId + ", scopes=" + scopes + "]";
+    }
   }
 
   /** Whether Slack connects by Socket Mode rather than receiving HTTP requests. */

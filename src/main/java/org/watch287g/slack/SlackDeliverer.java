@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -114,11 +116,19 @@ public final class SlackDeliverer implements Deliverer {
   /** How long a message in doubt waits when Slack's history cannot be read right now. */
   static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
 
-  private final MethodsClient methods;
+  private final WorkspaceClients clients;
   private final RateLimits rateLimits;
 
-  /** Paces looks at channel history; null when the operator turned looking off. */
-  private final @Nullable Pacer history;
+  /**
+   * What to do with a workspace whose token Slack refuses for good, when each workspace has its own
+   * (forget it, as if it had uninstalled); null with one workspace's token, which the core pauses.
+   */
+  private final @Nullable Consumer<String> tokenRefused;
+
+  /** Paces looks at history, per workspace; empty when the operator turned looking off. */
+  private final Map<String, Pacer> history = new ConcurrentHashMap<>();
+
+  private final boolean looking;
 
   private final int historyPerMinute;
 
@@ -153,15 +163,36 @@ public final class SlackDeliverer implements Deliverer {
    *     never to look
    */
   public SlackDeliverer(MethodsClient methods, RateLimits rateLimits, int historyPerMinute) {
-    this.methods = methods;
+    this(team -> methods, rateLimits, historyPerMinute, null);
+  }
+
+  /**
+   * @param clients each workspace's client, carrying its own token; null for a workspace not
+   *     installed (its alerts are rejected)
+   * @param tokenRefused with a token per workspace, what to do with a workspace whose token Slack
+   *     refuses for good (its alert is then rejected, not the whole platform paused); null with one
+   *     token
+   */
+  SlackDeliverer(
+      WorkspaceClients clients,
+      RateLimits rateLimits,
+      int historyPerMinute,
+      @Nullable Consumer<String> tokenRefused) {
+    this.clients = clients;
     this.rateLimits = rateLimits;
     this.historyPerMinute = historyPerMinute;
-    this.history =
-        historyPerMinute <= 0
-            ? null
-            : new Pacer(
+    this.looking = historyPerMinute > 0;
+    this.tokenRefused = tokenRefused;
+  }
+
+  /** The pace of history looks in one workspace: Slack counts them per app and workspace. */
+  private Pacer historyPacer(String team) {
+    return history.computeIfAbsent(
+        team,
+        t ->
+            new Pacer(
                 new RateLimits(
-                    new RateLimits.Window(historyPerMinute, Duration.ofMinutes(1)), null));
+                    new RateLimits.Window(historyPerMinute, Duration.ofMinutes(1)), null)));
   }
 
   /** Messages in doubt found already posted (not sent again), since start. */
@@ -240,18 +271,44 @@ public final class SlackDeliverer implements Deliverer {
       // Not a failed attempt: the alert waits in the outbox however long the network is out.
       return new DeliveryResult.RetryAfter(WAIT_FOR_SIGN_IN, waiting);
     }
+    MethodsClient methods;
+    try {
+      methods = clients.forTeam(channel.workspace());
+    } catch (RuntimeException e) {
+      // The store could not be read, or a token could not be renewed: try again later.
+      return new DeliveryResult.Failed("no token for the workspace yet: " + describe(e));
+    }
+    if (methods == null) {
+      return new DeliveryResult.Rejected("the Slack workspace has not installed the app");
+    }
+    DeliveryResult result = send(methods, channel, message, key);
+    Consumer<String> refused = tokenRefused;
+    if (refused != null && result instanceof DeliveryResult.Unauthorized u) {
+      // One workspace's token is dead (revoked, its workspace gone): that workspace's problem only.
+      log.warn(
+          "Slack refused workspace {}'s token ({}): forgetting the workspace",
+          channel.workspace(),
+          u.reason());
+      refused.accept(channel.workspace());
+      return new DeliveryResult.Rejected("the workspace's token was refused: " + u.reason());
+    }
+    return result;
+  }
+
+  private DeliveryResult send(
+      MethodsClient methods, ChannelRef channel, SlackMessage message, @Nullable OutboxKey key) {
     if (key != null && key.inDoubt()) {
-      DeliveryResult settled = settleDoubt(channel, key);
+      DeliveryResult settled = settleDoubt(methods, channel, key);
       if (settled != null) {
         return settled;
       }
     }
-    Answer first = post(channel, message, key);
+    Answer first = post(methods, channel, message, key);
     if (!(first instanceof Refused r && r.error().equals("not_in_channel"))) {
       return first.result();
     }
     // Public channels can be joined without an invitation (channels:join); private ones cannot.
-    Answer joined = join(channel.channel());
+    Answer joined = join(methods, channel.channel());
     if (joined instanceof Refused j) {
       // A token problem found while joining is the bot's, not the channel's.
       return UNAUTHORIZED.contains(j.error())
@@ -262,7 +319,7 @@ public final class SlackDeliverer implements Deliverer {
       return joined.result();
     }
     log.info("joined Slack channel {} to deliver its alerts", channel);
-    return post(channel, message, key).result();
+    return post(methods, channel, message, key).result();
   }
 
   /**
@@ -270,20 +327,20 @@ public final class SlackDeliverer implements Deliverer {
    * DeliveryResult.Unconfirmed} to look later (the pace of looks, or Slack's answer, says wait),
    * null to send it.
    */
-  private @Nullable DeliveryResult settleDoubt(ChannelRef channel, OutboxKey key) {
-    Pacer looks = history;
-    if (looks == null || !historyScope) {
+  private @Nullable DeliveryResult settleDoubt(
+      MethodsClient methods, ChannelRef channel, OutboxKey key) {
+    if (!looking || !historyScope) {
       int n = resentUnchecked.incrementAndGet();
       log.warn(
           "alert {} to Slack channel {} was in flight at a crash and is sent again without"
               + " looking whether it arrived ({}): it may show twice ({} so far)",
           key.row(),
           channel.channel(),
-          looks == null ? "slack.historyPerMinute is 0" : "the app lacks channels:history",
+          !looking ? "slack.historyPerMinute is 0" : "the app lacks channels:history",
           n);
       return null;
     }
-    Pacer.Slot slot = looks.tryAcquire(channel);
+    Pacer.Slot slot = historyPacer(channel.workspace()).tryAcquire(channel);
     if (slot instanceof Pacer.PlatformBusy busy) {
       return new DeliveryResult.Unconfirmed(
           busy.retryIn(),
@@ -310,7 +367,7 @@ public final class SlackDeliverer implements Deliverer {
                   + " sent again without looking, and may show twice; add channels:history"
                   + " (deploy/SLACK.md)",
               error);
-          return settleDoubt(channel, key);
+          return settleDoubt(methods, channel, key);
         }
         if (error.equals("ratelimited")) {
           return new DeliveryResult.Unconfirmed(DEFAULT_RETRY, "history: " + error);
@@ -358,7 +415,8 @@ public final class SlackDeliverer implements Deliverer {
     return String.format(Locale.ROOT, "%d.%06d", at.getEpochSecond(), at.getNano() / 1_000);
   }
 
-  private Answer post(ChannelRef channel, SlackMessage message, @Nullable OutboxKey key) {
+  private Answer post(
+      MethodsClient methods, ChannelRef channel, SlackMessage message, @Nullable OutboxKey key) {
     try {
       ChatPostMessageResponse r =
           methods.chatPostMessage(
@@ -387,7 +445,7 @@ public final class SlackDeliverer implements Deliverer {
     }
   }
 
-  private Answer join(String channel) {
+  private Answer join(MethodsClient methods, String channel) {
     try {
       ConversationsJoinResponse r = methods.conversationsJoin(req -> req.channel(channel));
       return r.isOk() ? new Done(new DeliveryResult.Sent()) : new Refused(errorOf(r.getError()));

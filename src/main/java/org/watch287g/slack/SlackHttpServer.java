@@ -50,6 +50,7 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackHttpServer.class);
   private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final String FORM = "application/x-www-form-urlencoded";
+  private static final String JSON = "application/json";
 
   private final App app;
   private final SlackRequestParser parser;
@@ -58,6 +59,7 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
   private final PublicHttpServer server;
   private final AtomicLong lastRefusal = new AtomicLong();
   private final AtomicLong lastFull = new AtomicLong();
+  private volatile boolean events;
 
   /** Binds now (so a port in use fails at start-up) and serves once {@link #start} is called. */
   SlackHttpServer(
@@ -101,6 +103,19 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
         clock,
         PublicHttpServer.Limits.defaults(),
         REPLAY_CAPACITY);
+  }
+
+  /** Serves another route on the same server (the install pages); before {@link #start}. */
+  void route(String path, HttpRoute route) {
+    server.route(path, route);
+  }
+
+  /**
+   * Also takes Events API requests (JSON): the app distributed to many workspaces subscribes to
+   * {@code app_uninstalled} and {@code tokens_revoked}. One workspace's bot takes none.
+   */
+  void acceptEvents() {
+    this.events = true;
   }
 
   void start() throws IOException {
@@ -156,8 +171,8 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
         // go on
       }
     }
-    if (!call.mediaType().equals(FORM)) {
-      refused("not a form body: Slack sends commands and clicks as forms");
+    if (!call.mediaType().equals(FORM) && !(events && call.mediaType().equals(JSON))) {
+      refused("not a form body: Slack sends commands and clicks as forms (and events as JSON)");
       return invalid(415);
     }
     return bolt(call);

@@ -8,6 +8,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -45,6 +47,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final SlackConfig config;
   private final Slack slack;
   private final MethodsClient methods;
+  private final @Nullable Installations installations;
   private final App app;
   private final SlackDeliverer deliverer;
   private final ThreadPoolExecutor slow;
@@ -63,16 +66,23 @@ public final class SlackPlatform implements AutoCloseable {
   private static final Set<String> REFUSED =
       Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
 
+  /** One workspace's bot, with {@code slack.botToken}. */
   public SlackPlatform(SlackConfig config, CommandService commands, Clock clock) {
-    this(config, commands, clock, SharedReplays.NONE);
+    this(config, commands, clock, SharedReplays.NONE, null);
   }
 
   /**
-   * A Slack platform whose HTTP endpoint refuses a request any instance sharing {@code replays}
-   * answered already (several instances behind a load balancer).
+   * @param replays where a request any instance answered already is remembered (several instances
+   *     behind a load balancer); {@link SharedReplays#NONE} for this process alone
+   * @param installed where the workspaces that installed the app are kept, when {@code
+   *     slack.clientId} is set ("Add to Slack"); null for one workspace's {@code slack.botToken}
    */
   public SlackPlatform(
-      SlackConfig config, CommandService commands, Clock clock, SharedReplays replays) {
+      SlackConfig config,
+      CommandService commands,
+      Clock clock,
+      SharedReplays replays,
+      @Nullable InstallationStore installed) {
     this.replays = replays;
     this.config = config;
     this.clock = clock;
@@ -81,13 +91,57 @@ public final class SlackPlatform implements AutoCloseable {
     // Stats would start metrics threads and extra auth.test calls this bot has no use for.
     sdk.setStatsEnabled(false);
     this.slack = Slack.getInstance(sdk);
-    this.methods = slack.methods(config.botToken());
-    AppConfig.AppConfigBuilder app =
-        AppConfig.builder().slack(slack).singleTeamBotToken(config.botToken());
+    AppConfig.AppConfigBuilder app = AppConfig.builder().slack(slack);
+    if (config.multiWorkspace()) {
+      if (installed == null) {
+        throw new IllegalArgumentException("slack.clientId is set: installations need a store");
+      }
+      this.installations =
+          new Installations(
+              installed,
+              slack,
+              config.distribution().clientId(),
+              config.distribution().clientSecret(),
+              clock);
+      this.methods = slack.methods();
+      app.clientId(config.distribution().clientId())
+          .clientSecret(config.distribution().clientSecret())
+          .scope(config.distribution().scopes())
+          // Bolt checks each workspace's token with auth.test; once in a while is enough.
+          .authTestCacheEnabled(true);
+    } else {
+      this.installations = null;
+      this.methods = slack.methods(config.botToken());
+      app.singleTeamBotToken(config.botToken());
+    }
     if (!config.signingSecret().isEmpty()) {
       app.signingSecret(config.signingSecret());
     }
     this.app = new App(app.build());
+    WorkspaceClients clients;
+    if (installations != null) {
+      this.app.service(installations);
+      clients = installations;
+      // A workspace that uninstalls, or revokes the bot's token, is forgotten at once.
+      this.app.event(
+          AppUninstalledEvent.class,
+          (req, ctx) -> {
+            forget(req.getTeamId(), "uninstalled the app");
+            return ctx.ack();
+          });
+      this.app.event(
+          TokensRevokedEvent.class,
+          (req, ctx) -> {
+            TokensRevokedEvent.Tokens tokens = req.getEvent().getTokens();
+            if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+              forget(req.getTeamId(), "revoked the bot's token");
+            }
+            return ctx.ack();
+          });
+    } else {
+      MethodsClient single = methods;
+      clients = team -> single;
+    }
     AtomicInteger n = new AtomicInteger();
     this.slow =
         new ThreadPoolExecutor(
@@ -105,7 +159,7 @@ public final class SlackPlatform implements AutoCloseable {
         new SlashCommands(
             commands,
             config.subscribePermission(),
-            methods,
+            clients,
             slow,
             () -> Optional.ofNullable(botUserId),
             new ResponseUrls(config.apiUrl(), SlackConfig.SLACK_API));
@@ -117,7 +171,13 @@ public final class SlackPlatform implements AutoCloseable {
         Pattern.compile(Pattern.quote(SlashCommands.CHOICE) + "\\d+"), slash::choose);
     this.app.blockAction(SlashCommands.MAP_BUTTON, slash::choose);
     this.deliverer =
-        new SlackDeliverer(methods, SlackDeliverer.RATE_LIMITS, config.historyPerMinute());
+        installations == null
+            ? new SlackDeliverer(methods, SlackDeliverer.RATE_LIMITS, config.historyPerMinute())
+            : new SlackDeliverer(
+                clients,
+                SlackDeliverer.RATE_LIMITS,
+                config.historyPerMinute(),
+                team -> forget(team, "has a token Slack refuses"));
     this.connect =
         Reconnect.of(
             config.socketMode() ? "Slack sign-in and Socket Mode" : "Slack sign-in",
@@ -125,6 +185,23 @@ public final class SlackPlatform implements AutoCloseable {
             m -> log.warn("Slack: {}", m));
     // While sign-in is still being retried for a network failure, alerts wait uncounted.
     this.deliverer.holdWhile(this::waitingForSignIn);
+  }
+
+  /**
+   * Forgets a workspace (its installation, channels, subscriptions, pending alerts) in one
+   * transaction: no token of it is used again.
+   */
+  private void forget(@Nullable String team, String why) {
+    Installations i = installations;
+    if (team == null || i == null) {
+      return;
+    }
+    if (i.store().remove(team)) {
+      log.info(
+          "Slack: workspace {} {}: its channels, subscriptions and alerts are removed", team, why);
+    } else {
+      log.info("Slack: workspace {} {}, but it was not installed: nothing to remove", team, why);
+    }
   }
 
   /** Why the bot is not signed in yet while sign-in is being retried; null otherwise. */
@@ -161,6 +238,12 @@ public final class SlackPlatform implements AutoCloseable {
       return Optional.of(refusal);
     }
     String failure = connect.failure();
+    if (installations != null) {
+      // Each workspace signs in with its own token, request by request: nothing global to fail.
+      return http == null && socket == null
+          ? Optional.of("Slack is not serving /287g (not started)")
+          : Optional.empty();
+    }
     if (botUserId == null) {
       return Optional.of(
           failure == null
@@ -198,8 +281,13 @@ public final class SlackPlatform implements AutoCloseable {
       return;
     }
     started = true;
-    if (!config.socketMode()) {
+    if (!config.socketMode() || installations != null) {
+      // With "Add to Slack", the install pages are served over HTTP even in Socket Mode.
       serveHttp();
+    }
+    if (installations != null && !config.socketMode()) {
+      app.start();
+      return;
     }
     retrying = connect.start("slack-connect", this::connectOnce, this::connected);
   }
@@ -218,7 +306,7 @@ public final class SlackPlatform implements AutoCloseable {
     if (closed) {
       throw new InterruptedException("closed");
     }
-    if (botUserId == null) {
+    if (botUserId == null && installations == null) {
       signIn();
     }
     if (config.socketMode()) {
@@ -320,6 +408,13 @@ public final class SlackPlatform implements AutoCloseable {
               PublicHttpServer.Limits.defaults(),
               SlackHttpServer.REPLAY_CAPACITY,
               replays);
+      Installations i = installations;
+      if (i != null) {
+        OAuthPages pages = new OAuthPages(config.distribution(), i.store(), slack, clock);
+        server.route(OAuthPages.INSTALL, pages);
+        server.route(OAuthPages.REDIRECT, pages);
+        server.acceptEvents();
+      }
       server.start();
       http = server;
       log.info(

@@ -63,7 +63,7 @@ final class SlashCommands {
   private final CommandService commands;
   private final CommandParser parser = new CommandParser();
   private final SubscribePermission permission;
-  private final MethodsClient methods;
+  private final WorkspaceClients clients;
   private final ExecutorService slow;
   private final BotUser bot;
   private final ResponseUrls responseUrls;
@@ -76,13 +76,13 @@ final class SlashCommands {
   SlashCommands(
       CommandService commands,
       SubscribePermission permission,
-      MethodsClient methods,
+      WorkspaceClients clients,
       ExecutorService slow,
       BotUser bot,
       ResponseUrls responseUrls) {
     this.commands = commands;
     this.permission = permission;
-    this.methods = methods;
+    this.clients = clients;
     this.slow = slow;
     this.bot = bot;
     this.responseUrls = responseUrls;
@@ -160,6 +160,7 @@ final class SlashCommands {
       Attachment file, ChannelRef channel, CommandService.Response response, Sender sender) {
     Optional<String> refused =
         uploadRefused(
+            channel,
             u ->
                 u.channel(channel.channel())
                     .filename(file.fileName())
@@ -189,6 +190,7 @@ final class SlashCommands {
       MapImage image = response.reply().image(response.language()).orElseThrow();
       refused =
           uploadRefused(
+              channel,
               u ->
                   u.channel(channel.channel())
                       .filename(image.fileName())
@@ -215,9 +217,10 @@ final class SlashCommands {
    * error code, e.g. {@code missing_scope}, or the exception's class). Never throws.
    */
   private Optional<String> uploadRefused(
+      ChannelRef channel,
       RequestConfigurator<FilesUploadV2Request.FilesUploadV2RequestBuilder> file) {
     try {
-      FilesUploadV2Response r = methods.filesUploadV2(file);
+      FilesUploadV2Response r = methods(channel).filesUploadV2(file);
       if (r.isOk()) {
         return Optional.empty();
       }
@@ -303,7 +306,8 @@ final class SlashCommands {
     try {
       // Only a command that changes the channel needs to know (and may need to ask Slack).
       boolean changes = verb.map(Verb::changesChannel).orElse(false);
-      Optional<Boolean> allowed = changes ? allowed(user) : Optional.of(allowedLocally(user));
+      Optional<Boolean> allowed =
+          changes ? allowed(channel, user) : Optional.of(allowedLocally(user));
       if (allowed.isEmpty()) {
         answer = plain(SlackWords.text(commands.language(channel), "slack.permissionUnknown"));
       } else {
@@ -347,12 +351,12 @@ final class SlashCommands {
   }
 
   /** Whether the user may change the channel, asking Slack if need be; empty if Slack failed. */
-  private Optional<Boolean> allowed(String user) {
+  private Optional<Boolean> allowed(ChannelRef channel, String user) {
     if (permission.mode() != SubscribePermission.Mode.ADMINS) {
       return Optional.of(allowedLocally(user));
     }
     try {
-      UsersInfoResponse r = methods.usersInfo(req -> req.user(user));
+      UsersInfoResponse r = methods(channel).usersInfo(req -> req.user(user));
       User u = r.getUser();
       if (!r.isOk() || u == null) {
         log.warn("users.info refused for a /287g permission check: {}", r.getError());
@@ -380,7 +384,7 @@ final class SlashCommands {
   private boolean joined(ChannelRef channel) {
     try {
       ConversationsJoinResponse r =
-          methods.conversationsJoin(req -> req.channel(channel.channel()));
+          methods(channel).conversationsJoin(req -> req.channel(channel.channel()));
       if (!r.isOk()) {
         log.info("cannot join {} after a subscription: {}", channel, r.getError());
       }
@@ -389,6 +393,20 @@ final class SlashCommands {
       log.info("cannot join {} after a subscription: {}", channel, e.toString());
       return false;
     }
+  }
+
+  /**
+   * The client of the channel's workspace, with its own token.
+   *
+   * @throws IllegalStateException when the workspace has not installed the app (callers turn every
+   *     exception into an answer or a log line)
+   */
+  private MethodsClient methods(ChannelRef channel) {
+    MethodsClient methods = clients.forTeam(channel.workspace());
+    if (methods == null) {
+      throw new IllegalStateException("workspace " + channel.workspace() + " is not installed");
+    }
+    return methods;
   }
 
   /** An answer ready to send either way: who sees it, the fallback text and the blocks. */

@@ -33,7 +33,7 @@ final class Migrations {
           "V8__change_event_previous_model.sql",
           "V9__outbox_lease.sql",
           "V10__webhooks.sql",
-          // V11 is taken by another branch (Slack installations).
+          "V11__slack_installations.sql",
           "V12__instance_heartbeat.sql",
           "V13__seen_request.sql");
 

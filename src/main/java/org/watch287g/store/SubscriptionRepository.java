@@ -342,21 +342,20 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
    * @return how many channels were forgotten
    */
   public int forgetWorkspace(String platform, String workspace) {
-    return database.transaction(
-        c -> {
-          SqlOutbox.giveUp(
-              c,
-              "platform = ? AND workspace = ?",
-              SqlOutbox.WORKSPACE_FORGOTTEN,
-              platform,
-              workspace);
-          WebhookRepository.forgetMirrors(c, platform, workspace, null);
-          try (PreparedStatement s =
-              c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
-            s.setString(1, platform);
-            s.setString(2, workspace);
-            return s.executeUpdate();
-          }
-        });
+    return database.transaction(c -> forgetWorkspaceIn(c, platform, workspace));
+  }
+
+  /** {@link #forgetWorkspace} within a caller's transaction. */
+  static int forgetWorkspaceIn(Connection c, String platform, String workspace)
+      throws SQLException {
+    SqlOutbox.giveUp(
+        c, "platform = ? AND workspace = ?", SqlOutbox.WORKSPACE_FORGOTTEN, platform, workspace);
+    WebhookRepository.forgetMirrors(c, platform, workspace, null);
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
+      s.setString(1, platform);
+      s.setString(2, workspace);
+      return s.executeUpdate();
+    }
   }
 }

@@ -384,4 +384,33 @@ class ConfigLoaderTest {
       assertTrue(text.contains(key + ":"), "config.example.yml documents " + key);
     }
   }
+
+  @Test
+  @DisplayName(
+      "Add to Slack without a key, or with a bad one, stops with one line saying how to make one")
+  void addToSlackNeedsAKey() {
+    Map<String, String> env =
+        Map.of(
+            "SLACK_CLIENT_ID", "1.2",
+            "SLACK_CLIENT_SECRET", "s",
+            "SLACK_SIGNING_SECRET", "x");
+    String yaml = "web:\n  publicUrl: https://bot.example.org/\n";
+    ConfigException missing =
+        assertThrows(ConfigException.class, () -> new ConfigLoader(env).parse(yaml, "test"));
+    assertTrue(missing.getMessage().startsWith("WATCH287G_SECRET_KEY:"), missing.getMessage());
+    assertTrue(missing.getMessage().contains("openssl rand -base64 32"), missing.getMessage());
+    java.util.HashMap<String, String> shortKey = new java.util.HashMap<>(env);
+    shortKey.put("WATCH287G_SECRET_KEY", "c2hvcnQ=");
+    ConfigException bad =
+        assertThrows(ConfigException.class, () -> new ConfigLoader(shortKey).parse(yaml, "test"));
+    assertTrue(bad.getMessage().contains("5 bytes"), bad.getMessage());
+    assertFalse(bad.getMessage().contains("c2hvcnQ"), bad.getMessage());
+    shortKey.put("WATCH287G_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    SlackConfig ok = new ConfigLoader(shortKey).parse(yaml, "test").slack();
+    assertTrue(ok.multiWorkspace());
+    assertEquals(
+        URI.create("https://bot.example.org/slack/oauth_redirect"),
+        ok.distribution().redirectUri());
+    assertFalse(ok.distribution().toString().contains("MDEy"));
+  }
 }

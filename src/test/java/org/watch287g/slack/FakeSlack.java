@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * A local Slack Web API (and response_url) for tests: answers {@code auth.test}, {@code
  * chat.postMessage}, {@code conversations.join}, {@code users.info} and the external file upload
  * ({@code files.getUploadURLExternal}, the bytes, {@code files.completeUploadExternal}) with {@code
- * ok:true} unless a test scripted other answers for a method, and records every call.
+ * ok:true} unless a test scripted other answers for a method, and records every call. For "Add to
+ * Slack" it exchanges codes a test granted ({@code oauth.v2.access}, once each), signs each
+ * workspace's token in as its own team, and refuses revoked tokens.
  *
  * <p>Why there are three fake Slacks, each for one rig: this one answers the in-process tests, each
  * of which scripts the exact answers its case needs (MockWebServer's queue per method) and also
@@ -63,6 +65,18 @@ final class FakeSlack implements AutoCloseable {
   private final List<String> envelopes = new ArrayList<>();
   private volatile @Nullable WebSocket socket;
 
+  /** "Add to Slack": codes Slack would hand out, each good for one {@code oauth.v2.access}. */
+  private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+
+  /** Each installed workspace's bot token, and the team it signs in as. */
+  private final Map<String, String> teamsByToken = new ConcurrentHashMap<>();
+
+  /** Tokens revoked: every call with one is answered {@code token_revoked}. */
+  private final java.util.Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+  /** What one code, once exchanged, installs. */
+  private record Grant(String team, String name, String token, String installer) {}
+
   FakeSlack() throws IOException {
     this(0);
   }
@@ -92,6 +106,28 @@ final class FakeSlack implements AutoCloseable {
   FakeSlack script(String method, MockResponse... responses) {
     scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(responses));
     return this;
+  }
+
+  /**
+   * Lets {@code code} be exchanged once by {@code oauth.v2.access} for {@code token}, a bot token
+   * of workspace {@code team} installed by {@code installer}; a second exchange is {@code
+   * invalid_code}, as at Slack.
+   */
+  FakeSlack grant(String code, String team, String token, String installer) {
+    grants.put(code, new Grant(team, "Workspace " + team, token, installer));
+    return this;
+  }
+
+  /** Revokes a token: every later call with it is refused {@code token_revoked}. */
+  FakeSlack revoke(String token) {
+    revoked.add(token);
+    return this;
+  }
+
+  /** The bot token a call carried ({@code Authorization: Bearer}), or "" without one. */
+  static String token(Call call) {
+    String auth = call.auth();
+    return auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()) : "";
   }
 
   /** Makes {@code users.info} describe an admin, or not. */
@@ -211,7 +247,12 @@ final class FakeSlack implements AutoCloseable {
     }
     // A file's bytes (an image) are no form: recorded whole in uploads instead.
     Map<String, String> params = path.startsWith(UPLOAD_PATH) ? Map.of() : form(body);
-    calls.add(new Call(method, params, body, request.getHeaders().get("Authorization")));
+    Call call = new Call(method, params, body, request.getHeaders().get("Authorization"));
+    calls.add(call);
+    String bearer = token(call);
+    if (revoked.contains(bearer)) {
+      return error("token_revoked");
+    }
     Deque<MockResponse> queue = scripted.get(method);
     if (queue != null) {
       MockResponse next = queue.poll();
@@ -219,9 +260,16 @@ final class FakeSlack implements AutoCloseable {
         return next;
       }
     }
+    if (method.equals("oauth.v2.access")) {
+      return exchange(params);
+    }
     return switch (method) {
       case "auth.test" ->
-          json(200, "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
+          json(
+              200,
+              "{\"ok\":true,\"team_id\":\""
+                  + teamsByToken.getOrDefault(bearer, "T1")
+                  + "\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
       case "chat.postMessage" -> json(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}");
       case "users.info" -> json(200, usersInfo);
       case "conversations.history" -> json(200, history(form(body)));
@@ -241,6 +289,29 @@ final class FakeSlack implements AutoCloseable {
                   + "\"}");
       default -> json(200, "{\"ok\":true}");
     };
+  }
+
+  /** {@code oauth.v2.access}: a granted code, once, for its workspace's bot token. */
+  private MockResponse exchange(Map<String, String> params) {
+    Grant g = grants.remove(params.getOrDefault("code", ""));
+    if (g == null) {
+      return error("invalid_code");
+    }
+    teamsByToken.put(g.token(), g.team());
+    return json(
+        200,
+        "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\""
+            + g.installer()
+            + "\"},\"scope\":\"chat:write,commands\",\"token_type\":\"bot\","
+            + "\"access_token\":\""
+            + g.token()
+            + "\",\"bot_user_id\":\"UBOT"
+            + g.team()
+            + "\",\"team\":{\"id\":\""
+            + g.team()
+            + "\",\"name\":\""
+            + g.name()
+            + "\"},\"enterprise\":null,\"is_enterprise_install\":false}");
   }
 
   /**

@@ -41,6 +41,45 @@ final class SlackTestBot implements AutoCloseable {
    * @param extraYaml more sections (e.g. {@code source:})
    */
   SlackTestBot(Path dir, String slackYaml, String extraYaml) throws IOException {
+    this(
+        dir,
+        "  botToken: ${SLACK_BOT_TOKEN}\n" + slackYaml,
+        extraYaml,
+        Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SECRET));
+  }
+
+  /** The key that encrypts installed workspaces' tokens in {@link #distributed} bots. */
+  static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+  static final String CLIENT_ID = "111.222";
+
+  /**
+   * A bot any number of workspaces install through "Add to Slack" (no bot token of its own).
+   *
+   * @param extraYaml more sections, as for the other constructor
+   */
+  static SlackTestBot distributed(Path dir, String extraYaml) throws IOException {
+    return new SlackTestBot(
+        dir,
+        """
+          clientId: ${SLACK_CLIENT_ID}
+          clientSecret: ${SLACK_CLIENT_SECRET}
+          redirectUri: https://bot.example.org/slack/oauth_redirect
+        """,
+        extraYaml,
+        Map.of(
+            "SLACK_CLIENT_ID",
+            CLIENT_ID,
+            "SLACK_CLIENT_SECRET",
+            "client-secret",
+            "SLACK_SIGNING_SECRET",
+            SECRET,
+            "WATCH287G_SECRET_KEY",
+            SECRET_KEY));
+  }
+
+  private SlackTestBot(Path dir, String slackYaml, String extraYaml, Map<String, String> env)
+      throws IOException {
     this.fake = new FakeSlack();
     this.ice = new FakeIce();
     String source =
@@ -51,17 +90,17 @@ final class SlackTestBot implements AutoCloseable {
     String yaml =
         "storage:\n  path: "
             + dir.resolve("bot.db")
-            + "\nslack:\n  botToken: ${SLACK_BOT_TOKEN}\n  signingSecret: ${SLACK_SIGNING_SECRET}\n"
-            + "  apiUrl: "
+            + "\nslack:\n  signingSecret: ${SLACK_SIGNING_SECRET}\n"
+            + "  authorizeUrl: "
+            + fake.apiUrl().replace("/api/", "/oauth/v2/authorize")
+            + "\n  apiUrl: "
             + fake.apiUrl()
             + "\n  port: 0\n"
             + slackYaml
             + extraYaml
             + source
             + admin;
-    Config config =
-        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SECRET))
-            .parse(yaml, "test");
+    Config config = new ConfigLoader(env).parse(yaml, "test");
     this.wiring = new Wiring(config, Clock.systemUTC());
     // Started as the jar starts it: bundled lists, Slack, delivery and the poller (of a fake ICE).
     wiring.start();
@@ -81,7 +120,14 @@ final class SlackTestBot implements AutoCloseable {
    * The form body Slack sends for {@code /287g <text>} typed by {@code user} in {@code channel}.
    */
   String body(String text, String channel, String user) {
-    return "token=legacy&team_id=T1&team_domain=test&channel_id="
+    return body("T1", text, channel, user);
+  }
+
+  /** The same, typed in workspace {@code team}. */
+  String body(String team, String text, String channel, String user) {
+    return "token=legacy&team_id="
+        + team
+        + "&team_domain=test&channel_id="
         + channel
         + "&channel_name=watch&user_id="
         + user
@@ -121,6 +167,42 @@ final class SlackTestBot implements AutoCloseable {
   /** Sends {@code /287g <text>}, signed now. */
   HttpResponse<String> command(String text, String channel, String user) throws Exception {
     return post(body(text, channel, user), Instant.now().getEpochSecond(), SECRET);
+  }
+
+  /** Sends {@code /287g <text>} from workspace {@code team}, signed now. */
+  HttpResponse<String> command(String team, String text, String channel, String user)
+      throws Exception {
+    return post(body(team, text, channel, user), Instant.now().getEpochSecond(), SECRET);
+  }
+
+  /** Sends an Events API event of workspace {@code team}, signed now. */
+  HttpResponse<String> event(String team, String eventJson) throws Exception {
+    String body =
+        "{\"token\":\"legacy\",\"team_id\":\""
+            + team
+            + "\",\"api_app_id\":\"A1\",\"event\":"
+            + eventJson
+            + ",\"type\":\"event_callback\",\"event_id\":\"Ev"
+            + triggers.incrementAndGet()
+            + "\",\"event_time\":"
+            + Instant.now().getEpochSecond()
+            + "}";
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    return send(
+        HttpRequest.newBuilder(endpoint())
+            .header("Content-Type", "application/json")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** GETs a path of the bot's Slack server (the install pages), with its query. */
+  HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .GET()
+            .build());
   }
 
   HttpResponse<String> command(String text) throws Exception {
