@@ -170,46 +170,21 @@ public record AlertMessage(
 
   /** The same alert under another headline (one line). */
   public AlertMessage withHeadline(String value) {
-    return copy(value, note, mention);
-  }
-
-  /** The same alert carrying the event as data. */
-  public AlertMessage withFacts(Facts value) {
-    return new AlertMessage(
-        language,
-        type,
-        list,
-        headline,
-        agency,
-        previousAgency,
-        place,
-        date,
-        moa,
-        moaUrl,
-        addendumUrl,
-        modelTitle,
-        modelExplainer,
-        links,
-        labels,
-        model,
-        state,
-        note,
-        mention,
-        value);
+    return copy(value, note, mention, facts);
   }
 
   /** The same alert for a channel with this note (empty for none). */
   public AlertMessage withNote(String value) {
-    return copy(headline, value, mention);
+    return copy(headline, value, mention, facts);
   }
 
   /** The same alert pinging this {@link Mention} token (empty for no one). */
   public AlertMessage withMention(String value) {
-    return copy(headline, note, value);
+    return copy(headline, note, value, facts);
   }
 
   /** This alert with the parts a channel or a test changes; the rest as composed. */
-  private AlertMessage copy(String headline, String note, String mention) {
+  private AlertMessage copy(String headline, String note, String mention, Facts facts) {
     return new AlertMessage(
         language,
         type,

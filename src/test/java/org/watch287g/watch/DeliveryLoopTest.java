@@ -32,7 +32,6 @@ import org.watch287g.changes.ChangeEvent;
 import org.watch287g.config.ToolkitLoader;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
-import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.Gazetteer;
@@ -40,10 +39,10 @@ import org.watch287g.source.SpreadsheetParser;
 import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
 import org.watch287g.store.SnapshotRepository;
-import org.watch287g.store.SourceCursor;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
 import org.watch287g.store.SubscriptionRepository;
+import org.watch287g.testing.Ledgers;
 import org.watch287g.testing.RecordingDeliverer;
 
 /** Stopping the bot (SIGTERM runs the same close) while alerts are on their way out. */
@@ -215,17 +214,6 @@ class DeliveryLoopTest {
               "",
               List.of(CHANNEL)));
     }
-    java.time.Instant now = java.time.Instant.now();
-    ledger.keep(
-        List.of(
-            SourceLedger.Judged.good(
-                new SourceLedger.Arrival(
-                    new SourceCursor(ListKind.PARTICIPATING, name, null, null, "h", now, now),
-                    new Provenance(
-                        Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "h"),
-                    publication,
-                    "d"))),
-        found,
-        now);
+    Ledgers.keepFetched(ledger, name, publication, found, java.time.Instant.now());
   }
 }

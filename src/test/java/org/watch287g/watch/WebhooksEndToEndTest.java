@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +39,6 @@ import org.watch287g.config.ToolkitLoader;
 import org.watch287g.dataset.Agreement;
 import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
-import org.watch287g.dataset.Provenance;
 import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
@@ -51,12 +49,12 @@ import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
 import org.watch287g.store.PublishedRecords;
 import org.watch287g.store.SnapshotRepository;
-import org.watch287g.store.SourceCursor;
 import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SqlOutbox;
 import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.store.WebhookRepository;
 import org.watch287g.testing.FakeClock;
+import org.watch287g.testing.Ledgers;
 import org.watch287g.testing.RealAgreements;
 import org.watch287g.web.WebhookDeliverer;
 import org.watch287g.web.WebhookSignature;
@@ -260,20 +258,12 @@ class WebhooksEndToEndTest {
     List<ChannelRef> reached =
         new org.watch287g.alerts.Matcher()
             .channels(coverage, event.agreement().model(), event.list(), subscriptions.all());
-    Instant now = clock.instant();
-    new SourceLedger(database, new SnapshotRepository(database), events)
-        .keep(
-            List.of(
-                SourceLedger.Judged.good(
-                    new SourceLedger.Arrival(
-                        new SourceCursor(ListKind.PARTICIPATING, name, null, null, "h", now, now),
-                        new Provenance(
-                            Provenance.Origin.FETCHED, name, ListKind.PARTICIPATING, now, "h"),
-                        publication,
-                        "d"))),
-            new ArrayList<>(
-                List.of(new SourceLedger.Found(event, coverage.predictedFips(), reached))),
-            now);
+    Ledgers.keepFetched(
+        new SourceLedger(database, new SnapshotRepository(database), events),
+        name,
+        publication,
+        List.of(new SourceLedger.Found(event, coverage.predictedFips(), reached)),
+        clock.instant());
     return reached;
   }
 }
