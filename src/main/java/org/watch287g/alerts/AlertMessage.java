@@ -106,50 +106,6 @@ public record AlertMessage(
         Facts.NONE);
   }
 
-  /** An alert with a note and a mention, and no facts (a test alert, a fixture). */
-  public AlertMessage(
-      Language language,
-      ChangeEvent.Type type,
-      ListKind list,
-      String headline,
-      String agency,
-      @Nullable String previousAgency,
-      String place,
-      String date,
-      String moa,
-      @Nullable String moaUrl,
-      @Nullable String addendumUrl,
-      String modelTitle,
-      String modelExplainer,
-      List<Link> links,
-      Labels labels,
-      String model,
-      UsState state,
-      String note,
-      String mention) {
-    this(
-        language,
-        type,
-        list,
-        headline,
-        agency,
-        previousAgency,
-        place,
-        date,
-        moa,
-        moaUrl,
-        addendumUrl,
-        modelTitle,
-        modelExplainer,
-        links,
-        labels,
-        model,
-        state,
-        note,
-        mention,
-        Facts.NONE);
-  }
-
   public AlertMessage {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(type, "type");

@@ -38,51 +38,6 @@ public record SlackConfig(
   /** Slack's pace for {@code conversations.history} for apps outside its Marketplace. */
   public static final int DEFAULT_HISTORY_PER_MINUTE = 1;
 
-  /** One workspace's app, with its own bot token: today's bot, without "Add to Slack". */
-  public SlackConfig(
-      String botToken,
-      String signingSecret,
-      String appToken,
-      URI apiUrl,
-      int port,
-      String bindAddress,
-      String adminChannel,
-      SubscribePermission subscribePermission,
-      int historyPerMinute) {
-    this(
-        botToken,
-        signingSecret,
-        appToken,
-        apiUrl,
-        port,
-        bindAddress,
-        adminChannel,
-        subscribePermission,
-        historyPerMinute,
-        Distribution.OFF);
-  }
-
-  public SlackConfig(
-      String botToken,
-      String signingSecret,
-      String appToken,
-      URI apiUrl,
-      int port,
-      String bindAddress,
-      String adminChannel,
-      SubscribePermission subscribePermission) {
-    this(
-        botToken,
-        signingSecret,
-        appToken,
-        apiUrl,
-        port,
-        bindAddress,
-        adminChannel,
-        subscribePermission,
-        DEFAULT_HISTORY_PER_MINUTE);
-  }
-
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
   /** Only this machine can reach the Slack endpoint unless {@code slack.bindAddress} says more. */

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.config.AdminConfig;
 import org.watch287g.web.HttpAnswer;
-import org.watch287g.web.HttpCall;
 import org.watch287g.web.HttpRoute;
 import org.watch287g.web.PublicHttpServer;
 
@@ -134,26 +133,12 @@ public final class AdminServer implements AutoCloseable {
    */
   private static HttpRoute guarded(String password, HttpRoute inner) {
     byte[] expected = password.getBytes(StandardCharsets.UTF_8);
-    return new HttpRoute() {
-      @Override
-      public int maxBody() {
-        return 0;
-      }
-
-      @Override
-      public java.util.Set<String> methods() {
-        return READING;
-      }
-
-      @Override
-      public HttpAnswer answer(HttpCall call) {
-        if (!MessageDigest.isEqual(expected, basicPassword(call.header("authorization")))) {
-          return text(401, "the dashboard needs admin.password\n")
-              .with("WWW-Authenticate", "Basic realm=\"watch287g\", charset=\"UTF-8\"");
-        }
-        return inner.answer(call);
-      }
-    };
+    return HttpRoute.reading(
+        call ->
+            MessageDigest.isEqual(expected, basicPassword(call.header("authorization")))
+                ? inner.answer(call)
+                : text(401, "the dashboard needs admin.password\n")
+                    .with("WWW-Authenticate", "Basic realm=\"watch287g\", charset=\"UTF-8\""));
   }
 
   /** The password of an HTTP Basic {@code Authorization} header; empty when there is none. */

@@ -211,20 +211,6 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
     }
   }
 
-  /** A channel's options within a transaction; the defaults for a channel never set up. */
-  ChannelOptions options(Connection c, ChannelRef channel) throws SQLException {
-    List<Subscription> found =
-        query(c, " WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);
-    return found.isEmpty() ? ChannelOptions.defaults() : found.get(0).options();
-  }
-
-  /** What a channel follows, within a transaction. */
-  Set<Target> targets(Connection c, ChannelRef channel) throws SQLException {
-    List<Subscription> found =
-        query(c, " WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);
-    return found.isEmpty() ? Set.of() : found.get(0).targets();
-  }
-
   /** A channel's options, or the defaults for a channel never seen. */
   @Override
   public ChannelOptions options(ChannelRef channel) {
@@ -234,9 +220,13 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
   /** A channel's subscription, if it has ever been set up. */
   @Override
   public Optional<Subscription> find(ChannelRef channel) {
-    List<Subscription> found =
-        query(" WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel);
-    return found.stream().findFirst();
+    return database.read(c -> find(c, channel));
+  }
+
+  /** A channel's subscription within a transaction, if it has ever been set up. */
+  Optional<Subscription> find(Connection c, ChannelRef channel) throws SQLException {
+    return query(c, " WHERE c.platform = ? AND c.workspace = ? AND c.channel = ?", channel).stream()
+        .findFirst();
   }
 
   /** Every channel with what it follows (channels following nothing included). */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.watch287g.alerts.ChannelOptions;
 import org.watch287g.alerts.ChannelRef;
 import org.watch287g.alerts.Mention;
+import org.watch287g.alerts.Subscription;
 import org.watch287g.alerts.Target;
 import org.watch287g.commands.Webhooks;
 
@@ -86,9 +87,14 @@ public final class WebhookRepository implements Webhooks {
         c -> {
           upsert(c, webhook, owner, at, by);
           // What the channel follows and how, copied now; kept in step from here on.
-          ChannelOptions options = subscriptions.options(c, owner);
-          Set<Target> targets = subscriptions.targets(c, owner);
-          subscriptions.replace(c, destination, targets, forWebhook(options), at, by);
+          Optional<Subscription> channel = subscriptions.find(c, owner);
+          subscriptions.replace(
+              c,
+              destination,
+              channel.map(Subscription::targets).orElse(Set.of()),
+              forWebhook(channel.map(Subscription::options).orElse(ChannelOptions.defaults())),
+              at,
+              by);
         });
     return webhook;
   }

@@ -1,5 +1,9 @@
 package org.watch287g.web;
 
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /**
  * One path on the {@link PublicHttpServer}. The server reads the whole body, within {@link
  * #maxBody()} bytes and its deadlines, before it calls {@link #answer}, so a route never waits on
@@ -13,8 +17,8 @@ public interface HttpRoute {
    * The methods this route answers, for the {@code Allow} header; any other is answered 405 before
    * the body is read. Empty: every method reaches {@link #answer}.
    */
-  default java.util.Set<String> methods() {
-    return java.util.Set.of();
+  default Set<String> methods() {
+    return Set.of();
   }
 
   /**
@@ -24,13 +28,18 @@ public interface HttpRoute {
   HttpAnswer answer(HttpCall call);
 
   /** The methods of a page that only reads. */
-  java.util.Set<String> READING = java.util.Set.of("GET", "HEAD");
+  Set<String> READING = Set.of("GET", "HEAD");
 
   /**
    * A route that only reads: GET and HEAD get {@code page}'s answer (HEAD without its body, which
    * the server drops); any other method is answered 405 by the server; no body is accepted.
    */
-  static HttpRoute reading(java.util.function.Supplier<HttpAnswer> page) {
+  static HttpRoute reading(Supplier<HttpAnswer> page) {
+    return reading(call -> page.get());
+  }
+
+  /** A route that only reads, as {@link #reading(Supplier)}, whose answer depends on the call. */
+  static HttpRoute reading(Function<HttpCall, HttpAnswer> page) {
     return new HttpRoute() {
       @Override
       public int maxBody() {
@@ -38,13 +47,13 @@ public interface HttpRoute {
       }
 
       @Override
-      public java.util.Set<String> methods() {
+      public Set<String> methods() {
         return READING;
       }
 
       @Override
       public HttpAnswer answer(HttpCall call) {
-        return page.get();
+        return page.apply(call);
       }
     };
   }
