@@ -93,18 +93,6 @@ final class SlackHttpServer implements HttpRoute, AutoCloseable {
     server.route(PATH, this);
   }
 
-  SlackHttpServer(App app, String signingSecret, String bindAddress, int port, Clock clock)
-      throws IOException {
-    this(
-        app,
-        signingSecret,
-        bindAddress,
-        port,
-        clock,
-        PublicHttpServer.Limits.defaults(),
-        REPLAY_CAPACITY);
-  }
-
   /** Serves another route on the same server (the install pages); before {@link #start}. */
   void route(String path, HttpRoute route) {
     server.route(path, route);
