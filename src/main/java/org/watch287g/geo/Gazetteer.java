@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.UsState;
@@ -40,31 +39,13 @@ public final class Gazetteer {
   private final Map<String, List<County>> countiesByName = new HashMap<>();
 
   /**
-   * Each place name key to its one place, or to a {@code PlaceCounties[]} when several share it
-   * (municipalities first). Most of the 84,000 keys name a single place, and a list per key was
-   * about 80 bytes of {@code ArrayList} and spare array each: a third of the gazetteer's heap.
-   * Filled from {@code placesByNameWhileReading}, which {@link #read} then drops.
+   * Every place, packed for a small heap (the bot is to run in 64 MB): 42,000 places were an object
+   * each with a map of shares, and 84,000 name keys in a hash map, about 13 MB. Filled by {@link
+   * #read}, then read-only.
    */
-  private Map<String, Object> placesByName = Map.of();
+  private PlacePack places = PlacePack.EMPTY;
 
-  private @Nullable Map<String, List<PlaceCounties>> placesByNameWhileReading = new HashMap<>();
-
-  /**
-   * The strings many places share, kept once: the Census suffixes ("city", "cdp"...) and the county
-   * codes (every place repeats its county's), and the population share 1.0.
-   */
-  private final Map<String, String> shared = new HashMap<>();
-
-  private static final Double WHOLE = 1.0;
-  private final Map<UsState, List<PlaceCounties>> placesByState = new EnumMap<>(UsState.class);
-
-  /**
-   * Each place's name as {@link Names#fold} gives it, kept with the place: folding (Unicode
-   * normalisation and regexes) every place of a state again for each fuzzy lookup made resolving a
-   * publication's agencies the slowest step of an ingest. Folded per state on first use, in the
-   * order of {@code placesByState}, so that start-up does not pay for states nobody asks about.
-   */
-  private final Map<UsState, List<String>> foldedNames = new ConcurrentHashMap<>();
+  private PlacePack.@Nullable Builder placesWhileReading = new PlacePack.Builder();
 
   private Gazetteer() {}
 
@@ -114,32 +95,10 @@ public final class Gazetteer {
     for (String line = places.readLine(); line != null; line = places.readLine()) {
       g.addPlace(TAB.split(line, -1));
     }
-    g.packPlaceNames();
+    g.places = Objects.requireNonNull(g.placesWhileReading).build();
+    g.placesWhileReading = null;
     return g;
   }
-
-  private void packPlaceNames() {
-    Map<String, List<PlaceCounties>> lists = Objects.requireNonNull(placesByNameWhileReading);
-    Map<String, Object> packed = new HashMap<>(lists.size() * 4 / 3 + 1);
-    for (Map.Entry<String, List<PlaceCounties>> entry : lists.entrySet()) {
-      List<PlaceCounties> list = entry.getValue();
-      list.sort(INCORPORATED_FIRST);
-      packed.put(
-          entry.getKey(), list.size() == 1 ? list.get(0) : list.toArray(new PlaceCounties[0]));
-    }
-    placesByName = packed;
-    placesByNameWhileReading = null;
-    placesByState.values().forEach(list -> ((ArrayList<PlaceCounties>) list).trimToSize());
-    shared.clear();
-  }
-
-  private String shared(String value) {
-    return shared.computeIfAbsent(value, v -> v);
-  }
-
-  private static final Comparator<PlaceCounties> INCORPORATED_FIRST =
-      Comparator.comparing((PlaceCounties p) -> !p.incorporated())
-          .thenComparing(p -> p.kind().equals("geonames"));
 
   private void addCounty(String[] f) {
     UsState state = UsState.parse(f[1]).orElseThrow(() -> new IllegalStateException(f[1]));
@@ -158,20 +117,7 @@ public final class Gazetteer {
 
   private void addPlace(String[] f) {
     UsState state = UsState.parse(f[0]).orElseThrow(() -> new IllegalStateException(f[0]));
-    Map<String, Double> shares = new HashMap<>();
-    for (String part : COMMA.split(f[3], -1)) {
-      int colon = part.indexOf(':');
-      double share = Double.parseDouble(part.substring(colon + 1));
-      // Both arms boxed: a bare double arm would unbox WHOLE and box a new Double per place.
-      Double boxed = share == 1.0 ? WHOLE : Double.valueOf(share);
-      shares.put(shared(part.substring(0, colon)), boxed);
-    }
-    PlaceCounties place = new PlaceCounties(state, f[1], shared(f[2]), shares);
-    placesByState.computeIfAbsent(state, s -> new ArrayList<>()).add(place);
-    Map<String, List<PlaceCounties>> lists = Objects.requireNonNull(placesByNameWhileReading);
-    for (String key : nameKeys(state, place.name())) {
-      lists.computeIfAbsent(key, k -> new ArrayList<>(1)).add(place);
-    }
+    Objects.requireNonNull(placesWhileReading).add(state, f[1], f[2], f[3]);
   }
 
   /** A name is found folded ("de kalb") and with its spaces removed ("dekalb"). */
@@ -250,14 +196,9 @@ public final class Gazetteer {
    * Myers"), municipalities before Census-designated places and GeoNames names.
    */
   public List<PlaceCounties> places(UsState state, String name) {
-    Object found = placesByName.get(key(state, name));
-    if (found == null) {
-      found = placesByName.get(joinedKey(state, name));
-    }
-    if (found instanceof PlaceCounties one) {
-      return List.of(one);
-    }
-    return found == null ? List.of() : List.of((PlaceCounties[]) found);
+    String folded = Names.fold(name);
+    List<PlaceCounties> found = places.named(state, folded, false);
+    return found.isEmpty() ? places.named(state, folded.replace(" ", ""), true) : found;
   }
 
   /**
@@ -265,16 +206,7 @@ public final class Gazetteer {
    * finds Sunny Isles Beach. For agency names that shorten their town's.
    */
   public List<PlaceCounties> placesStartingWith(UsState state, String name) {
-    String prefix = Names.fold(name) + " ";
-    List<PlaceCounties> places = placesByState.getOrDefault(state, List.of());
-    List<String> folded = folded(state);
-    List<PlaceCounties> found = new ArrayList<>();
-    for (int i = 0; i < places.size(); i++) {
-      if (places.get(i).incorporated() && folded.get(i).startsWith(prefix)) {
-        found.add(places.get(i));
-      }
-    }
-    return found;
+    return places.incorporatedStartingWith(state, Names.fold(name) + " ");
   }
 
   /**
@@ -285,33 +217,27 @@ public final class Gazetteer {
    * the name is long and one typo away: "Pittsburgh" finds Pittsburg, New Hampshire, but "Harris"
    * does not find the hamlet of Parrish.
    */
-  private List<String> folded(UsState state) {
-    return foldedNames.computeIfAbsent(
-        state,
-        s ->
-            placesByState.getOrDefault(s, List.of()).stream()
-                .map(place -> Names.fold(place.name()))
-                .toList());
-  }
-
   public List<PlaceCounties> closestPlaces(UsState state, String name, int maxTypos) {
     String target = Names.fold(name);
     boolean longName = target.replace(" ", "").length() >= 8;
-    List<Scored<PlaceCounties>> scored = new ArrayList<>();
-    List<PlaceCounties> places = placesByState.getOrDefault(state, List.of());
-    List<String> folded = folded(state);
-    for (int i = 0; i < places.size(); i++) {
-      PlaceCounties p = places.get(i);
-      int limit = p.incorporated() ? maxTypos : longName ? Math.min(1, maxTypos) : 0;
+    List<Scored<Integer>> scored = new ArrayList<>();
+    int end = places.end(state);
+    for (int i = places.start(state); i < end; i++) {
+      boolean incorporated = places.incorporated(i);
+      int limit = incorporated ? maxTypos : longName ? Math.min(1, maxTypos) : 0;
       if (limit == 0) {
         continue;
       }
-      int d = Names.distance(target, folded.get(i), limit);
+      int d = Names.distance(target, places.folded(i), limit);
       if (d <= limit) {
-        scored.add(new Scored<>(p, p.incorporated() ? d * 2 : d * 2 + 1));
+        scored.add(new Scored<>(i, incorporated ? d * 2 : d * 2 + 1));
       }
     }
-    return Scored.best(scored);
+    List<PlaceCounties> found = new ArrayList<>();
+    for (int i : Scored.best(scored)) {
+      found.add(places.place(i));
+    }
+    return List.copyOf(found);
   }
 
   /** A candidate and how far it is from what was asked. */

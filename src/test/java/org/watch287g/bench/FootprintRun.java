@@ -329,6 +329,16 @@ final class FootprintRun {
       Path file = setup.directory().resolve("histogram-" + run + ".txt");
       Files.writeString(file, histogram);
       System.err.println("  class histogram" + suffix + ": " + file);
+      if (System.getenv("BENCH_HEAP_DUMP") != null) {
+        // Live objects only, for a look at who holds what (the histogram says only what).
+        Path dump = setup.directory().resolve("heap-" + run + ".hprof");
+        new ProcessBuilder(java("jcmd"), Long.toString(pid), "GC.heap_dump", dump.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor();
+        System.err.println("  heap dump" + suffix + ": " + dump);
+      }
     }
     for (String line : histogram.split("\n", -1)) {
       Matcher total = TOTAL.matcher(line.strip());
