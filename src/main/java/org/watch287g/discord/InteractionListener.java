@@ -1,5 +1,6 @@
 package org.watch287g.discord;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -279,12 +280,22 @@ final class InteractionListener extends ListenerAdapter {
         .response()
         .reply()
         .attachment()
-        .ifPresent(a -> files.add(FileUpload.fromData(a.bytes(), a.fileName())));
+        .ifPresent(a -> files.add(upload(a.bytes(), a.fileName())));
     answer
         .image()
-        .ifPresent(
-            i -> files.add(FileUpload.fromData(i.png(), i.fileName()).setDescription(i.altText())));
+        .ifPresent(i -> files.add(upload(i.png(), i.fileName()).setDescription(i.altText())));
     return files;
+  }
+
+  /**
+   * An upload that streams {@code data} (a cached map's PNG, shared by every reply that shows it)
+   * each time JDA sends it. {@code FileUpload.fromData(byte[])} would copy it into a buffer per
+   * reply, and JDA's uploads have finalizers: each copy (about 150 KB for a map) outlived its reply
+   * by a garbage collection and the finalizer thread's turn, and 50 people asking at once left some
+   * 40 MB of them waiting, more than the bot's whole heap at -Xmx64m.
+   */
+  private static FileUpload upload(byte[] data, String name) {
+    return FileUpload.fromStreamSupplier(name, () -> new ByteArrayInputStream(data));
   }
 
   /**
