@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -83,9 +85,10 @@ final class StatusLookup {
     Optional<Resolved> pending = resolved(ListKind.PENDING);
     List<Status.Entry> inForce = agreements.map(r -> there(r.entries(), place)).orElse(List.of());
     LocalDate pendingAsOf = pending.map(Resolved::readOn).orElse(null);
+    Map<String, List<Agreement>> inForceByName = byFoldedName(inForce);
     List<Status.Entry> requested =
         pending.map(r -> there(r.entries(), place)).orElse(List.of()).stream()
-            .filter(p -> !signed(p, inForce, pendingAsOf))
+            .filter(p -> !signed(p, inForceByName, pendingAsOf))
             .toList();
     return new Status(
         place,
@@ -104,14 +107,11 @@ final class StatusLookup {
    * older list is behind the newer one, and the agency is shown once, as in force.
    */
   private static boolean signed(
-      Status.Entry request, List<Status.Entry> inForce, @Nullable LocalDate pendingAsOf) {
+      Status.Entry request,
+      Map<String, List<Agreement>> inForceByName,
+      @Nullable LocalDate pendingAsOf) {
     Agreement p = request.agreement();
-    String name = AgreementKey.fold(p.agency());
-    for (Status.Entry e : inForce) {
-      Agreement a = e.agreement();
-      if (a.state() != p.state() || !AgreementKey.fold(a.agency()).equals(name)) {
-        continue;
-      }
+    for (Agreement a : inForceByName.getOrDefault(foldedName(p), List.of())) {
       LocalDate signed = a.signed();
       if (a.model() == p.model()
           || (signed != null && pendingAsOf != null && !signed.isBefore(pendingAsOf))) {
@@ -119,6 +119,23 @@ final class StatusLookup {
       }
     }
     return false;
+  }
+
+  /**
+   * The agreements in force by state and folded agency name: each name folded once per answer, not
+   * once per pending request (folding is Unicode normalisation and regexes, and comparing every
+   * pair made most of a status answer's allocation).
+   */
+  private static Map<String, List<Agreement>> byFoldedName(List<Status.Entry> inForce) {
+    Map<String, List<Agreement>> byName = new HashMap<>();
+    for (Status.Entry e : inForce) {
+      byName.computeIfAbsent(foldedName(e.agreement()), k -> new ArrayList<>(1)).add(e.agreement());
+    }
+    return byName;
+  }
+
+  private static String foldedName(Agreement a) {
+    return a.state().code() + "|" + AgreementKey.fold(a.agency());
   }
 
   /**
