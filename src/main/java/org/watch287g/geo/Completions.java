@@ -1,5 +1,6 @@
 package org.watch287g.geo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,7 +49,15 @@ final class Completions {
   }
 
   private final County[] ranked;
-  private final String[] keys;
+
+  /**
+   * Every key's text, ASCII (folded), one after another in sorted order, with where each starts
+   * (and one more for where the last ends): a String per key cost about 40 bytes more than its
+   * text, for tens of thousands of keys.
+   */
+  private final byte[] keys;
+
+  private final int[] keyStarts;
   private final int[] owners;
   private final byte[] kinds;
   private final County[] byFips;
@@ -75,7 +84,15 @@ final class Completions {
       names.computeIfAbsent(folded.getOrDefault(ranked[i], ""), k -> new ArrayList<>()).add(i);
     }
     built.sort(Comparator.comparing(Key::text).thenComparingInt(Key::kind));
-    keys = built.stream().map(Key::text).toArray(String[]::new);
+    keyStarts = new int[built.size() + 1];
+    for (int i = 0; i < built.size(); i++) {
+      keyStarts[i + 1] = keyStarts[i] + built.get(i).text().length();
+    }
+    keys = new byte[keyStarts[built.size()]];
+    for (int i = 0; i < built.size(); i++) {
+      byte[] text = built.get(i).text().getBytes(StandardCharsets.ISO_8859_1);
+      System.arraycopy(text, 0, keys, keyStarts[i], text.length);
+    }
     owners = built.stream().mapToInt(Key::owner).toArray();
     kinds = new byte[built.size()];
     for (int i = 0; i < kinds.length; i++) {
@@ -178,7 +195,9 @@ final class Completions {
     }
     byte[] best = new byte[ranked.length];
     List<Integer> touched = new ArrayList<>();
-    for (int i = lowerBound(folded); i < keys.length && keys[i].startsWith(folded); i++) {
+    byte[] prefix = folded.getBytes(StandardCharsets.ISO_8859_1);
+    int count = keyStarts.length - 1;
+    for (int i = lowerBound(prefix); i < count && keyStartsWith(i, prefix); i++) {
       int o = owners[i];
       if (state != null && ranked[o].state() != state) {
         continue;
@@ -219,9 +238,46 @@ final class Completions {
     return found;
   }
 
-  private int lowerBound(String prefix) {
-    int i = Arrays.binarySearch(keys, prefix);
-    return i < 0 ? -i - 1 : i;
+  /** The first key not before {@code prefix}. */
+  private int lowerBound(byte[] prefix) {
+    int lo = 0;
+    int hi = keyStarts.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compareKey(mid, prefix) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Key {@code i} against {@code text}, as {@link String#compareTo} orders ASCII. */
+  private int compareKey(int i, byte[] text) {
+    int from = keyStarts[i];
+    int length = keyStarts[i + 1] - from;
+    int n = Math.min(length, text.length);
+    for (int j = 0; j < n; j++) {
+      int c = (keys[from + j] & 0xff) - (text[j] & 0xff);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return length - text.length;
+  }
+
+  private boolean keyStartsWith(int i, byte[] prefix) {
+    int from = keyStarts[i];
+    if (keyStarts[i + 1] - from < prefix.length) {
+      return false;
+    }
+    for (int j = 0; j < prefix.length; j++) {
+      if (keys[from + j] != prefix[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
