@@ -319,6 +319,17 @@ final class FootprintRun {
 
   /** The live heap after a full GC, from a class histogram (which forces one); kept on disk. */
   private long heapAfterFullGc(long pid, boolean keep) throws Exception {
+    if (keep && System.getenv("BENCH_HEAP_DUMP") != null) {
+      // Live objects only, for a look at who holds what (the histogram says only what); first,
+      // so that both see the same moment of the fan-out.
+      Path dump = setup.directory().resolve("heap-" + run + ".hprof");
+      new ProcessBuilder(java("jcmd"), Long.toString(pid), "GC.heap_dump", dump.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+      System.err.println("  heap dump" + suffix + ": " + dump);
+    }
     Process jcmd =
         new ProcessBuilder(java("jcmd"), Long.toString(pid), "GC.class_histogram")
             .redirectErrorStream(true)
@@ -329,16 +340,6 @@ final class FootprintRun {
       Path file = setup.directory().resolve("histogram-" + run + ".txt");
       Files.writeString(file, histogram);
       System.err.println("  class histogram" + suffix + ": " + file);
-      if (System.getenv("BENCH_HEAP_DUMP") != null) {
-        // Live objects only, for a look at who holds what (the histogram says only what).
-        Path dump = setup.directory().resolve("heap-" + run + ".hprof");
-        new ProcessBuilder(java("jcmd"), Long.toString(pid), "GC.heap_dump", dump.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start()
-            .waitFor();
-        System.err.println("  heap dump" + suffix + ": " + dump);
-      }
     }
     for (String line : histogram.split("\n", -1)) {
       Matcher total = TOTAL.matcher(line.strip());
