@@ -52,7 +52,7 @@ class DiscordLoginTest {
                     DiscordRenderTest.beauregard());
 
         assertInstanceOf(DeliveryResult.Unauthorized.class, result);
-        assertNull(platform.jda(), "no client runs on a refused token");
+        assertNull(platform.shards(), "no client runs on a refused token");
         assertEquals(Optional.of("Discord refused the bot token"), platform.problem());
       }
     }
