@@ -224,7 +224,9 @@ public final class Wiring implements AutoCloseable {
                 config.discord(),
                 commands,
                 places,
-                guild -> subscriptions.forgetWorkspace(DiscordPlatform.platformName(), guild))
+                guild -> subscriptions.forgetWorkspace(DiscordPlatform.platformName(), guild),
+                // Instances sharing PostgreSQL each run the shards whose lock they hold.
+                DiscordShardLocks.of(database))
             : null;
     if (discord != null) {
       posters.put(DiscordPlatform.platformName(), discord.deliverer());

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -275,9 +277,83 @@ public final class ConfigLoader {
             s.text("token", "${DISCORD_TOKEN}"),
             s.httpUrl("apiUrl", DiscordConfig.DISCORD_API),
             s.webSocketUrl("gatewayUrl", DiscordConfig.DISCORD_GATEWAY),
-            s.text("adminChannel", ""));
+            s.text("adminChannel", ""),
+            shards(s),
+            DiscordConfig.ShardRange.ALL);
+    DiscordConfig.ShardRange range = shardRange(s);
     s.rejectUnknownKeys();
-    return config;
+    if (config.shards() > 0 && !range.fits(config.shards())) {
+      throw new ConfigException(
+          "discord.shardRange",
+          range
+              + " names shards past discord.shards ("
+              + config.shards()
+              + " shards are numbered 0 to "
+              + (config.shards() - 1)
+              + ")",
+          "name shards from 0 to " + (config.shards() - 1) + ", e.g. 0-" + (config.shards() - 1));
+    }
+    return new DiscordConfig(
+        config.token(),
+        config.apiUrl(),
+        config.gatewayUrl(),
+        config.adminChannel(),
+        config.shards(),
+        range);
+  }
+
+  /** The most shards Discord gives a bot (1,000 guilds each at most: far past any network). */
+  static final int MAX_SHARDS = 4096;
+
+  /**
+   * {@code discord.shards}: empty for Discord's recommendation ({@code WATCH287G_DISCORD_SHARDS}
+   * sets it without a config file, for the acceptance kit and containers).
+   */
+  private static int shards(ConfigSection s) {
+    String value = s.text("shards", "${WATCH287G_DISCORD_SHARDS:-}");
+    if (value.isEmpty()) {
+      return 0;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 1 && parsed <= MAX_SHARDS) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // the message below
+    }
+    throw s.invalid(
+        "shards",
+        "\"" + value + "\" is not a number of shards from 1 to " + MAX_SHARDS,
+        "remove the key to run the number Discord recommends, or write e.g. shards: 2");
+  }
+
+  private static final Pattern RANGE = Pattern.compile("([0-9]{1,9})(?:\\s*-\\s*([0-9]{1,9}))?");
+
+  /**
+   * {@code discord.shardRange}: "0-1" or "3"; empty for every shard ({@code
+   * WATCH287G_DISCORD_SHARD_RANGE} sets it without a config file).
+   */
+  private static DiscordConfig.ShardRange shardRange(ConfigSection s) {
+    String value = s.text("shardRange", "${WATCH287G_DISCORD_SHARD_RANGE:-}");
+    if (value.isEmpty() || value.equalsIgnoreCase("all")) {
+      return DiscordConfig.ShardRange.ALL;
+    }
+    Matcher m = RANGE.matcher(value);
+    String fix = "write the first and last shard this process runs, e.g. 0-1, or one shard, e.g. 2";
+    if (!m.matches()) {
+      throw s.invalid("shardRange", "\"" + value + "\" is not a range of shards", fix);
+    }
+    int first = Integer.parseInt(m.group(1));
+    int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+    if (last < first) {
+      throw s.invalid(
+          "shardRange", "\"" + value + "\" ends before it starts", "write the lower shard first");
+    }
+    if (last >= MAX_SHARDS) {
+      throw s.invalid("shardRange", "\"" + value + "\" names shards past " + (MAX_SHARDS - 1), fix);
+    }
+    return new DiscordConfig.ShardRange(first, last);
   }
 
   private static AlertsConfig alerts(ConfigSection s) {

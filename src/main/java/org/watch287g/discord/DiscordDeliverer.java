@@ -16,6 +16,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,10 +49,12 @@ import org.watch287g.alerts.Texts;
  * turn rather than drawing 429s; a 429 that still comes is the safety net above. Interaction
  * replies do use JDA's queue: they are JDA's own business and no outbox row waits on them.
  *
- * <p>Channels are found in JDA's cache (GUILD_CREATE fills it): one the bot cannot see in a guild
- * it is in was deleted or hidden from it, and is {@link DeliveryResult.Unavailable}; before the
- * gateway is ready, or while a guild is in an outage, nothing is known, so that is a transient
- * {@link DeliveryResult.Failed}.
+ * <p>Channels are found in the cache of their guild's shard (GUILD_CREATE fills it; the shard is
+ * {@code (guild_id >> 22) % shards}): one the bot cannot see in a guild it is in was deleted or
+ * hidden from it, and is {@link DeliveryResult.Unavailable}; before that shard is ready, or while a
+ * guild is in an outage, nothing is known, so that is a transient {@link DeliveryResult.Failed} or
+ * a wait. A guild whose shard another instance runs is a wait too: this instance has no cache of
+ * it, and the row goes back to the outbox for a later try (any instance's).
  *
  * <p><b>No duplicate after a crash.</b> An outbox message carries a nonce made from its outbox row
  * ({@link #nonce}), the same in every attempt and after a restart, and JDA always sends {@code
@@ -83,7 +87,7 @@ final class DiscordDeliverer implements Deliverer {
           new RateLimits.Window(50, Duration.ofSeconds(1)),
           new RateLimits.Window(5, Duration.ofSeconds(5)));
 
-  private final Supplier<@Nullable JDA> jda;
+  private final Supplier<@Nullable ShardManager> shards;
   private final BooleanSupplier tokenRefused;
 
   /** How long an alert waits before it is tried again while the gateway is not connected. */
@@ -94,20 +98,21 @@ final class DiscordDeliverer implements Deliverer {
   private final InvalidRequests invalid;
 
   /**
-   * @param jda the connected client, or null while there is none (not started, or closed)
+   * @param shards the shard manager, or null while there is none (not started, or closed)
    * @param tokenRefused whether Discord refused the token when the bot logged in
    * @param timeout how long one post may take before it counts as failed (and is cancelled)
    */
-  DiscordDeliverer(Supplier<@Nullable JDA> jda, BooleanSupplier tokenRefused, Duration timeout) {
-    this(jda, tokenRefused, timeout, new InvalidRequests());
+  DiscordDeliverer(
+      Supplier<@Nullable ShardManager> shards, BooleanSupplier tokenRefused, Duration timeout) {
+    this(shards, tokenRefused, timeout, new InvalidRequests());
   }
 
   DiscordDeliverer(
-      Supplier<@Nullable JDA> jda,
+      Supplier<@Nullable ShardManager> shards,
       BooleanSupplier tokenRefused,
       Duration timeout,
       InvalidRequests invalid) {
-    this.jda = jda;
+    this.shards = shards;
     this.tokenRefused = tokenRefused;
     this.timeout = timeout;
     this.invalid = invalid;
@@ -173,14 +178,42 @@ final class DiscordDeliverer implements Deliverer {
    */
   private DeliveryResult post(
       ChannelRef channel, MessageCreateData message, @Nullable String nonce) {
-    JDA client = jda.get();
-    if (tokenRefused.getAsBoolean()
-        || (client != null && client.getStatus() == JDA.Status.FAILED_TO_LOGIN)) {
+    ShardManager manager = shards.get();
+    if (tokenRefused.getAsBoolean()) {
       return new DeliveryResult.Unauthorized("Discord refused the bot token at login");
     }
-    if (client == null || client.getStatus() != JDA.Status.CONNECTED) {
-      // Not a failed attempt: the alert waits in the outbox while the bot logs in or JDA
-      // reconnects, however long the network is out.
+    if (manager == null) {
+      // Not a failed attempt: the alert waits in the outbox while the bot logs in, however long
+      // the network is out.
+      return new DeliveryResult.RetryAfter(
+          NOT_CONNECTED_WAIT, "not connected to the Discord gateway yet");
+    }
+    long guild = guildOf(channel);
+    JDA client;
+    if (guild != 0) {
+      int shard = MiscUtil.getShardForGuild(guild, manager.getShardsTotal());
+      client = manager.getShardById(shard);
+      if (client == null) {
+        return new DeliveryResult.RetryAfter(
+            NOT_CONNECTED_WAIT,
+            "Discord shard " + shard + ", this server's, is not run by this instance now");
+      }
+    } else {
+      // An admin channel names no guild: the shard whose cache has it.
+      GuildMessageChannel found =
+          manager.getChannelById(GuildMessageChannel.class, channel.channel());
+      client =
+          found != null ? found.getJDA() : manager.getShards().stream().findFirst().orElse(null);
+      if (client == null) {
+        return new DeliveryResult.RetryAfter(
+            NOT_CONNECTED_WAIT, "not connected to the Discord gateway yet");
+      }
+    }
+    if (client.getStatus() == JDA.Status.FAILED_TO_LOGIN) {
+      return new DeliveryResult.Unauthorized("Discord refused the bot token at login");
+    }
+    if (client.getStatus() != JDA.Status.CONNECTED) {
+      // Not a failed attempt: the alert waits in the outbox while JDA reconnects.
       return new DeliveryResult.RetryAfter(
           NOT_CONNECTED_WAIT, "not connected to the Discord gateway yet");
     }
@@ -198,7 +231,7 @@ final class DiscordDeliverer implements Deliverer {
     GuildMessageChannel target =
         client.getChannelById(GuildMessageChannel.class, channel.channel());
     if (target == null) {
-      return missing(client, channel);
+      return missing(client, guild);
     }
     CompletableFuture<Message> sent = target.sendMessage(message).setNonce(nonce).submit(false);
     try {
@@ -222,13 +255,7 @@ final class DiscordDeliverer implements Deliverer {
   }
 
   /** A channel not in the cache: gone for good if its guild is known, unknown otherwise. */
-  private static DeliveryResult missing(JDA client, ChannelRef channel) {
-    long guild;
-    try {
-      guild = Long.parseUnsignedLong(channel.workspace());
-    } catch (NumberFormatException e) {
-      guild = 0;
-    }
+  private static DeliveryResult missing(JDA client, long guild) {
     if (guild != 0 && client.isUnavailable(guild)) {
       return new DeliveryResult.Failed("the Discord server is in an outage");
     }
@@ -238,6 +265,15 @@ final class DiscordDeliverer implements Deliverer {
     }
     return new DeliveryResult.Unavailable(
         "the bot cannot see this channel (deleted, or View Channel taken away)");
+  }
+
+  /** The channel's guild, from its workspace; 0 for none (an admin channel). */
+  private static long guildOf(ChannelRef channel) {
+    try {
+      return Long.parseUnsignedLong(channel.workspace());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** Whether Discord counts this answer towards its ban on invalid requests (401, 403, 429). */

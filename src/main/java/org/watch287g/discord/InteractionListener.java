@@ -76,6 +76,8 @@ final class InteractionListener extends ListenerAdapter {
   private final CommandService commands;
   private final CountyQuery places;
   private final Consumer<String> forgetGuild;
+  private final java.util.concurrent.atomic.AtomicBoolean registered =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Executor work;
   private final DiscordRender render = new DiscordRender();
 
@@ -95,19 +97,25 @@ final class InteractionListener extends ListenerAdapter {
   public void onReady(ReadyEvent event) {
     var jda = event.getJDA();
     log.info(
-        "Discord: connected as {} in {} servers; invite the bot with {}",
+        "Discord: connected as {} (shard {}) in {} servers; invite the bot with {}",
         jda.getSelfUser().getName(),
+        jda.getShardInfo().getShardString(),
         jda.getGuilds().size(),
         BotPermissions.inviteUrl(jda.getSelfUser().getApplicationId()));
-    // One bulk overwrite (PUT) per start: idempotent, and no create loop against Discord's 200
-    // command creates per day.
+    // The command is the application's, not a shard's: one bulk overwrite (PUT) per start, on the
+    // first shard ready, idempotent, and no create loop against Discord's 200 creates per day.
+    if (registered.getAndSet(true)) {
+      return;
+    }
     jda.updateCommands()
         .addCommands(SlashCommand.definition())
         .queue(
             done -> log.info("Discord: /{} registered", SlashCommand.NAME),
-            failure ->
-                log.error(
-                    "Discord: cannot register /{}: {}", SlashCommand.NAME, failure.toString()));
+            failure -> {
+              // The next shard ready (or reconnect's READY) tries again.
+              registered.set(false);
+              log.error("Discord: cannot register /{}: {}", SlashCommand.NAME, failure.toString());
+            });
   }
 
   @Override

@@ -24,27 +24,33 @@ public final class LeaderLock implements AutoCloseable {
 
   private final Database.@Nullable Postgres postgres;
   private final String key;
+  private final String what;
   private @Nullable Connection session;
 
-  private LeaderLock(Database.@Nullable Postgres postgres, String key) {
+  private LeaderLock(Database.@Nullable Postgres postgres, String key, String what) {
     this.postgres = postgres;
     this.key = key;
+    this.what = what;
   }
 
   /** The poller's lock on this database: a real one on PostgreSQL, always held on SQLite. */
   public static LeaderLock of(Database database) {
-    return new LeaderLock(database.postgres().orElse(null), Dialect.Locks.POLLER);
+    return new LeaderLock(
+        database.postgres().orElse(null), Dialect.Locks.POLLER, "the poller's lock");
   }
 
   /**
-   * The lock that makes one instance the owner of a Discord shard (the seam for sharding, which
-   * lands separately): held like the poller's, one per shard number.
+   * The lock that makes one instance the owner of a Discord shard: held like the poller's, one per
+   * shard number.
    */
   public static LeaderLock ofShard(Database database, int shard) {
     if (shard < 0) {
       throw new IllegalArgumentException("a shard number is not negative: " + shard);
     }
-    return new LeaderLock(database.postgres().orElse(null), Dialect.Locks.SHARDS + ", " + shard);
+    return new LeaderLock(
+        database.postgres().orElse(null),
+        Dialect.Locks.SHARDS + ", " + shard,
+        "Discord shard " + shard + "'s lock");
   }
 
   /**
@@ -62,8 +68,7 @@ public final class LeaderLock implements AutoCloseable {
           ResultSet r = s.executeQuery("SELECT 1")) {
         return r.next();
       } catch (SQLException e) {
-        log.warn(
-            "lost the connection that holds the poller's lock: standing by ({})", e.getMessage());
+        log.warn("lost the connection that holds {}: standing by ({})", what, e.getMessage());
         drop();
         return false;
       }
@@ -95,7 +100,7 @@ public final class LeaderLock implements AutoCloseable {
       c.close();
       return false;
     } catch (SQLException e) {
-      log.debug("cannot ask for the poller's lock: {}", e.getMessage());
+      log.debug("cannot ask for {}: {}", what, e.getMessage());
       if (c != null) {
         try {
           c.close();

@@ -379,6 +379,8 @@ class ConfigLoaderTest {
             "subscribePermission",
             "token",
             "gatewayUrl",
+            "shards",
+            "shardRange",
             "allowFromChat",
             "endpoints")) {
       assertTrue(text.contains(key + ":"), "config.example.yml documents " + key);
@@ -412,5 +414,57 @@ class ConfigLoaderTest {
         URI.create("https://bot.example.org/slack/oauth_redirect"),
         ok.distribution().redirectUri());
     assertFalse(ok.distribution().toString().contains("MDEy"));
+  }
+
+  @Test
+  @DisplayName(
+      "Discord runs every shard it recommends unless discord.shards and discord.shardRange say"
+          + " otherwise, from the file or the environment")
+  void discordShardsAndTheirRange() {
+    DiscordConfig defaults = new ConfigLoader(NO_ENV).load(null).discord();
+    assertEquals(0, defaults.shards(), "0: the number Discord recommends");
+    assertTrue(defaults.shardRange().all());
+
+    DiscordConfig two =
+        new ConfigLoader(NO_ENV)
+            .parse("discord:\n  shards: 4\n  shardRange: 2-3\n", "test")
+            .discord();
+    assertEquals(4, two.shards());
+    assertEquals(List.of(2, 3), two.shardRange().of(4));
+
+    DiscordConfig fromEnvironment =
+        new ConfigLoader(
+                Map.of("WATCH287G_DISCORD_SHARDS", "2", "WATCH287G_DISCORD_SHARD_RANGE", "1"))
+            .load(null)
+            .discord();
+    assertEquals(2, fromEnvironment.shards());
+    assertEquals(List.of(1), fromEnvironment.shardRange().of(2));
+  }
+
+  @Test
+  @DisplayName("a nonsense shard count or range names the key and what to write instead")
+  void nonsenseShardsAreRefusedWithTheFix() {
+    Map<String, String> cases =
+        Map.of(
+            "discord:\n  shards: -2\n",
+            "discord.shards: \"-2\" is not a number of shards from 1 to 4096",
+            "discord:\n  shards: 0\n",
+            "discord.shards: \"0\" is not a number of shards",
+            "discord:\n  shardRange: \"-1\"\n",
+            "discord.shardRange: \"-1\" is not a range of shards",
+            "discord:\n  shardRange: 3-1\n",
+            "discord.shardRange: \"3-1\" ends before it starts",
+            "discord:\n  shardRange: one\n",
+            "discord.shardRange: \"one\" is not a range of shards",
+            "discord:\n  shards: 2\n  shardRange: 0-2\n",
+            "discord.shardRange: 0-2 names shards past discord.shards (2 shards are numbered 0 to"
+                + " 1)");
+    cases.forEach(
+        (yaml, message) -> {
+          ConfigException e =
+              assertThrows(
+                  ConfigException.class, () -> new ConfigLoader(NO_ENV).parse(yaml, "test"), yaml);
+          assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        });
   }
 }

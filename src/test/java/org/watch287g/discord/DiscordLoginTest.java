@@ -52,8 +52,47 @@ class DiscordLoginTest {
                     DiscordRenderTest.beauregard());
 
         assertInstanceOf(DeliveryResult.Unauthorized.class, result);
-        assertNull(platform.jda(), "no client runs on a refused token");
+        assertNull(platform.shards(), "no client runs on a refused token");
         assertEquals(Optional.of("Discord refused the bot token"), platform.problem());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a shard range past the shards Discord recommends leaves Discord off and says what to set")
+  void aShardRangePastTheRecommendationLeavesDiscordOffAndSaysWhatToSet() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord().shards(2)) {
+      CountyQuery places = new CountyQuery(Gazetteer.bundled());
+      CommandService commands =
+          new CommandService(
+              places,
+              Gazetteer.bundled(),
+              AgencyResolver.bundled(),
+              new DiscordDeferralTest.NoLists(),
+              DiscordDeferralTest.realSettings(dir),
+              Clock.systemUTC());
+      DiscordConfig config =
+          new DiscordConfig(
+              "test.discord.token",
+              URI.create(discord.apiUrl()),
+              URI.create(discord.gatewayUrl()),
+              "",
+              0,
+              new DiscordConfig.ShardRange(2, 3));
+      java.util.List<String> told = new java.util.ArrayList<>();
+      try (DiscordPlatform platform = new DiscordPlatform(config, commands, places, g -> {})) {
+        platform.onTokenRefused(told::add);
+        platform.start();
+
+        String problem = platform.problem().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(
+            problem.startsWith(
+                "discord.shardRange 2-3 names shards past the 2 Discord recommends (numbered 0 to"
+                    + " 1): set discord.shards"),
+            problem);
+        assertEquals(java.util.List.of(problem), told, "the operator is told once");
+        assertEquals(0, discord.identifies(), "no shard connected");
       }
     }
   }

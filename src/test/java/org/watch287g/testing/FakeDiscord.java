@@ -41,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  * #requests}) and answers what JDA needs; {@link #script} makes a path answer given responses first
  * (a 429, a 403), and {@link #fault} answers any request for as long as it is set (a storm). {@link
  * #created} lists the messages the fake accepted.
+ *
+ * <p>Sharding as Discord does it ({@link #shards}): {@code GET /gateway/bot} recommends that many
+ * shards, each IDENTIFY names its {@code shard: [id, total]}, and each shard's session gets READY
+ * and GUILD_CREATE for its guilds only, those whose {@code (guild_id >> 22) % total} is its id. A
+ * dispatch about a guild (an interaction, GUILD_DELETE) goes to that guild's shard's session.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final String SELF_ID = "1100000000000000001";
@@ -103,10 +108,11 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, Request> callbacks = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> guilds =
       Collections.synchronizedMap(new LinkedHashMap<>());
-  private final AtomicInteger seq = new AtomicInteger();
   private final AtomicInteger identifies = new AtomicInteger();
   private volatile CountDownLatch identified = new CountDownLatch(1);
-  private volatile @Nullable WebSocket gateway;
+  private volatile @Nullable Gateway gateway;
+  private final Map<Integer, Gateway> sessions = new ConcurrentHashMap<>();
+  private volatile int shards = 1;
   private volatile Latency latency = Latency.NONE;
   private volatile NonceWindow nonces = new NonceWindow(NonceWindow.DEFAULT);
   private final List<Request> replayed = Collections.synchronizedList(new ArrayList<>());
@@ -128,6 +134,44 @@ public final class FakeDiscord implements AutoCloseable {
           }
         });
     server.start(java.net.InetAddress.getLoopbackAddress(), port);
+  }
+
+  /**
+   * How many shards {@code GET /gateway/bot} recommends (1 unless set); a bot that identifies with
+   * another total is still served, each shard with the guilds Discord's rule gives it.
+   */
+  public FakeDiscord shards(int recommended) {
+    if (recommended < 1) {
+      throw new IllegalArgumentException("at least one shard: " + recommended);
+    }
+    this.shards = recommended;
+    return this;
+  }
+
+  /** The shard a guild is on when there are {@code total}: Discord's rule. */
+  public static int shardOf(String guildId, int total) {
+    return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % total);
+  }
+
+  /** The shards with a session now (identified and not closed), by shard id. */
+  public java.util.Set<Integer> connectedShards() {
+    return java.util.Set.copyOf(sessions.keySet());
+  }
+
+  /**
+   * Waits until these shards, and no others, have a session (e.g. after a take-over); returns
+   * whether they did within {@code timeout}.
+   */
+  public boolean awaitShards(java.util.Set<Integer> wanted, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (sessions.keySet().equals(wanted)) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
   }
 
   /** Makes every REST call take this delay each way (the gateway is left as it is). */
@@ -252,18 +296,37 @@ public final class FakeDiscord implements AutoCloseable {
     return identifies.get();
   }
 
-  /** Pushes a dispatch ({@code op 0}) to the connected bot. */
+  /**
+   * Pushes a dispatch ({@code op 0}) to the connected bot: about a guild (its {@code guild_id}, or
+   * the {@code id} of a GUILD_*), to the session of that guild's shard; otherwise to the session
+   * that identified last.
+   */
   public void dispatch(String type, Object data) {
-    WebSocket ws = gateway;
-    if (ws == null) {
+    Gateway session = gateway;
+    String guild = guildOf(type, data);
+    if (guild != null && session != null && session.total > 1) {
+      int shard = shardOf(guild, session.total);
+      session = sessions.get(shard);
+      if (session == null) {
+        throw new IllegalStateException(
+            "no bot connected on shard " + shard + " of guild " + guild);
+      }
+    }
+    if (session == null) {
       throw new IllegalStateException("no bot connected");
     }
-    Map<String, Object> frame = new LinkedHashMap<>();
-    frame.put("op", 0);
-    frame.put("s", seq.incrementAndGet());
-    frame.put("t", type);
-    frame.put("d", data);
-    ws.send(write(frame));
+    session.dispatch(type, data);
+  }
+
+  private static @Nullable String guildOf(String type, Object data) {
+    if (!(data instanceof Map<?, ?> d)) {
+      return null;
+    }
+    Object guild = d.get("guild_id");
+    if (guild == null && type.startsWith("GUILD_")) {
+      guild = d.get("id");
+    }
+    return guild == null ? null : guild.toString();
   }
 
   /** The bot was removed from a guild: GUILD_DELETE without "unavailable". */
@@ -554,7 +617,7 @@ public final class FakeDiscord implements AutoCloseable {
                   "url",
                   gatewayUrl(),
                   "shards",
-                  1,
+                  shards,
                   "session_start_limit",
                   Map.of(
                       "total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1))));
@@ -742,11 +805,30 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  /** The gateway side of one connection. */
+  /** The gateway side of one connection: one shard's session once it identified. */
   private final class Gateway extends WebSocketListener {
+    private final AtomicInteger seq = new AtomicInteger();
+    private volatile @Nullable WebSocket socket;
+    private volatile int shard;
+    private volatile int total = 1;
+
     @Override
     public void onOpen(WebSocket ws, Response response) {
+      socket = ws;
       ws.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+    }
+
+    void dispatch(String type, Object data) {
+      WebSocket ws = socket;
+      if (ws == null) {
+        throw new IllegalStateException("no bot connected");
+      }
+      Map<String, Object> frame = new LinkedHashMap<>();
+      frame.put("op", 0);
+      frame.put("s", seq.incrementAndGet());
+      frame.put("t", type);
+      frame.put("d", data);
+      ws.send(write(frame));
     }
 
     @Override
@@ -758,19 +840,27 @@ public final class FakeDiscord implements AutoCloseable {
         return;
       }
       switch (msg.path("op").asInt(-1)) {
-        case 2 -> identify(ws);
+        case 2 -> identify(msg.path("d").path("shard"));
         case 6 -> ws.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
         case 1 -> ws.send("{\"op\":11}");
         default -> {}
       }
     }
 
-    private void identify(WebSocket ws) {
-      gateway = ws;
+    /** READY and this shard's guilds, as Discord answers IDENTIFY ({@code shard} may be absent). */
+    private void identify(JsonNode shardInfo) {
+      shard = shardInfo.isArray() ? shardInfo.path(0).asInt(0) : 0;
+      total = shardInfo.isArray() ? Math.max(1, shardInfo.path(1).asInt(1)) : 1;
+      gateway = this;
+      sessions.put(shard, this);
       seq.set(0);
-      List<Map<String, Object>> snapshot;
+      List<Map<String, Object>> snapshot = new ArrayList<>();
       synchronized (guilds) {
-        snapshot = List.copyOf(guilds.values());
+        for (Map<String, Object> g : guilds.values()) {
+          if (shardOf((String) g.get("id"), total) == shard) {
+            snapshot.add(g);
+          }
+        }
       }
       List<Object> unavailable = new ArrayList<>();
       for (Map<String, Object> g : snapshot) {
@@ -784,6 +874,9 @@ public final class FakeDiscord implements AutoCloseable {
       ready.put("session_id", "fake-session-" + identifies.get());
       ready.put("resume_gateway_url", gatewayUrl());
       ready.put("application", Map.of("id", APP_ID, "flags", 0));
+      if (shardInfo.isArray()) {
+        ready.put("shard", List.of(shard, total));
+      }
       dispatch("READY", ready);
       for (Map<String, Object> g : snapshot) {
         dispatch("GUILD_CREATE", g);
@@ -794,8 +887,23 @@ public final class FakeDiscord implements AutoCloseable {
 
     @Override
     public void onClosing(WebSocket ws, int code, String reason) {
+      forget();
       // Without this MockWebServer.close() waits for the socket and fails (platforms.md §C.4).
       ws.close(1000, null);
+    }
+
+    @Override
+    public void onClosed(WebSocket ws, int code, String reason) {
+      forget();
+    }
+
+    @Override
+    public void onFailure(WebSocket ws, Throwable t, @Nullable Response response) {
+      forget();
+    }
+
+    private void forget() {
+      sessions.remove(shard, this);
     }
   }
 
