@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Bench {
   static final List<String> SECTIONS =
-      List.of("ingest", "fanout", "commands", "footprint", "maps", "pages");
+      List.of("ingest", "fanout", "commands", "footprint", "maps", "pages", "workspaces");
 
   private Bench() {}
 
@@ -65,6 +65,7 @@ public final class Bench {
           case "footprint" -> FootprintSection.run(figures, quick);
           case "pages" -> PagesSection.run(figures, quick);
           case "maps" -> MapsSection.run(figures, quick);
+          case "workspaces" -> WorkspacesSection.run(figures, quick);
           default -> throw new IllegalStateException("no section " + section);
         }
       } catch (Exception | Error e) {
