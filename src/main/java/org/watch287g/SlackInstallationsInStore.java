@@ -75,8 +75,8 @@ final class SlackInstallationsInStore implements InstallationStore {
   }
 
   @Override
-  public void addState(String state, Instant until, Instant now) {
-    rows.addState(state, until, now);
+  public boolean addState(String state, Instant until, Instant now, int limit) {
+    return rows.addState(state, until, now, limit);
   }
 
   @Override

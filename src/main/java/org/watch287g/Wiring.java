@@ -134,6 +134,46 @@ public final class Wiring implements AutoCloseable {
    * On PostgreSQL, Slack's replay guard remembers the requests answered in the database, so that
    * every instance (and this one after a restart) refuses a replay; alone on SQLite, in memory.
    */
+  /**
+   * Where a notice about {@code channel} goes in its own workspace: the channel set there with
+   * {@code /287g admin here}, and, for a workspace that installed the bot through "Add to Slack", a
+   * direct message to whoever installed it. None for the operator's own single workspace without an
+   * admin channel of its own: the operator is told then, as before.
+   */
+  private static List<AdminNotices.Route> workspaceRoutes(
+      ChannelRef channel,
+      Map<String, Deliverer> posters,
+      SubscriptionRepository subscriptions,
+      @Nullable SlackInstallationsInStore installed) {
+    Deliverer deliverer = posters.get(channel.platform());
+    if (deliverer == null || channel.workspace().isEmpty()) {
+      return List.of();
+    }
+    List<AdminNotices.Route> routes = new ArrayList<>();
+    subscriptions
+        .adminChannel(channel.platform(), channel.workspace())
+        .ifPresent(
+            admin ->
+                routes.add(
+                    new AdminNotices.Route(
+                        deliverer,
+                        new ChannelRef(channel.platform(), channel.workspace(), admin))));
+    if (installed != null && channel.platform().equals(SlackDeliverer.PLATFORM)) {
+      // Slack takes a user's ID as the channel of a direct message from the app.
+      installed
+          .find(channel.workspace())
+          .map(i -> i.installerUserId())
+          .filter(user -> !user.isEmpty())
+          .ifPresent(
+              user ->
+                  routes.add(
+                      new AdminNotices.Route(
+                          deliverer,
+                          new ChannelRef(channel.platform(), channel.workspace(), user))));
+    }
+    return routes;
+  }
+
   private static SharedReplays sharedReplays(Database database, Clock clock) {
     if (database.postgres().isEmpty()) {
       return SharedReplays.NONE;
@@ -239,19 +279,17 @@ public final class Wiring implements AutoCloseable {
       platformChecks.add(
           new Readiness.PlatformCheck(DiscordPlatform.platformName(), discord::problem));
     }
-    // Slack: one workspace's app, over HTTP or Socket Mode; started by RunCommand.
+    // Slack: one workspace's app, or any number through "Add to Slack", over HTTP or Socket Mode;
+    // started by RunCommand.
+    SlackInstallationsInStore installed =
+        config.slack().enabled() && config.slack().multiWorkspace()
+            ? new SlackInstallationsInStore(database, config.slack().distribution().secretKey())
+            : null;
     this.slack =
         !config.slack().enabled()
             ? null
             : new SlackPlatform(
-                config.slack(),
-                commands,
-                clock,
-                sharedReplays(database, clock),
-                config.slack().multiWorkspace()
-                    ? new SlackInstallationsInStore(
-                        database, config.slack().distribution().secretKey())
-                    : null);
+                config.slack(), commands, clock, sharedReplays(database, clock), installed);
     if (slack != null) {
       posters.put(SlackDeliverer.PLATFORM, slack.deliverer());
       if (!config.slack().adminChannel().isEmpty()) {
@@ -287,6 +325,7 @@ public final class Wiring implements AutoCloseable {
     this.notices =
         new AdminNotices(
             adminRoutes,
+            channel -> workspaceRoutes(channel, posters, subscriptions, installed),
             text -> log.warn("admin notice: {}", text),
             AdminNotices.Limits.defaults(),
             clock);

@@ -2,6 +2,7 @@ package org.watch287g.alerts;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.watch287g.dataset.ListKind;
 
 /**
@@ -13,8 +14,16 @@ import org.watch287g.dataset.ListKind;
  * @param key what makes two notices the same one (one quarantined file, one channel's failures): a
  *     notice whose key was told recently is not told again
  * @param text the whole message, plain text, in the operator's language
+ * @param channel the one channel the notice is about (a paused channel, alerts given up on), or
+ *     null for the bot as a whole: a hosted bot tells a channel's own workspace about it, not only
+ *     the operator
  */
-public record Notice(Kind kind, String key, String text) {
+public record Notice(Kind kind, String key, String text, @Nullable ChannelRef channel) {
+
+  /** A notice about the bot as a whole, for the operator. */
+  public Notice(Kind kind, String key, String text) {
+    this(kind, key, text, null);
+  }
 
   /** The things an operator is told about. */
   public enum Kind {
@@ -31,7 +40,9 @@ public record Notice(Kind kind, String key, String text) {
     /** A channel's alerts are held until someone fixes its access. */
     CHANNEL_PAUSED,
     /** A platform refuses the bot's token: every alert to it is held. */
-    PLATFORM_PAUSED
+    PLATFORM_PAUSED,
+    /** The day's count of notices told to workspaces' own admins rather than to the operator. */
+    WORKSPACES_SUMMARY
   }
 
   /** The operator's language: notices are written for whoever runs the bot. */
@@ -84,7 +95,8 @@ public record Notice(Kind kind, String key, String text) {
     return new Notice(
         Kind.DEAD_LETTERED,
         "dead:" + channel,
-        TEXTS.text("notice.DEAD_LETTERED", count, describe(channel), reason));
+        TEXTS.text("notice.DEAD_LETTERED", count, describe(channel), reason),
+        channel);
   }
 
   /** Alerts to {@code channel} are held until someone fixes the bot's access to it. */
@@ -92,7 +104,20 @@ public record Notice(Kind kind, String key, String text) {
     return new Notice(
         Kind.CHANNEL_PAUSED,
         "paused:" + channel,
-        TEXTS.text("notice.CHANNEL_PAUSED", describe(channel), reason));
+        TEXTS.text("notice.CHANNEL_PAUSED", describe(channel), reason),
+        channel);
+  }
+
+  /**
+   * What workspaces were told in the last day: {@code notices} notices to {@code workspaces}
+   * workspaces, of which {@code paused} about paused channels and {@code dead} about alerts given
+   * up on.
+   */
+  public static Notice workspacesSummary(int notices, int workspaces, int paused, int dead) {
+    return new Notice(
+        Kind.WORKSPACES_SUMMARY,
+        "workspaces-summary",
+        TEXTS.text("notice.WORKSPACES_SUMMARY", notices, workspaces, paused, dead));
   }
 
   /** The platform refuses the bot's token. */

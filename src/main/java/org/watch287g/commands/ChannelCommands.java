@@ -59,6 +59,7 @@ final class ChannelCommands {
       case DIGEST -> digest(command);
       case NOTE -> note(command);
       case MENTION -> mention(command);
+      case ADMIN -> admin(command);
       case STATUS, MAP, HELP, TEST, WEBHOOK ->
           throw new IllegalArgumentException("not a channel command: " + command);
     };
@@ -141,6 +142,38 @@ final class ChannelCommands {
         channel, settings.options(channel).withLanguage(language.get()), clock.instant());
     return Reply.Text.shared(Phrase.of("reply.language.done"));
   }
+
+  /**
+   * {@code admin here|off}: where the workspace's own notices go. Without an argument (Slack, the
+   * console) it says where they go now.
+   */
+  private Reply admin(Command command) {
+    ChannelRef channel = command.invoker().channel();
+    String value = command.argument().strip().toLowerCase(Locale.ROOT);
+    if (value.isEmpty()) {
+      Optional<String> current = settings.adminChannel(channel.platform(), channel.workspace());
+      return Reply.Text.privately(
+          Phrase.of(
+              current.isEmpty()
+                  ? "reply.admin.none"
+                  : current.get().equals(channel.channel())
+                      ? "reply.admin.here"
+                      : "reply.admin.elsewhere"));
+    }
+    if (HERE.contains(value)) {
+      settings.setAdminChannel(channel, clock.instant(), command.invoker().user());
+      return Reply.Text.shared(Phrase.of("reply.admin.done"));
+    }
+    if (value.equals("off") || value.equals("no")) {
+      return settings.clearAdminChannel(channel.platform(), channel.workspace())
+          ? Reply.Text.shared(Phrase.of("reply.admin.removed"))
+          : Reply.Text.privately(Phrase.of("reply.admin.none"));
+    }
+    return new Reply.Invalid(Phrase.of("reply.admin.invalid", command.argument()), Verb.ADMIN);
+  }
+
+  /** The words that make a channel the admin channel: Discord's choice sends "on". */
+  private static final Set<String> HERE = Set.of("here", "on", "aquí", "aqui", "sí", "si");
 
   private Reply pending(Command command) {
     String value = command.argument().toLowerCase(Locale.ROOT);

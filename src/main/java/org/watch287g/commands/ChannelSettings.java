@@ -40,4 +40,22 @@ public interface ChannelSettings {
 
   /** Sets a channel's options (creating the channel if new). */
   void setOptions(ChannelRef channel, ChannelOptions options, Instant at);
+
+  /**
+   * The channel a workspace's own notices go to ({@code /287g admin here}), if one is set.
+   *
+   * @param platform "slack" or "discord"
+   * @param workspace the Slack workspace or Discord server
+   */
+  Optional<String> adminChannel(String platform, String workspace);
+
+  /** Makes {@code channel} its workspace's admin channel, in place of any other. */
+  void setAdminChannel(ChannelRef channel, Instant at, @Nullable String by);
+
+  /**
+   * Stops sending a workspace's notices to an admin channel of its own.
+   *
+   * @return whether one was set
+   */
+  boolean clearAdminChannel(String platform, String workspace);
 }

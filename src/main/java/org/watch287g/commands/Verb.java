@@ -22,6 +22,11 @@ public enum Verb {
   MENTION("mention", Argument.MENTION, true, "mencion", "mención"),
   /** A URL that receives the channel's alerts as signed JSON ({@code off} to remove). */
   WEBHOOK("webhook", Argument.TEXT, true),
+  /**
+   * Makes this channel its workspace's own admin channel ({@code here}, or {@code off}): notices
+   * about the workspace's channels go there rather than only to the operator hosting the bot.
+   */
+  ADMIN("admin", Argument.ON_OFF, true, "administrar"),
   TEST("test", Argument.NONE, true, "prueba"),
   /** A map of a state (or, with no place, of the country); its place is optional. */
   MAP("map", Argument.PLACE, false, "mapa"),

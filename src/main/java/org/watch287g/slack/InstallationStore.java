@@ -21,8 +21,13 @@ public interface InstallationStore {
    */
   boolean remove(String team);
 
-  /** Remembers a state until {@code until}. */
-  void addState(String state, Instant until, Instant now);
+  /**
+   * Remembers a state until {@code until}, unless {@code limit} installs are already under way
+   * (states not expired at {@code now}).
+   *
+   * @return whether it was remembered
+   */
+  boolean addState(String state, Instant until, Instant now, int limit);
 
   /** True once for a state added and not expired at {@code now}; false ever after. */
   boolean consumeState(String state, Instant now);

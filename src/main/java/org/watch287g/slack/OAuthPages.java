@@ -42,6 +42,13 @@ final class OAuthPages implements HttpRoute {
   /** How long an install may take from the button to the redirect. */
   static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
+  /**
+   * Install pages handed out and not yet used, at most: each visit stores a state for 10 minutes,
+   * so without a bound anyone could fill the database by reloading the page. A network's groups
+   * install a few at a time; 500 within 10 minutes is far beyond that.
+   */
+  static final int MAX_INSTALLS_UNDER_WAY = 500;
+
   private static final Logger log = LoggerFactory.getLogger(OAuthPages.class);
 
   /** What Slack puts in a redirect: a code, a state, or an error; all short. */
@@ -95,7 +102,16 @@ final class OAuthPages implements HttpRoute {
     random.nextBytes(bytes);
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
-    store.addState(state, now.plus(STATE_LIFETIME), now);
+    if (!store.addState(state, now.plus(STATE_LIFETIME), now, MAX_INSTALLS_UNDER_WAY)) {
+      log.warn(
+          "refused a Slack install page: {} installs already under way in the last {} minutes",
+          MAX_INSTALLS_UNDER_WAY,
+          STATE_LIFETIME.toMinutes());
+      return failure(
+          429,
+          "Too many installs are under way",
+          "Try again in a few minutes. Nothing was installed.");
+    }
     String link =
         config.authorizeUrl()
             + "?client_id="

@@ -1,8 +1,16 @@
 package org.watch287g.slack;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -121,6 +129,7 @@ public final class SlackPlatform implements AutoCloseable {
     WorkspaceClients clients;
     if (installations != null) {
       this.app.service(installations);
+      this.app.use(this::sameApp);
       clients = installations;
       // A workspace that uninstalls, or revokes the bot's token, is forgotten at once.
       this.app.event(
@@ -202,6 +211,57 @@ public final class SlackPlatform implements AutoCloseable {
     } else {
       log.info("Slack: workspace {} {}, but it was not installed: nothing to remove", team, why);
     }
+  }
+
+  /**
+   * Refuses a request that names another app than the one its workspace installed. The signature
+   * already proves Slack sent it for this app's signing secret; this catches a payload whose {@code
+   * api_app_id} disagrees with the installation (two apps sharing a secret, or a crafted body), so
+   * one app's workspace can never drive another's commands with the token it finds.
+   */
+  private Response sameApp(Request<?> req, Response resp, MiddlewareChain chain) throws Exception {
+    Installations i = installations;
+    String team = req.getContext().getTeamId();
+    String named = apiAppId(req);
+    if (i != null && team != null && named != null) {
+      Optional<Installation> installed = i.store().find(team);
+      if (installed.isPresent()
+          && !installed.get().appId().isEmpty()
+          && !installed.get().appId().equals(named)) {
+        log.warn(
+            "Slack: refused a request of workspace {} naming app {}, not the app it installed",
+            team,
+            named.length() > 40 ? named.substring(0, 40) + "..." : named);
+        return Response.builder()
+            .statusCode(401)
+            .contentType("text/plain")
+            .body("This request is for another app.")
+            .build();
+      }
+    }
+    return chain.next(req);
+  }
+
+  /** The {@code api_app_id} a request names, or null when it names none. */
+  private static @Nullable String apiAppId(Request<?> req) {
+    if (req instanceof SlashCommandRequest command) {
+      return command.getPayload().getApiAppId();
+    }
+    if (req instanceof BlockActionRequest action) {
+      return action.getPayload().getApiAppId();
+    }
+    if (req instanceof EventRequest event) {
+      try {
+        JsonElement id =
+            JsonParser.parseString(event.getRequestBodyAsString())
+                .getAsJsonObject()
+                .get("api_app_id");
+        return id == null || !id.isJsonPrimitive() ? null : id.getAsString();
+      } catch (RuntimeException e) {
+        return null; // Bolt refuses a body it cannot read on its own.
+      }
+    }
+    return null;
   }
 
   /** Why the bot is not signed in yet while sign-in is being retried; null otherwise. */

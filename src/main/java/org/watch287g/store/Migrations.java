@@ -35,7 +35,8 @@ final class Migrations {
           "V10__webhooks.sql",
           "V11__slack_installations.sql",
           "V12__instance_heartbeat.sql",
-          "V13__seen_request.sql");
+          "V13__seen_request.sql",
+          "V14__workspace_admin.sql");
 
   private final List<String> scripts;
 

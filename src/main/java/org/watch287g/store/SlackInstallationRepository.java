@@ -133,14 +133,26 @@ public final class SlackInstallationRepository {
     }
   }
 
-  /** Records a new install's state, valid until {@code until}; drops states already expired. */
-  public void addState(String state, Instant until, Instant now) {
-    database.write(
+  /**
+   * Records a new install's state, valid until {@code until}, unless {@code limit} states are
+   * already waiting; drops states already expired.
+   *
+   * @return whether it was recorded
+   */
+  public boolean addState(String state, Instant until, Instant now, int limit) {
+    return database.transaction(
         c -> {
           try (PreparedStatement old =
               c.prepareStatement("DELETE FROM slack_oauth_state WHERE expires_at <= ?")) {
             old.setLong(1, now.toEpochMilli());
             old.executeUpdate();
+          }
+          try (PreparedStatement count =
+                  c.prepareStatement("SELECT count(*) FROM slack_oauth_state");
+              ResultSet r = count.executeQuery()) {
+            if (r.next() && r.getLong(1) >= limit) {
+              return false;
+            }
           }
           try (PreparedStatement s =
               c.prepareStatement(
@@ -149,6 +161,7 @@ public final class SlackInstallationRepository {
             s.setLong(2, until.toEpochMilli());
             s.executeUpdate();
           }
+          return true;
         });
   }
 

@@ -341,11 +341,63 @@ public final class SubscriptionRepository implements ChannelDirectory, ChannelSe
     SqlOutbox.giveUp(
         c, "platform = ? AND workspace = ?", SqlOutbox.WORKSPACE_FORGOTTEN, platform, workspace);
     WebhookRepository.forgetMirrors(c, platform, workspace, null);
+    clearAdminChannel(c, platform, workspace);
     try (PreparedStatement s =
         c.prepareStatement("DELETE FROM channel WHERE platform = ? AND workspace = ?")) {
       s.setString(1, platform);
       s.setString(2, workspace);
       return s.executeUpdate();
+    }
+  }
+
+  @Override
+  public Optional<String> adminChannel(String platform, String workspace) {
+    return database.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT channel FROM workspace_admin WHERE platform = ? AND workspace = ?")) {
+            s.setString(1, platform);
+            s.setString(2, workspace);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void setAdminChannel(ChannelRef channel, Instant at, @Nullable String by) {
+    database.write(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO workspace_admin (platform, workspace, channel, set_by, set_at)"
+                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, workspace) DO UPDATE SET"
+                      + " channel = excluded.channel, set_by = excluded.set_by,"
+                      + " set_at = excluded.set_at")) {
+            s.setString(1, channel.platform());
+            s.setString(2, channel.workspace());
+            s.setString(3, channel.channel());
+            s.setString(4, by);
+            s.setLong(5, at.toEpochMilli());
+            s.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public boolean clearAdminChannel(String platform, String workspace) {
+    return database.transaction(c -> clearAdminChannel(c, platform, workspace));
+  }
+
+  private static boolean clearAdminChannel(Connection c, String platform, String workspace)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM workspace_admin WHERE platform = ? AND workspace = ?")) {
+      s.setString(1, platform);
+      s.setString(2, workspace);
+      return s.executeUpdate() > 0;
     }
   }
 }

@@ -35,6 +35,7 @@ public final class SourceHealth {
 
   /** Takes in one poll's report; called after every cycle, on the poller's thread. */
   public synchronized void observe(CycleReport report) {
+    notices.summarizeIfDue();
     List<Notice> setAside = new ArrayList<>();
     for (Problem problem : setAside(report.problems())) {
       ListKind list = Objects.requireNonNull(problem.list(), "a set-aside file has a list");

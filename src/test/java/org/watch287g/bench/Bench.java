@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public final class Bench {
   static final List<String> SECTIONS =
-      List.of("ingest", "fanout", "commands", "footprint", "maps", "pages", "shards");
+      List.of(
+          "ingest", "fanout", "commands", "footprint", "maps", "pages", "shards", "workspaces");
 
   private Bench() {}
 
@@ -66,6 +67,7 @@ public final class Bench {
           case "pages" -> PagesSection.run(figures, quick);
           case "maps" -> MapsSection.run(figures, quick);
           case "shards" -> ShardsSection.run(figures, quick);
+          case "workspaces" -> WorkspacesSection.run(figures, quick);
           default -> throw new IllegalStateException("no section " + section);
         }
       } catch (Exception | Error e) {

@@ -107,6 +107,19 @@ final class LimitingFakes {
    * method answers ok.
    */
   static final class Slack extends Counted {
+    /**
+     * "Add to Slack": {@code oauth.v2.access} exchanges any code {@code bench-<team>} for the token
+     * {@code xoxb-bench-<team>} of workspace {@code <team>}; {@code auth.test} answers the team of
+     * the token it carries.
+     */
+    static final String CODE = "bench-";
+
+    /** Posts whose token was not their channel's workspace's ({@link #teamOfChannel}). */
+    final AtomicInteger wrongToken = new AtomicInteger();
+
+    /** When set, the workspace each channel belongs to, to check the token of every post. */
+    volatile java.util.function.Function<String, String> teamOfChannel = channel -> "";
+
     private final Map<String, double[]> buckets = new HashMap<>();
     private final int burst;
     private final long intervalNanos;
@@ -130,16 +143,45 @@ final class LimitingFakes {
     private void handle(HttpExchange exchange) throws IOException {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       latency.travel();
-      if (!exchange.getRequestURI().getPath().endsWith("chat.postMessage")) {
+      String path = exchange.getRequestURI().getPath();
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+      String team =
+          token.startsWith("xoxb-bench-") ? token.substring("xoxb-bench-".length()) : "T1";
+      if (path.endsWith("oauth.v2.access")) {
+        String code = formField(body, "code");
+        latency.travel();
+        if (!code.startsWith(CODE)) {
+          send(exchange, 200, "{\"ok\":false,\"error\":\"invalid_code\"}");
+          return;
+        }
+        String installed = code.substring(CODE.length());
+        send(
+            exchange,
+            200,
+            "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\"U0INSTALLER\"},"
+                + "\"scope\":\"chat:write,commands\",\"token_type\":\"bot\","
+                + "\"access_token\":\"xoxb-bench-"
+                + installed
+                + "\",\"bot_user_id\":\"UBOT\",\"team\":{\"id\":\""
+                + installed
+                + "\",\"name\":\"Bench\"},\"is_enterprise_install\":false}");
+        return;
+      }
+      if (!path.endsWith("chat.postMessage")) {
         latency.travel();
         send(
             exchange,
             200,
-            "{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
+            "{\"ok\":true,\"team_id\":\"" + team + "\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\"}");
         return;
       }
       requests.incrementAndGet();
       String channel = formField(body, "channel");
+      String owner = teamOfChannel.apply(channel);
+      if (!owner.isEmpty() && !owner.equals(team)) {
+        wrongToken.incrementAndGet();
+      }
       long now = System.nanoTime();
       boolean allowed;
       synchronized (buckets) {

@@ -28,6 +28,7 @@ class SlashCommandTest {
           "note",
           "mention",
           "webhook",
+          "admin",
           "test",
           "map",
           "help");

@@ -74,8 +74,17 @@ final class FakeSlack implements AutoCloseable {
   /** Tokens revoked: every call with one is answered {@code token_revoked}. */
   private final java.util.Set<String> revoked = ConcurrentHashMap.newKeySet();
 
-  /** What one code, once exchanged, installs. */
-  private record Grant(String team, String name, String token, String installer) {}
+  /** Refresh tokens not used yet, and the workspace each renews (token rotation). */
+  private final Map<String, String> refreshable = new ConcurrentHashMap<>();
+
+  private final java.util.concurrent.atomic.AtomicInteger renewals =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * What one code, once exchanged, installs; {@code expiresIn} seconds > 0 when the app rotates
+   * tokens (the answer then carries a refresh token).
+   */
+  private record Grant(String team, String name, String token, String installer, int expiresIn) {}
 
   FakeSlack() throws IOException {
     this(0);
@@ -114,7 +123,18 @@ final class FakeSlack implements AutoCloseable {
    * invalid_code}, as at Slack.
    */
   FakeSlack grant(String code, String team, String token, String installer) {
-    grants.put(code, new Grant(team, "Workspace " + team, token, installer));
+    grants.put(code, new Grant(team, "Workspace " + team, token, installer, 0));
+    return this;
+  }
+
+  /**
+   * The same for an app with token rotation on: the token expires {@code expiresIn} seconds after
+   * the exchange, and comes with a refresh token good for one renewal ({@code oauth.v2.access} with
+   * {@code grant_type=refresh_token}), which gives a new token and a new refresh token, as at
+   * Slack.
+   */
+  FakeSlack grantRotating(String code, String team, String token, String installer, int expiresIn) {
+    grants.put(code, new Grant(team, "Workspace " + team, token, installer, expiresIn));
     return this;
   }
 
@@ -291,18 +311,51 @@ final class FakeSlack implements AutoCloseable {
     };
   }
 
-  /** {@code oauth.v2.access}: a granted code, once, for its workspace's bot token. */
+  /**
+   * {@code oauth.v2.access}: a granted code, once, for its workspace's bot token; or, with {@code
+   * grant_type=refresh_token}, a refresh token, once, for a new token of its workspace.
+   */
   private MockResponse exchange(Map<String, String> params) {
+    if ("refresh_token".equals(params.get("grant_type"))) {
+      String team = refreshable.remove(params.getOrDefault("refresh_token", ""));
+      if (team == null) {
+        return error("invalid_refresh_token");
+      }
+      int n = renewals.incrementAndGet();
+      String token = "xoxe.xoxb-renewed-" + n + "-" + team;
+      String refresh = "xoxe-1-refresh-" + n + "-" + team;
+      teamsByToken.put(token, team);
+      refreshable.put(refresh, team);
+      return json(
+          200,
+          "{\"ok\":true,\"app_id\":\"A1\",\"scope\":\"chat:write,commands\","
+              + "\"token_type\":\"bot\",\"access_token\":\""
+              + token
+              + "\",\"refresh_token\":\""
+              + refresh
+              + "\",\"expires_in\":43200,\"bot_user_id\":\"UBOT"
+              + team
+              + "\",\"team\":{\"id\":\""
+              + team
+              + "\"}}");
+    }
     Grant g = grants.remove(params.getOrDefault("code", ""));
     if (g == null) {
       return error("invalid_code");
     }
     teamsByToken.put(g.token(), g.team());
+    String rotation = "";
+    if (g.expiresIn() > 0) {
+      String refresh = "xoxe-1-refresh-0-" + g.team();
+      refreshable.put(refresh, g.team());
+      rotation = "\"refresh_token\":\"" + refresh + "\",\"expires_in\":" + g.expiresIn() + ",";
+    }
     return json(
         200,
         "{\"ok\":true,\"app_id\":\"A1\",\"authed_user\":{\"id\":\""
             + g.installer()
             + "\"},\"scope\":\"chat:write,commands\",\"token_type\":\"bot\","
+            + rotation
             + "\"access_token\":\""
             + g.token()
             + "\",\"bot_user_id\":\"UBOT"

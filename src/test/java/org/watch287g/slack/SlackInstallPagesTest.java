@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +193,37 @@ class SlackInstallPagesTest {
       assertEquals(responses + 1, bot.fake.calls(FakeSlack.RESPONSE_PATH).size());
       assertEquals(
           0, bot.fake.calls("users.info").size() + bot.fake.calls("chat.postMessage").size());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a signed command naming another app than its workspace installed is refused and changes"
+          + " nothing")
+  void aCommandNamingAnotherAppIsRefused() throws Exception {
+    try (SlackTestBot bot = SlackTestBot.distributed(dir, "")) {
+      SlackDistributionTest.install(bot, "T0AAA", "xoxb-aaa-0000-secret");
+      String forged =
+          bot.body("T0AAA", "subscribe florida", "C0AAA", "U1")
+              .replace("api_app_id=A1", "api_app_id=A0OTHER");
+      HttpResponse<String> refused =
+          bot.post(forged, Instant.now().getEpochSecond(), SlackTestBot.SECRET);
+      assertEquals(401, refused.statusCode(), refused.body());
+      String event =
+          "{\"token\":\"legacy\",\"team_id\":\"T0AAA\",\"api_app_id\":\"A0OTHER\","
+              + "\"event\":{\"type\":\"app_uninstalled\"},\"type\":\"event_callback\","
+              + "\"event_id\":\"Ev9\",\"event_time\":"
+              + Instant.now().getEpochSecond()
+              + "}";
+      assertEquals(401, bot.postJson(event).statusCode());
+      assertEquals(1, installed(bot, "T0AAA"), "the other app's uninstall removed nothing");
+      assertEquals(0, bot.wiring.subscriptions().all().size());
+      assertEquals(0, bot.fake.calls("users.info").size());
+
+      // The same command naming the installed app works.
+      assertEquals(200, bot.command("T0AAA", "subscribe florida", "C0AAA", "U1").statusCode());
+      bot.fake.awaitResponse(Duration.ofSeconds(10));
+      assertEquals(1, bot.wiring.subscriptions().all().size());
     }
   }
 }

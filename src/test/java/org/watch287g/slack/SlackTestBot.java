@@ -177,7 +177,7 @@ final class SlackTestBot implements AutoCloseable {
 
   /** Sends an Events API event of workspace {@code team}, signed now. */
   HttpResponse<String> event(String team, String eventJson) throws Exception {
-    String body =
+    return postJson(
         "{\"token\":\"legacy\",\"team_id\":\""
             + team
             + "\",\"api_app_id\":\"A1\",\"event\":"
@@ -186,7 +186,11 @@ final class SlackTestBot implements AutoCloseable {
             + triggers.incrementAndGet()
             + "\",\"event_time\":"
             + Instant.now().getEpochSecond()
-            + "}";
+            + "}");
+  }
+
+  /** Posts an Events API body as it is, signed now. */
+  HttpResponse<String> postJson(String body) throws Exception {
     String ts = String.valueOf(Instant.now().getEpochSecond());
     return send(
         HttpRequest.newBuilder(endpoint())

@@ -94,12 +94,29 @@ class SlackInstallationRepositoryTest {
   void aStateWorksOnceAndOnlyBeforeItExpires() {
     try (Database db = open()) {
       SlackInstallationRepository rows = new SlackInstallationRepository(db, new TokenCipher(KEY));
-      rows.addState("s1", NOW.plus(Duration.ofMinutes(10)), NOW);
-      rows.addState("s2", NOW.plus(Duration.ofMinutes(10)), NOW);
+      rows.addState("s1", NOW.plus(Duration.ofMinutes(10)), NOW, 100);
+      rows.addState("s2", NOW.plus(Duration.ofMinutes(10)), NOW, 100);
       assertTrue(rows.consumeState("s1", NOW.plus(Duration.ofMinutes(9))));
       assertFalse(rows.consumeState("s1", NOW.plus(Duration.ofMinutes(9))));
       assertFalse(rows.consumeState("s2", NOW.plus(Duration.ofMinutes(10))));
       assertFalse(rows.consumeState("never-issued", NOW));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "no more install links are handed out while the limit of installs are under way, and more"
+          + " once they expire")
+  void installsUnderWayAreBounded() {
+    try (Database db = open()) {
+      SlackInstallationRepository rows = new SlackInstallationRepository(db, new TokenCipher(KEY));
+      Instant until = NOW.plus(Duration.ofMinutes(10));
+      assertTrue(rows.addState("s1", until, NOW, 2));
+      assertTrue(rows.addState("s2", until, NOW, 2));
+      assertFalse(rows.addState("s3", until, NOW, 2));
+      assertFalse(rows.consumeState("s3", NOW), "a state refused is not kept");
+      Instant later = NOW.plus(Duration.ofMinutes(11));
+      assertTrue(rows.addState("s4", later.plus(Duration.ofMinutes(10)), later, 2));
     }
   }
 }
