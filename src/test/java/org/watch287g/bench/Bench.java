@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Bench {
   static final List<String> SECTIONS =
-      List.of("ingest", "fanout", "commands", "footprint", "maps", "pages");
+      List.of("ingest", "fanout", "instances", "commands", "footprint", "maps", "pages");
 
   private Bench() {}
 
@@ -61,6 +61,7 @@ public final class Bench {
         switch (section) {
           case "ingest" -> IngestSection.run(figures, quick);
           case "fanout" -> FanoutSection.run(figures, quick);
+          case "instances" -> InstancesSection.run(figures, quick);
           case "commands" -> CommandsSection.run(figures, quick);
           case "footprint" -> FootprintSection.run(figures, quick);
           case "pages" -> PagesSection.run(figures, quick);
