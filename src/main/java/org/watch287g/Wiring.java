@@ -449,7 +449,7 @@ public final class Wiring implements AutoCloseable {
         clock,
         // The console prints one line after another; a chat platform is a round trip away.
         deliverer == console ? 1 : config.alerts().inFlight(),
-        DeliveryWorker.LEASE,
+        config.alerts().deliveryLease(),
         heartbeat == null ? () -> 1 : heartbeat::instances);
   }
 

@@ -41,8 +41,8 @@ public final class Pacer {
 
   /**
    * A pacer of one instance among several that share the platform's global limit: {@code instances}
-   * says how many deliver now, and this one keeps within that share of the limit (the same number
-   * of sends in a window as many times longer).
+   * says how many deliver now, and this one keeps within that share of the limit (that part of the
+   * sends in each window).
    */
   public Pacer(RateLimits limits, IntSupplier instances) {
     this(limits, System::nanoTime, instances);
@@ -121,15 +121,26 @@ public final class Pacer {
     }
 
     /**
-     * How long until one more send fits, with the window {@code stretch} times as long (this
-     * process's share of a limit several share); 0 if it fits now.
+     * How long until one more send fits within this process's share of a limit {@code instances}
+     * share; 0 if it fits now. The share is a part of the sends in the same window, not the same
+     * sends in a window as many times longer: the instances all see new alerts at once, and bursts
+     * of a whole window's sends each would meet at the platform (measured: 187 of 2,687 requests
+     * answered 429 with two instances). Only a limit with fewer sends than instances stretches the
+     * window, so that no share rounds to zero.
      */
-    long waitNanos(long now, int stretch) {
+    long waitNanos(long now, int instances) {
+      int share = sentAt.length / instances;
+      if (share >= 1) {
+        if (count < share) {
+          return 0;
+        }
+        long oldest = sentAt[(next - share + sentAt.length) % sentAt.length];
+        return Math.max(0, oldest + windowNanos - now);
+      }
       if (count < sentAt.length) {
         return 0;
       }
-      long oldest = sentAt[next];
-      return Math.max(0, oldest + windowNanos * stretch - now);
+      return Math.max(0, sentAt[next] + windowNanos * instances - now);
     }
 
     void record(long now) {

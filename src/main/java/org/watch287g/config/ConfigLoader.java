@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -362,9 +363,23 @@ public final class ConfigLoader {
         new AlertsConfig(
             toolkit.isEmpty() ? null : Path.of(toolkit),
             s.share("maxRemoval", AlertsConfig.DEFAULT_MAX_REMOVAL),
-            s.integer("inFlight", AlertsConfig.DEFAULT_IN_FLIGHT, 1, AlertsConfig.MAX_IN_FLIGHT));
+            s.integer("inFlight", AlertsConfig.DEFAULT_IN_FLIGHT, 1, AlertsConfig.MAX_IN_FLIGHT),
+            deliveryLease(s));
     s.rejectUnknownKeys();
     return config;
+  }
+
+  private static Duration deliveryLease(ConfigSection s) {
+    Duration lease = s.positiveDuration("deliveryLease", AlertsConfig.DEFAULT_DELIVERY_LEASE);
+    if (lease.compareTo(AlertsConfig.MIN_DELIVERY_LEASE) < 0
+        || lease.compareTo(AlertsConfig.MAX_DELIVERY_LEASE) > 0) {
+      throw s.invalid(
+          "deliveryLease",
+          "must be from 30s to 2m, not " + lease.toSeconds() + " s",
+          "shorter risks taking over a send still under way (a send may take 20 s); longer lets"
+              + " Discord forget a crashed alert's nonce; the default is 60s");
+    }
+    return lease;
   }
 
   private static AdminConfig admin(ConfigSection s) {

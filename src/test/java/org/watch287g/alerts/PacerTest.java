@@ -121,24 +121,45 @@ class PacerTest {
 
   @Test
   @org.junit.jupiter.api.DisplayName(
-      "with three instances delivering, each sends a third of the global limit: its burst, then"
-          + " a wait three windows long; with one again, the whole limit")
+      "with three instances delivering, each sends a third of the global limit in each window, so"
+          + " that their bursts together stay within it; with one again, the whole limit")
   void aShareOfTheGlobalLimitPerLiveInstance() {
     java.util.concurrent.atomic.AtomicInteger instances =
         new java.util.concurrent.atomic.AtomicInteger(3);
-    RateLimits globalOnly = new RateLimits(new RateLimits.Window(3, Duration.ofSeconds(1)), null);
+    RateLimits globalOnly = new RateLimits(new RateLimits.Window(50, Duration.ofSeconds(1)), null);
     Pacer pacer = new Pacer(globalOnly, nanos::get, instances::get);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 16; i++) {
       assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(new ChannelRef("slack", "T", "C" + i)));
     }
     assertEquals(
-        new Pacer.PlatformBusy(padded(Duration.ofSeconds(1)).multipliedBy(3)),
-        pacer.tryAcquire(FIRST));
+        new Pacer.PlatformBusy(padded(Duration.ofSeconds(1))),
+        pacer.tryAcquire(FIRST),
+        "16 of 50 a window: three such bursts are 48");
     advance(padded(Duration.ofSeconds(1)));
-    assertInstanceOf(Pacer.PlatformBusy.class, pacer.tryAcquire(FIRST), "a window is not enough");
+    assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(FIRST), "the next window, the next 16");
 
     instances.set(1);
 
-    assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(FIRST), "alone again: the whole limit");
+    // The first 16 are a window old now: 49 more make the whole limit in this window.
+    for (int i = 0; i < 49; i++) {
+      assertInstanceOf(
+          Pacer.Go.class,
+          pacer.tryAcquire(new ChannelRef("slack", "T", "D" + i)),
+          "alone again: the whole limit");
+    }
+    assertInstanceOf(Pacer.PlatformBusy.class, pacer.tryAcquire(FIRST));
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "a global limit of fewer sends than instances gives each one send in a window as many"
+          + " times longer")
+  void aShareThatWouldRoundToZeroStretchesTheWindow() {
+    RateLimits globalOnly = new RateLimits(new RateLimits.Window(1, Duration.ofSeconds(1)), null);
+    Pacer pacer = new Pacer(globalOnly, nanos::get, () -> 3);
+    assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(FIRST));
+    assertEquals(
+        new Pacer.PlatformBusy(padded(Duration.ofSeconds(1)).multipliedBy(3)),
+        pacer.tryAcquire(FIRST));
   }
 }

@@ -18,7 +18,15 @@ import java.util.Set;
 public final class Bench {
   static final List<String> SECTIONS =
       List.of(
-          "ingest", "fanout", "commands", "footprint", "maps", "pages", "shards", "workspaces");
+          "ingest",
+          "fanout",
+          "instances",
+          "commands",
+          "footprint",
+          "maps",
+          "pages",
+          "shards",
+          "workspaces");
 
   private Bench() {}
 
@@ -62,6 +70,7 @@ public final class Bench {
         switch (section) {
           case "ingest" -> IngestSection.run(figures, quick);
           case "fanout" -> FanoutSection.run(figures, quick);
+          case "instances" -> InstancesSection.run(figures, quick);
           case "commands" -> CommandsSection.run(figures, quick);
           case "footprint" -> FootprintSection.run(figures, quick);
           case "pages" -> PagesSection.run(figures, quick);

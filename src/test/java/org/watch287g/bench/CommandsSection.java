@@ -24,6 +24,7 @@ import org.watch287g.config.Config;
 import org.watch287g.config.ConfigLoader;
 import org.watch287g.slack.SlackPlatform;
 import org.watch287g.testing.FakeDiscord;
+import org.watch287g.testing.TestPostgres;
 
 /**
  * Issue 8, benchmark 3: {@code /287g status harris tx} through Slack's HTTP endpoint (the real bot:
@@ -43,17 +44,32 @@ final class CommandsSection {
   private CommandsSection() {}
 
   static void run(Figures figures, boolean quick) throws Exception {
-    slack(figures, quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30));
+    Duration length = quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
+    Path directory = Files.createTempDirectory("bench-commands");
+    slack(figures, length, "storage: {path: '" + directory.resolve("bot.db") + "'}", "");
+    // Issue 20: the same on PostgreSQL, where the replay guard is a table every instance shares
+    // (one INSERT per request) and the answer's reads go over a pooled connection.
+    if (TestPostgres.available()) {
+      String url = TestPostgres.createDatabase("bench_commands");
+      try {
+        slack(figures, length, "storage: {url: '" + url + "'}", " on PostgreSQL");
+      } finally {
+        TestPostgres.dropDatabase(url);
+      }
+    } else {
+      figures.context(
+          SECTION, "slack /287g status on PostgreSQL", Double.NaN, "ms", TestPostgres.HOW_TO_RUN);
+    }
     discord(figures, quick ? 500 : 2_000);
   }
 
-  private static void slack(Figures figures, Duration length) throws Exception {
-    Path directory = Files.createTempDirectory("bench-commands");
+  /** {@code /287g status} through Slack against the bot on this storage; {@code on} names it. */
+  private static void slack(Figures figures, Duration length, String storage, String on)
+      throws Exception {
     try (LimitingFakes.Slack api = new LimitingFakes.Slack(1_000, Duration.ofMillis(1))) {
       String yaml =
-          "storage: {path: '"
-              + directory.resolve("bot.db")
-              + "'}\nslack: {botToken: xoxb-bench, signingSecret: "
+          storage
+              + "\nslack: {botToken: xoxb-bench, signingSecret: "
               + SECRET
               + ", port: 0, apiUrl: '"
               + api.apiUrl()
@@ -101,10 +117,11 @@ final class CommandsSection {
                 "%d clients for %d s, each request signed (HMAC) and checked; %,d requests,"
                     + " %.0f/s",
                 CLIENTS, length.toSeconds(), all.size(), all.size() / (double) length.toSeconds());
-        figures.context(SECTION, "slack /287g status, p50", timings.percentileMs(0.5), "ms", how);
+        figures.context(
+            SECTION, "slack /287g status" + on + ", p50", timings.percentileMs(0.5), "ms", how);
         figures.add(
             SECTION,
-            "slack /287g status, p99",
+            "slack /287g status" + on + ", p99",
             timings.percentileMs(0.99),
             "ms",
             "< 50 ms",
@@ -112,7 +129,7 @@ final class CommandsSection {
             how);
         figures.add(
             SECTION,
-            "slack /287g status, errors",
+            "slack /287g status" + on + ", errors",
             errors.get(),
             "requests",
             "0",

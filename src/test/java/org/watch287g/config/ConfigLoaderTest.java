@@ -268,6 +268,30 @@ class ConfigLoaderTest {
 
   @Test
   @DisplayName(
+      "the delivery lease is a minute unless set, from 30s to 2m, and one outside that names the"
+          + " key and why")
+  void deliveryLease() {
+    ConfigLoader loader = new ConfigLoader(NO_ENV);
+
+    assertEquals(Duration.ofSeconds(60), loader.load(null).alerts().deliveryLease());
+    assertEquals(
+        Duration.ofSeconds(30),
+        loader.parse("alerts:\n  deliveryLease: 30s\n", "c").alerts().deliveryLease());
+    assertEquals(
+        Duration.ofMinutes(2),
+        loader.parse("alerts:\n  deliveryLease: PT2M\n", "c").alerts().deliveryLease());
+    for (String bad : new String[] {"10s", "5m"}) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> loader.parse("alerts:\n  deliveryLease: " + bad + "\n", "c"));
+      assertTrue(e.getMessage().startsWith("alerts.deliveryLease:"), e.getMessage());
+      assertTrue(e.getMessage().contains("from 30s to 2m"), e.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName(
       "the admin endpoint listens on loopback unless the environment or the file says otherwise")
   void adminAddressFromEnvironment() {
     assertEquals("127.0.0.1", new ConfigLoader(NO_ENV).load(null).admin().bindAddress());

@@ -129,6 +129,15 @@ final class Bot implements AutoCloseable {
     return at < 0 ? all : all.substring(at);
   }
 
+  /** The process ID of the last start (the delivery workers name their leases after it). */
+  long pid() {
+    Process p = process;
+    if (p == null) {
+      throw new IllegalStateException("not started");
+    }
+    return p.pid();
+  }
+
   boolean alive() {
     Process p = process;
     return p != null && p.isAlive();

@@ -30,6 +30,7 @@ public final class FakeIce implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final Map<String, MockResponse> files = new ConcurrentHashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> pageReads = Collections.synchronizedList(new ArrayList<>());
   private volatile @Nullable MockResponse pageOverride;
   private volatile String page = "<html><body><p>No lists yet.</p></body></html>";
   private volatile @Nullable CountDownLatch pageBarrier;
@@ -108,10 +109,21 @@ public final class FakeIce implements AutoCloseable {
     }
   }
 
+  /**
+   * When the page was asked for ({@link System#nanoTime}), in order: a poll begins with it, so the
+   * first read after an instant is the first poll after it (of whichever bot reads this site).
+   */
+  public List<Long> pageReads() {
+    synchronized (pageReads) {
+      return List.copyOf(pageReads);
+    }
+  }
+
   private MockResponse answer(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     requests.add(request.getMethod() + " " + path);
     if (path.equals(PAGE)) {
+      pageReads.add(System.nanoTime());
       CountDownLatch barrier = pageBarrier;
       if (barrier != null) {
         barrier.countDown();
