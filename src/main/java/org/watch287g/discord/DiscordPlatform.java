@@ -297,7 +297,7 @@ public final class DiscordPlatform implements AutoCloseable {
       }
     }
     log.info(
-        "Discord: {} shards in all; this process runs {} of shards {}: connecting to {}",
+        "Discord: {} shards in all; this process runs {} (its range: {}): connecting to {}",
         total,
         owned.isEmpty() ? "none (another instance owns them)" : owned,
         config.shardRange().all() ? "all" : mine,
