@@ -41,6 +41,14 @@ final class Installations implements InstallationService, WorkspaceClients {
   private final Clock clock;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
+  /**
+   * The app each workspace installed, as last read: Bolt looks the installation up ({@link
+   * #findBot}) before any handler runs, so checking a request's app needs no second read. Never
+   * stale in a way that matters: a workspace not installed is refused before the check, and a
+   * workspace can only install this one app again.
+   */
+  private final ConcurrentMap<String, String> appIds = new ConcurrentHashMap<>();
+
   Installations(
       InstallationStore store, Slack slack, String clientId, String clientSecret, Clock clock) {
     this.store = store;
@@ -63,6 +71,7 @@ final class Installations implements InstallationService, WorkspaceClients {
    */
   Optional<Installation> current(String team) {
     Optional<Installation> found = store.find(team);
+    found.ifPresent(i -> appIds.put(team, i.appId()));
     if (found.isEmpty() || !due(found.get())) {
       return found;
     }
@@ -74,6 +83,12 @@ final class Installations implements InstallationService, WorkspaceClients {
       }
       return Optional.of(renew(again.get()));
     }
+  }
+
+  /** The app {@code team} installed, from its last look-up; empty when it is not installed. */
+  Optional<String> appId(String team) {
+    String known = appIds.get(team);
+    return known != null ? Optional.of(known) : current(team).map(Installation::appId);
   }
 
   private boolean due(Installation i) {

@@ -224,10 +224,8 @@ public final class SlackPlatform implements AutoCloseable {
     String team = req.getContext().getTeamId();
     String named = apiAppId(req);
     if (i != null && team != null && named != null) {
-      Optional<Installation> installed = i.store().find(team);
-      if (installed.isPresent()
-          && !installed.get().appId().isEmpty()
-          && !installed.get().appId().equals(named)) {
+      Optional<String> installed = i.appId(team);
+      if (installed.isPresent() && !installed.get().isEmpty() && !installed.get().equals(named)) {
         log.warn(
             "Slack: refused a request of workspace {} naming app {}, not the app it installed",
             team,
