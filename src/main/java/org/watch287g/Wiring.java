@@ -131,10 +131,6 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * On PostgreSQL, Slack's replay guard remembers the requests answered in the database, so that
-   * every instance (and this one after a restart) refuses a replay; alone on SQLite, in memory.
-   */
-  /**
    * Where a notice about {@code channel} goes in its own workspace: the channel set there with
    * {@code /287g admin here}, and, for a workspace that installed the bot through "Add to Slack", a
    * direct message to whoever installed it. None for the operator's own single workspace without an
@@ -174,6 +170,10 @@ public final class Wiring implements AutoCloseable {
     return routes;
   }
 
+  /**
+   * On PostgreSQL, Slack's replay guard remembers the requests answered in the database, so that
+   * every instance (and this one after a restart) refuses a replay; alone on SQLite, in memory.
+   */
   private static SharedReplays sharedReplays(Database database, Clock clock) {
     if (database.postgres().isEmpty()) {
       return SharedReplays.NONE;
