@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.watch287g.alerts.Deliverer;
 import org.watch287g.alerts.DeliveryResult;
 import org.watch287g.alerts.DeliveryWorker;
 import org.watch287g.alerts.Language;
+import org.watch287g.alerts.LimitShare;
 import org.watch287g.alerts.Notice;
 import org.watch287g.alerts.PageLinks;
 import org.watch287g.alerts.RetryPolicy;
@@ -360,16 +362,17 @@ public final class Wiring implements AutoCloseable {
                 pollCycle,
                 new SourceHealth(notices, SourceHealth.FAILING_AFTER),
                 config.source().pollInterval());
-    this.consoleWorker = worker(console, composer, clock, console);
+    this.consoleWorker = worker(console, composer, clock, console, instanceShare());
     this.replay = new Replay(parser, ingest, clock);
     List<DeliveryWorker> workers = new ArrayList<>(List.of(consoleWorker));
     if (discord != null) {
-      workers.add(worker(discord.deliverer(), composer, clock, console));
+      // Discord's global limit is the bot's: each instance takes the part its shards are of all.
+      workers.add(worker(discord.deliverer(), composer, clock, console, discord::limitShare));
     }
     if (slack != null) {
-      workers.add(worker(slack.deliverer(), composer, clock, console));
+      workers.add(worker(slack.deliverer(), composer, clock, console, instanceShare()));
     }
-    workers.add(worker(webhookPosts, composer, clock, console));
+    workers.add(worker(webhookPosts, composer, clock, console, instanceShare()));
     this.deliveries = new DeliveryLoop(workers, Duration.ofSeconds(1));
   }
 
@@ -437,8 +440,18 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
+  /** One part of a global limit per instance heard from, for a platform with no shards. */
+  private Supplier<LimitShare> instanceShare() {
+    InstanceHeartbeat beat = heartbeat;
+    return beat == null ? () -> LimitShare.WHOLE : () -> LimitShare.oneOf(beat.instances());
+  }
+
   private DeliveryWorker worker(
-      Deliverer deliverer, AlertComposer composer, Clock clock, Deliverer console) {
+      Deliverer deliverer,
+      AlertComposer composer,
+      Clock clock,
+      Deliverer console,
+      Supplier<LimitShare> share) {
     return new DeliveryWorker(
         outbox,
         deliverer,
@@ -450,7 +463,7 @@ public final class Wiring implements AutoCloseable {
         // The console prints one line after another; a chat platform is a round trip away.
         deliverer == console ? 1 : config.alerts().inFlight(),
         config.alerts().deliveryLease(),
-        heartbeat == null ? () -> 1 : heartbeat::instances);
+        share);
   }
 
   /**

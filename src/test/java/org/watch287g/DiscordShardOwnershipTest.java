@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.watch287g.alerts.ChannelRef;
 import org.watch287g.config.Config;
 import org.watch287g.config.ConfigLoader;
 import org.watch287g.discord.DiscordPlatform;
@@ -106,6 +107,21 @@ class DiscordShardOwnershipTest {
         Set<Integer> all = new HashSet<>(shards(a));
         all.addAll(shards(b));
         assertEquals(Set.of(0, 1), all, "every shard in one of them");
+        assertEquals(
+            2,
+            pa.limitShare().mine() + pb.limitShare().mine(),
+            "Discord's global limit split by the shards each runs: "
+                + pa.limitShare()
+                + pb.limitShare());
+        for (int shard = 0; shard < 2; shard++) {
+          ChannelRef channel = new ChannelRef("discord", guildOn(shard), "1300000000000000101");
+          assertEquals(
+              Set.of(shards(a).contains(shard), shards(b).contains(shard)),
+              Set.of(pa.deliverer().reaches(channel), pb.deliverer().reaches(channel)),
+              "only the instance running shard " + shard + " posts to its servers");
+          assertEquals(
+              shards(a).contains(shard), pa.deliverer().reaches(channel), "shard " + shard);
+        }
 
         // The instance that runs shard 0 stops; the other must end up with both.
         Wiring stopping = shards(a).contains(0) ? a : b;
@@ -116,6 +132,10 @@ class DiscordShardOwnershipTest {
         assertTrue(
             await(() -> shards(staying).equals(Set.of(0, 1))),
             "the other instance took the stopped one's shards: " + shards(staying));
+        assertEquals(
+            new org.watch287g.alerts.LimitShare(2, 2),
+            staying.discord().orElseThrow().limitShare(),
+            "the whole of Discord's limit with both shards");
         assertTrue(
             discord.awaitShards(Set.of(0, 1), WAIT),
             "both shards connected again: " + discord.connectedShards());

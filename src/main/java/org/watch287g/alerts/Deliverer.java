@@ -24,6 +24,16 @@ public interface Deliverer {
     return RateLimits.none();
   }
 
+  /**
+   * Whether this instance posts to the channel now. False for a channel another instance posts to
+   * (a Discord server whose shard another instance runs): the worker leaves its alerts alone, not
+   * claimed and not postponed, for that instance. True by default: any instance reaches any
+   * channel.
+   */
+  default boolean reaches(ChannelRef channel) {
+    return true;
+  }
+
   /** Sends one alert. */
   DeliveryResult deliver(ChannelRef channel, AlertMessage alert);
 

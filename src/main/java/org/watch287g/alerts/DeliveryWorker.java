@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -129,12 +130,22 @@ public final class DeliveryWorker {
       Clock clock,
       int inFlight,
       Duration lease) {
-    this(outbox, deliverer, channels, composer, policy, notices, clock, inFlight, lease, () -> 1);
+    this(
+        outbox,
+        deliverer,
+        channels,
+        composer,
+        policy,
+        notices,
+        clock,
+        inFlight,
+        lease,
+        () -> LimitShare.WHOLE);
   }
 
   /**
-   * @param instances how many instances deliver now and share the platform's global limit (see
-   *     {@link Pacer#Pacer(RateLimits, java.util.function.IntSupplier)}); 1 alone
+   * @param share which part of the platform's global limit is this instance's now, when several
+   *     share it (see {@link Pacer#Pacer(RateLimits, Supplier)}); the whole alone
    */
   public DeliveryWorker(
       Outbox outbox,
@@ -146,7 +157,7 @@ public final class DeliveryWorker {
       Clock clock,
       int inFlight,
       Duration lease,
-      java.util.function.IntSupplier instances) {
+      Supplier<LimitShare> share) {
     if (inFlight < 1) {
       throw new IllegalArgumentException("at least one message in flight: " + inFlight);
     }
@@ -157,7 +168,7 @@ public final class DeliveryWorker {
     this.policy = policy;
     this.notices = notices;
     this.clock = clock;
-    this.pacer = new Pacer(deliverer.rateLimits(), instances);
+    this.pacer = new Pacer(deliverer.rateLimits(), share);
     this.inFlight = inFlight;
     this.lease = lease;
     byte[] random = new byte[6];
@@ -264,7 +275,11 @@ public final class DeliveryWorker {
     // row each for many channels sharing a state) never changes what a channel gets.
     Set<BatchKey> batches = new LinkedHashSet<>();
     for (OutboxItem item : due) {
-      batches.add(new BatchKey(item.channel(), item.batch()));
+      // A channel another instance posts to (a Discord server whose shard it runs) is left to it:
+      // not claimed, and not postponed, which would hold it back from that instance too.
+      if (deliverer.reaches(item.channel())) {
+        batches.add(new BatchKey(item.channel(), item.batch()));
+      }
     }
     // One queue per channel, its publications oldest first: a channel's messages go one after
     // another in their order, never two at once, however many channels are in flight.

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,30 +33,30 @@ public final class Pacer {
   private final RateLimits.@Nullable Window perChannel;
   private final Map<ChannelRef, SendLog> channels = new HashMap<>();
   private final LongSupplier nanoTime;
-  private final IntSupplier instances;
+  private final Supplier<LimitShare> share;
 
   public Pacer(RateLimits limits) {
-    this(limits, System::nanoTime, () -> 1);
+    this(limits, System::nanoTime, () -> LimitShare.WHOLE);
   }
 
   /**
-   * A pacer of one instance among several that share the platform's global limit: {@code instances}
-   * says how many deliver now, and this one keeps within that share of the limit (that part of the
-   * sends in each window).
+   * A pacer of one instance among several that share the platform's global limit: {@code share}
+   * says which part of it is this instance's now, and this one keeps within that part (that part of
+   * the sends in each window).
    */
-  public Pacer(RateLimits limits, IntSupplier instances) {
-    this(limits, System::nanoTime, instances);
+  public Pacer(RateLimits limits, Supplier<LimitShare> share) {
+    this(limits, System::nanoTime, share);
   }
 
   Pacer(RateLimits limits, LongSupplier nanoTime) {
-    this(limits, nanoTime, () -> 1);
+    this(limits, nanoTime, () -> LimitShare.WHOLE);
   }
 
-  Pacer(RateLimits limits, LongSupplier nanoTime, IntSupplier instances) {
+  Pacer(RateLimits limits, LongSupplier nanoTime, Supplier<LimitShare> share) {
     this.global = limits.globalWindow().map(SendLog::new).orElse(null);
     this.perChannel = limits.perChannelWindow().orElse(null);
     this.nanoTime = nanoTime;
-    this.instances = instances;
+    this.share = share;
   }
 
   /** What {@link #tryAcquire} decided. */
@@ -77,13 +77,13 @@ public final class Pacer {
     SendLog channelLog = null;
     if (perChannel != null) {
       channelLog = channels.computeIfAbsent(channel, unused -> new SendLog(perChannel));
-      long wait = channelLog.waitNanos(now, 1);
+      long wait = channelLog.waitNanos(now, LimitShare.WHOLE);
       if (wait > 0) {
         return new ChannelBusy(Duration.ofNanos(wait));
       }
     }
     if (global != null) {
-      long wait = global.waitNanos(now, Math.max(1, instances.getAsInt()));
+      long wait = global.waitNanos(now, share.get());
       if (wait > 0) {
         return new PlatformBusy(Duration.ofNanos(wait));
       }
@@ -121,26 +121,30 @@ public final class Pacer {
     }
 
     /**
-     * How long until one more send fits within this process's share of a limit {@code instances}
-     * share; 0 if it fits now. The share is a part of the sends in the same window, not the same
-     * sends in a window as many times longer: the instances all see new alerts at once, and bursts
-     * of a whole window's sends each would meet at the platform (measured: 187 of 2,687 requests
-     * answered 429 with two instances). Only a limit with fewer sends than instances stretches the
-     * window, so that no share rounds to zero.
+     * How long until one more send fits within this process's {@code share} of the limit; 0 if it
+     * fits now. The share is a part of the sends in the same window, not the same sends in a window
+     * as many times longer: the instances all see new alerts at once, and bursts of a whole
+     * window's sends each would meet at the platform (measured: 187 of 2,687 requests answered 429
+     * with two instances). Only a share smaller than one send per window stretches the window, so
+     * that no share rounds to zero; a share of nothing waits a window and asks again.
      */
-    long waitNanos(long now, int instances) {
-      int share = sentAt.length / instances;
-      if (share >= 1) {
-        if (count < share) {
+    long waitNanos(long now, LimitShare share) {
+      if (share.mine() == 0) {
+        return windowNanos;
+      }
+      int sends = share.of(sentAt.length);
+      if (sends >= 1) {
+        if (count < sends) {
           return 0;
         }
-        long oldest = sentAt[(next - share + sentAt.length) % sentAt.length];
+        long oldest = sentAt[(next - sends + sentAt.length) % sentAt.length];
         return Math.max(0, oldest + windowNanos - now);
       }
       if (count < sentAt.length) {
         return 0;
       }
-      return Math.max(0, sentAt[next] + windowNanos * instances - now);
+      long stretch = ((long) share.of() + share.mine() - 1) / share.mine();
+      return Math.max(0, sentAt[next] + windowNanos * stretch - now);
     }
 
     void record(long now) {

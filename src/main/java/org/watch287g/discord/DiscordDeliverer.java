@@ -89,6 +89,7 @@ final class DiscordDeliverer implements Deliverer {
 
   private final Supplier<@Nullable ShardManager> shards;
   private final BooleanSupplier tokenRefused;
+  private final boolean shared;
 
   /** How long an alert waits before it is tried again while the gateway is not connected. */
   static final Duration NOT_CONNECTED_WAIT = Duration.ofSeconds(15);
@@ -101,19 +102,26 @@ final class DiscordDeliverer implements Deliverer {
    * @param shards the shard manager, or null while there is none (not started, or closed)
    * @param tokenRefused whether Discord refused the token when the bot logged in
    * @param timeout how long one post may take before it counts as failed (and is cancelled)
+   * @param shared whether other instances may run shards of this bot ({@link
+   *     ShardOwnership#shared()})
    */
   DiscordDeliverer(
-      Supplier<@Nullable ShardManager> shards, BooleanSupplier tokenRefused, Duration timeout) {
-    this(shards, tokenRefused, timeout, new InvalidRequests());
+      Supplier<@Nullable ShardManager> shards,
+      BooleanSupplier tokenRefused,
+      Duration timeout,
+      boolean shared) {
+    this(shards, tokenRefused, timeout, shared, new InvalidRequests());
   }
 
   DiscordDeliverer(
       Supplier<@Nullable ShardManager> shards,
       BooleanSupplier tokenRefused,
       Duration timeout,
+      boolean shared,
       InvalidRequests invalid) {
     this.shards = shards;
     this.tokenRefused = tokenRefused;
+    this.shared = shared;
     this.timeout = timeout;
     this.invalid = invalid;
   }
@@ -131,6 +139,23 @@ final class DiscordDeliverer implements Deliverer {
   @Override
   public RateLimits rateLimits() {
     return RATE_LIMITS;
+  }
+
+  /**
+   * Whether this instance runs the shard of the channel's server (started, if not yet connected:
+   * its alerts wait for it). While logged out, alone it reaches every channel (an alert tried then
+   * waits for the login); sharing the shards with other instances, none, since any may be
+   * another's. A channel naming no server (an admin channel) is looked for in every shard run here.
+   */
+  @Override
+  public boolean reaches(ChannelRef channel) {
+    ShardManager manager = shards.get();
+    if (manager == null) {
+      return !shared;
+    }
+    long guild = guildOf(channel);
+    return guild == 0
+        || manager.getShardById(MiscUtil.getShardForGuild(guild, manager.getShardsTotal())) != null;
   }
 
   @Override

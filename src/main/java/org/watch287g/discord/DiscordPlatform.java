@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watch287g.alerts.Deliverer;
+import org.watch287g.alerts.LimitShare;
 import org.watch287g.commands.CommandService;
 import org.watch287g.config.DiscordConfig;
 import org.watch287g.geo.CountyQuery;
@@ -127,7 +128,8 @@ public final class DiscordPlatform implements AutoCloseable {
     this.config = config;
     this.ownership = ownership;
     this.listener = new InteractionListener(commands, places, forgetGuild, work);
-    this.deliverer = new DiscordDeliverer(() -> shards, () -> tokenRefused, POST_TIMEOUT);
+    this.deliverer =
+        new DiscordDeliverer(() -> shards, () -> tokenRefused, POST_TIMEOUT, ownership.shared());
     this.login =
         Reconnect.of(
             "Discord login",
@@ -143,6 +145,20 @@ public final class DiscordPlatform implements AutoCloseable {
   /** Posts alerts, digests and notices through this bot. */
   public Deliverer deliverer() {
     return deliverer;
+  }
+
+  /**
+   * This instance's part of Discord's global rate limit (the bot's, whichever instance posts): the
+   * shards it runs of all of them, since it posts only to their servers. Nothing while it runs no
+   * shard and others may; alone and not yet logged in, the whole (nothing goes out before login).
+   */
+  public LimitShare limitShare() {
+    ShardManager manager = shards;
+    if (manager == null) {
+      return ownership.shared() ? new LimitShare(0, 1) : LimitShare.WHOLE;
+    }
+    int total = manager.getShardsTotal();
+    return new LimitShare(Math.min(running.size(), total), total);
   }
 
   /**

@@ -485,6 +485,30 @@ class DeliveryWorkerTest {
 
   @Test
   @DisplayName(
+      "a channel another instance posts to (its Discord shard runs there) is left to it: not"
+          + " claimed, not postponed, not counted, while this instance's channels are sent to")
+  void aChannelAnotherInstanceReachesIsLeftToIt() {
+    queue(UsState.FL, 1, MIAMI);
+    queue(UsState.TX, 1, TEXAS);
+    RecordingDeliverer here = slack().reaching(channel -> channel.equals(MIAMI));
+
+    assertEquals(new DeliveryWorker.Round(1, 0, 0), worker(here).deliverDue());
+    assertEquals(
+        List.of(MIAMI),
+        here.accepted().stream().map(RecordingDeliverer.Accepted::channel).toList());
+    List<OutboxItem> left = outbox.due("slack", clock.instant(), 10);
+    assertEquals(List.of(TEXAS), left.stream().map(OutboxItem::channel).toList(), "due at once");
+    assertEquals(0, left.get(0).attempts());
+
+    RecordingDeliverer there = slack();
+    assertEquals(new DeliveryWorker.Round(1, 0, 0), worker(there).deliverDue());
+    assertEquals(
+        List.of(TEXAS),
+        there.accepted().stream().map(RecordingDeliverer.Accepted::channel).toList());
+  }
+
+  @Test
+  @DisplayName(
       "a platform that cannot yet tell whether a message in doubt went out holds it, still in"
           + " doubt, without counting a failed attempt")
   void unconfirmedStaysInDoubt() {

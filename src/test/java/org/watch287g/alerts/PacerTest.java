@@ -127,7 +127,7 @@ class PacerTest {
     java.util.concurrent.atomic.AtomicInteger instances =
         new java.util.concurrent.atomic.AtomicInteger(3);
     RateLimits globalOnly = new RateLimits(new RateLimits.Window(50, Duration.ofSeconds(1)), null);
-    Pacer pacer = new Pacer(globalOnly, nanos::get, instances::get);
+    Pacer pacer = new Pacer(globalOnly, nanos::get, () -> LimitShare.oneOf(instances.get()));
     for (int i = 0; i < 16; i++) {
       assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(new ChannelRef("slack", "T", "C" + i)));
     }
@@ -156,10 +156,40 @@ class PacerTest {
           + " times longer")
   void aShareThatWouldRoundToZeroStretchesTheWindow() {
     RateLimits globalOnly = new RateLimits(new RateLimits.Window(1, Duration.ofSeconds(1)), null);
-    Pacer pacer = new Pacer(globalOnly, nanos::get, () -> 3);
+    Pacer pacer = new Pacer(globalOnly, nanos::get, () -> LimitShare.oneOf(3));
     assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(FIRST));
     assertEquals(
         new Pacer.PlatformBusy(padded(Duration.ofSeconds(1)).multipliedBy(3)),
         pacer.tryAcquire(FIRST));
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName(
+      "an instance running two of Discord's three shards sends two thirds of the global limit in a"
+          + " window, and one running none sends nothing until it runs one")
+  void aShareByShardsRun() {
+    java.util.concurrent.atomic.AtomicReference<LimitShare> share =
+        new java.util.concurrent.atomic.AtomicReference<>(new LimitShare(2, 3));
+    RateLimits globalOnly = new RateLimits(new RateLimits.Window(50, Duration.ofSeconds(1)), null);
+    Pacer pacer = new Pacer(globalOnly, nanos::get, share::get);
+    for (int i = 0; i < 33; i++) {
+      assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(new ChannelRef("discord", "G", "C" + i)));
+    }
+    assertInstanceOf(Pacer.PlatformBusy.class, pacer.tryAcquire(FIRST), "33 of 50");
+
+    advance(padded(Duration.ofSeconds(1)));
+    share.set(new LimitShare(0, 3));
+    assertInstanceOf(Pacer.PlatformBusy.class, pacer.tryAcquire(FIRST), "no shard: no send");
+
+    share.set(new LimitShare(1, 3));
+    assertInstanceOf(Pacer.Go.class, pacer.tryAcquire(FIRST), "a shard again: its third");
+  }
+
+  @Test
+  void aShareIsAPartOfAWhole() {
+    assertThrows(IllegalArgumentException.class, () -> new LimitShare(4, 3));
+    assertThrows(IllegalArgumentException.class, () -> new LimitShare(-1, 3));
+    assertThrows(IllegalArgumentException.class, () -> new LimitShare(0, 0));
+    assertEquals(new LimitShare(1, 1), LimitShare.oneOf(0), "at least this instance");
   }
 }

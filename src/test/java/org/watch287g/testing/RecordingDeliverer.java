@@ -47,6 +47,7 @@ public final class RecordingDeliverer implements Deliverer {
   private final Deque<Supplier<DeliveryResult>> script = new ArrayDeque<>();
   private final List<OutboxKey> keys = Collections.synchronizedList(new ArrayList<>());
   private volatile long sendMillis;
+  private volatile java.util.function.Predicate<ChannelRef> reaches = channel -> true;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final Map<ChannelRef, AtomicInteger> perChannel = new ConcurrentHashMap<>();
@@ -66,6 +67,17 @@ public final class RecordingDeliverer implements Deliverer {
   }
 
   /** Makes every send take {@code millis}, as a round trip to the platform does. */
+  /** Reaches only the channels {@code reaches} accepts (another instance posts to the others). */
+  public RecordingDeliverer reaching(java.util.function.Predicate<ChannelRef> reaches) {
+    this.reaches = reaches;
+    return this;
+  }
+
+  @Override
+  public boolean reaches(ChannelRef channel) {
+    return reaches.test(channel);
+  }
+
   public RecordingDeliverer taking(long millis) {
     sendMillis = millis;
     return this;
