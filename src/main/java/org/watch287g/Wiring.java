@@ -259,6 +259,15 @@ public final class Wiring implements AutoCloseable {
       // Trying the bot at a terminal: the operator is the person reading the console.
       adminRoutes.add(new AdminNotices.Route(console, ChannelRef.console()));
     }
+    // On PostgreSQL several instances may share the database: each beats, for its share of the
+    // platforms' limits and of Discord's shards.
+    this.heartbeat =
+        database.postgres().isPresent()
+            ? new InstanceHeartbeat(
+                new Heartbeats(database),
+                ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID(),
+                clock)
+            : null;
     // Discord: one bot for every server that invites it; started by RunCommand.
     this.discord =
         config.discord().enabled()
@@ -268,7 +277,7 @@ public final class Wiring implements AutoCloseable {
                 places,
                 guild -> subscriptions.forgetWorkspace(DiscordPlatform.platformName(), guild),
                 // Instances sharing PostgreSQL each run the shards whose lock they hold.
-                DiscordShardLocks.of(database))
+                DiscordShardLocks.of(database, heartbeat))
             : null;
     if (discord != null) {
       posters.put(DiscordPlatform.platformName(), discord.deliverer());
@@ -343,13 +352,6 @@ public final class Wiring implements AutoCloseable {
     // On PostgreSQL several instances may share the database: the one holding the lock polls,
     // and every one delivers within its share of the platforms' limits.
     this.leaderLock = LeaderLock.of(database);
-    this.heartbeat =
-        database.postgres().isPresent()
-            ? new InstanceHeartbeat(
-                new Heartbeats(database),
-                ProcessHandle.current().pid() + "@" + java.util.UUID.randomUUID(),
-                clock)
-            : null;
     this.poller =
         database.postgres().isPresent()
             ? new Poller(

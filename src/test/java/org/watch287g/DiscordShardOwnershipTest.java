@@ -24,7 +24,8 @@ import org.watch287g.testing.TestStores;
 
 /**
  * Two instances of the bot on one PostgreSQL database, both configured for Discord's two shards:
- * each shard runs in exactly one of them, and when one stops the other takes its shards.
+ * each shard runs in exactly one of them, they spread the shards between them, and when one stops
+ * the other takes its shards.
  */
 class DiscordShardOwnershipTest {
   /** Bounds the waits: a shard's take-over is an ownership check and a login away. */
@@ -79,8 +80,8 @@ class DiscordShardOwnershipTest {
 
   @Test
   @DisplayName(
-      "two instances on one PostgreSQL database run each Discord shard exactly once, and when one"
-          + " stops the other takes its shards")
+      "two instances on one PostgreSQL database run each Discord shard exactly once, one shard"
+          + " each, and when one stops the other takes its shards")
   void eachShardRunsInExactlyOneInstanceAndIsTakenOver() throws Exception {
     String url = stores.freshSchema();
     try (FakeDiscord discord = new FakeDiscord().shards(2);
@@ -101,6 +102,13 @@ class DiscordShardOwnershipTest {
                         && pb.problem().isEmpty()),
             "both shards connected: " + discord.connectedShards());
 
+        // However the two logged in (the first may take both), they end up with one shard each.
+        assertTrue(
+            await(() -> shards(a).size() == 1 && shards(b).size() == 1),
+            "the shards spread over both instances: " + shards(a) + shards(b));
+        assertTrue(
+            discord.awaitShards(Set.of(0, 1), WAIT),
+            "both shards connected: " + discord.connectedShards());
         Set<Integer> both = new HashSet<>(shards(a));
         both.retainAll(shards(b));
         assertEquals(Set.of(), both, "no shard in both instances: " + shards(a) + shards(b));

@@ -102,6 +102,23 @@ public final class DiscordPlatform implements AutoCloseable {
   /** The shards this instance runs (asked the manager to start), by the checker's thread. */
   private final Set<Integer> running = java.util.Collections.synchronizedSet(new TreeSet<>());
 
+  /** The shard this instance last gave up for another, until one took it; the checker's. */
+  private @Nullable Integer gaveUp;
+
+  private int checksSinceGivenUp;
+
+  /** No shard is given up before this ({@code nanoTime}); the checker's. */
+  private long holdReleasesUntil = System.nanoTime();
+
+  /** Checks after which a shard given up and taken by nobody is taken back. */
+  static final int TAKE_BACK_AFTER = 3;
+
+  /**
+   * How long nothing is given up after a shard was taken back: the instance that wanted it is gone,
+   * and its heartbeat still says it wants one until it falls silent.
+   */
+  static final Duration RELEASE_HOLD = Duration.ofSeconds(25);
+
   /**
    * Alone: every shard of the range is this instance's.
    *
@@ -350,37 +367,103 @@ public final class DiscordPlatform implements AutoCloseable {
 
   /**
    * Stops the shards this instance no longer owns (another instance took them after this one's lock
-   * went), and starts those of its range it owns now (their owner died).
+   * went), takes those of its range nobody runs (their owner died), and spreads the shards over the
+   * instances alive, by these rules in order:
+   *
+   * <ol>
+   *   <li>A shard this instance runs whose lock it lost is stopped at once.
+   *   <li>A shard it gave up (rule 4) that no instance took within {@link #TAKE_BACK_AFTER} checks
+   *       is taken back: the instance that wanted one is gone. Nothing is given up for {@link
+   *       #RELEASE_HOLD} after that, the time its heartbeat takes to fall silent.
+   *   <li>A shard nobody runs is taken, unless this instance runs its fair part already and another
+   *       instance waits for a shard: that one takes it. So a dead instance's shards are taken over
+   *       within a check, by whoever has room, or by anyone when nobody waits.
+   *   <li>Running more than its fair part while another instance waits for a shard, it gives one up
+   *       (its highest), one per check, for that instance to take.
+   *   <li>Running fewer than its fair part, it says how many more it wants (heard at the others'
+   *       next beat).
+   * </ol>
+   *
+   * The fair part is the shards divided by the instances alive, rounded up. Only a process whose
+   * range is every shard (the default) spreads; one given a range runs what is free in it.
    */
   private void checkOwnership() {
     ShardManager manager = shards;
     if (manager == null || closed) {
       return;
     }
+    int total = manager.getShardsTotal();
+    boolean spread = range.size() == total;
+    int fair = spread ? ownership.fairPart(total) : range.size();
+    boolean othersWait = spread && ownership.othersWant();
     for (int shard : range) {
       if (closed) {
         return;
       }
       try {
-        boolean owns = ownership.owns(shard);
-        boolean runs = running.contains(shard);
-        if (runs && !owns) {
-          running.remove(shard);
-          manager.shutdown(shard);
-          ownership.release(shard);
-          log.warn(
-              "Discord: this instance lost shard {} (its lock went with its database session):"
-                  + " stopped it; the instance that holds the lock runs it",
-              shard);
-        } else if (!runs && owns) {
-          running.add(shard);
-          manager.start(shard);
-          log.info("Discord: took over shard {}, which no instance ran: starting it", shard);
+        if (running.contains(shard)) {
+          if (!ownership.owns(shard)) {
+            running.remove(shard);
+            manager.shutdown(shard);
+            ownership.release(shard);
+            log.warn(
+                "Discord: this instance lost shard {} (its lock went with its database session):"
+                    + " stopped it; the instance that holds the lock runs it",
+                shard);
+          }
+          continue;
+        }
+        Integer given = gaveUp;
+        if (given != null && given == shard) {
+          if (++checksSinceGivenUp < TAKE_BACK_AFTER) {
+            continue;
+          }
+          gaveUp = null;
+          if (ownership.owns(shard)) {
+            holdReleasesUntil = System.nanoTime() + RELEASE_HOLD.toNanos();
+            start(manager, shard, "took back shard {}: no instance took it");
+          }
+          continue;
+        }
+        if (othersWait && running.size() >= fair) {
+          continue;
+        }
+        if (ownership.owns(shard)) {
+          start(manager, shard, "took over shard {}, which no instance ran: starting it");
         }
       } catch (RuntimeException e) {
         log.warn("Discord: cannot check who runs shard {}: {}", shard, e.toString());
       }
     }
+    if (!spread) {
+      return;
+    }
+    if (othersWait
+        && running.size() > fair
+        && gaveUp == null
+        && System.nanoTime() - holdReleasesUntil >= 0) {
+      int shard;
+      synchronized (running) {
+        shard = java.util.Collections.max(running);
+      }
+      running.remove(shard);
+      manager.shutdown(shard);
+      ownership.release(shard);
+      gaveUp = shard;
+      checksSinceGivenUp = 0;
+      log.info(
+          "Discord: gave shard {} up for an instance running fewer than its part ({} of {} here)",
+          shard,
+          running.size(),
+          fair);
+    }
+    ownership.want(Math.max(0, fair - running.size()));
+  }
+
+  private void start(ShardManager manager, int shard, String message) {
+    running.add(shard);
+    manager.start(shard);
+    log.info("Discord: " + message, shard);
   }
 
   /** Discord refused the token: the one login failure not worth retrying. */

@@ -23,6 +23,25 @@ public interface ShardOwnership extends AutoCloseable {
    */
   boolean shared();
 
+  /**
+   * How many of the {@code total} shards are this instance's fair part: the shards divided by the
+   * instances alive, rounded up; alone, all of them.
+   */
+  default int fairPart(int total) {
+    return total;
+  }
+
+  /**
+   * Says how many more shards this instance would run for its fair part, with none free to take (0:
+   * content); the others hear it within a few seconds.
+   */
+  default void want(int shards) {}
+
+  /** Whether another live instance runs fewer than its fair part and waits for a shard. */
+  default boolean othersWant() {
+    return false;
+  }
+
   /** Gives every shard up. */
   @Override
   void close();

@@ -36,7 +36,8 @@ final class Migrations {
           "V11__slack_installations.sql",
           "V12__instance_heartbeat.sql",
           "V13__seen_request.sql",
-          "V14__workspace_admin.sql");
+          "V14__workspace_admin.sql",
+          "V15__heartbeat_shards_wanted.sql");
 
   private final List<String> scripts;
 

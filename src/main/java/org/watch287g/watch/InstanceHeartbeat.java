@@ -22,6 +22,8 @@ public final class InstanceHeartbeat implements AutoCloseable {
   private final String instance;
   private final Clock clock;
   private final AtomicInteger alive = new AtomicInteger(1);
+  private final AtomicInteger othersWanting = new AtomicInteger();
+  private final AtomicInteger shardsWanted = new AtomicInteger();
   private final ScheduledThreadPoolExecutor executor;
 
   public InstanceHeartbeat(Heartbeats heartbeats, String instance, Clock clock) {
@@ -44,14 +46,15 @@ public final class InstanceHeartbeat implements AutoCloseable {
     Future<?> unused = executor.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Beats once and counts the instances alive. */
+  /** Beats once, saying how many shards this instance wants, and counts the instances alive. */
   void beat() {
     try {
-      heartbeats.beat(instance, clock.instant());
-      int now = heartbeats.alive(clock.instant());
-      int before = alive.getAndSet(now);
-      if (now != before) {
-        log.info("{} instances deliver: this one keeps to 1/{} of each platform's limit", now, now);
+      heartbeats.beat(instance, clock.instant(), shardsWanted.get());
+      Heartbeats.Roll roll = heartbeats.roll(clock.instant(), instance);
+      othersWanting.set(roll.othersWanting());
+      int before = alive.getAndSet(roll.alive());
+      if (roll.alive() != before) {
+        log.info("{} instances deliver from this database", roll.alive());
       }
     } catch (StorageException e) {
       log.warn("heartbeat failed: {}", e.getMessage());
@@ -61,6 +64,19 @@ public final class InstanceHeartbeat implements AutoCloseable {
   /** How many instances deliver now (this one included), as last counted. */
   public int instances() {
     return alive.get();
+  }
+
+  /**
+   * Says how many more Discord shards this instance would run for its fair part (0: content): the
+   * others read it at their next beat, and one running more than its part gives one up.
+   */
+  public void wantShards(int shards) {
+    shardsWanted.set(Math.max(0, shards));
+  }
+
+  /** Whether another live instance wants a Discord shard, as last read. */
+  public boolean othersWantShards() {
+    return othersWanting.get() > 0;
   }
 
   /** Stops beating and leaves, so the others take this instance's share at once. */

@@ -42,4 +42,24 @@ class HeartbeatsTest {
     heartbeats.leave("c");
     assertEquals(1, heartbeats.alive(T0.plus(Heartbeats.ALIVE).plusSeconds(1)));
   }
+
+  @Test
+  @DisplayName(
+      "an instance that wants a Discord shard is heard by the others, not by itself, and no longer"
+          + " once it is content or silent")
+  void aWantedShardIsHeardByTheOthers() {
+    Heartbeats heartbeats = new Heartbeats(stores.open(kind, dir.resolve("bot.db")));
+    heartbeats.beat("a", T0, 0);
+    heartbeats.beat("b", T0, 1);
+    assertEquals(new Heartbeats.Roll(2, 1), heartbeats.roll(T0, "a"));
+    assertEquals(new Heartbeats.Roll(2, 0), heartbeats.roll(T0, "b"), "not its own want");
+
+    heartbeats.beat("b", T0.plusSeconds(5), 0);
+    assertEquals(new Heartbeats.Roll(2, 0), heartbeats.roll(T0.plusSeconds(5), "a"), "content");
+
+    heartbeats.beat("b", T0.plusSeconds(10), 2);
+    Instant silent = T0.plusSeconds(10).plus(Heartbeats.ALIVE);
+    heartbeats.beat("a", silent, 0);
+    assertEquals(new Heartbeats.Roll(1, 0), heartbeats.roll(silent, "a"), "b went silent");
+  }
 }
