@@ -39,6 +39,10 @@ import org.watch287g.testing.TestPostgres;
 final class InstancesSection {
   private static final String SECTION = "instances";
   private static final int GLOBAL_PER_SECOND = 50;
+
+  /** Discord's shards of the bot, the same with 1, 2 or 3 instances: they spread over them. */
+  private static final int SHARDS = 3;
+
   private static final int CHANNELS_PER_GUILD = 5;
   private static final long FIRST_GUILD = 1_200_000_000_000_000_000L;
   private static final long FIRST_CHANNEL = 1_300_000_000_000_000_000L;
@@ -68,7 +72,7 @@ final class InstancesSection {
     List<Process> bots = new ArrayList<>();
     try {
       for (int i = 0; i < instances; i++) {
-        gateways.add(new FakeDiscord());
+        gateways.add(new FakeDiscord().shards(SHARDS));
       }
       int guilds = (channels + CHANNELS_PER_GUILD - 1) / CHANNELS_PER_GUILD;
       for (FakeDiscord gateway : gateways) {
@@ -77,7 +81,7 @@ final class InstancesSection {
           for (int i = 0; i < CHANNELS_PER_GUILD; i++) {
             ids[i] = Long.toString(FIRST_CHANNEL + (long) guild * CHANNELS_PER_GUILD + i);
           }
-          gateway.addGuild(Long.toString(FIRST_GUILD + guild), FakeDiscord.BOT, ids);
+          gateway.addGuild(guild(guild), FakeDiscord.BOT, ids);
         }
       }
       try (LimitingFakes.Discord discord =
@@ -93,9 +97,7 @@ final class InstancesSection {
         for (int i = 0; i < channels; i++) {
           following.add(
               new ChannelRef(
-                  "discord",
-                  Long.toString(FIRST_GUILD + i / CHANNELS_PER_GUILD),
-                  Long.toString(FIRST_CHANNEL + i)));
+                  "discord", guild(i / CHANNELS_PER_GUILD), Long.toString(FIRST_CHANNEL + i)));
         }
         wiring
             .database()
@@ -119,6 +121,7 @@ final class InstancesSection {
         }
         // Each instance counts the others when it beats next: give every one a beat.
         Thread.sleep(Heartbeats.EVERY.toMillis() + 1_000);
+        String spread = awaitSpread(gateways, Duration.ofMinutes(2));
         String load = load();
 
         FanoutSection.enqueueStatewideEvents(wiring, following, 1);
@@ -142,7 +145,8 @@ final class InstancesSection {
                 "%d jar process%s on one PostgreSQL database; %,d alerts to %,d channels, 80 ms"
                     + " each way; %,d accepted from first to last in %.2f s, the limit allows"
                     + " %.0f s; %,d requests, %,d answered 429; lost %d, duplicates %d; %.1f s"
-                    + " until the outbox was empty; load before: %s",
+                    + " until the outbox was empty; %d shards, connected per instance: %s; load"
+                    + " before: %s",
                 instances,
                 instances == 1 ? "" : "es",
                 channels,
@@ -155,7 +159,13 @@ final class InstancesSection {
                 lost,
                 duplicates,
                 (done == 0 ? Double.NaN : (done - start) / 1e9),
+                SHARDS,
+                spread,
                 load);
+        String perInstance = perInstance(discord, gateways, channels);
+        how +=
+            "; per instance (its shards: alerts accepted, from and to, after the first): "
+                + perInstance;
         String name = "discord, " + instances + " instance" + (instances == 1 ? "" : "s") + ": ";
         figures.add(
             SECTION,
@@ -197,7 +207,9 @@ final class InstancesSection {
             + apiUrl
             + "', gatewayUrl: '"
             + gateway.gatewayUrl()
-            + "'}\n",
+            + "', shards: "
+            + SHARDS
+            + "}\n",
         StandardCharsets.UTF_8);
     String java =
         ProcessHandle.current()
@@ -215,6 +227,76 @@ final class InstancesSection {
         .keySet()
         .removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
     return builder.start();
+  }
+
+  /**
+   * When each instance's alerts were accepted, by the shards it runs: shows an instance that began
+   * late or sent slower than its part.
+   */
+  private static String perInstance(
+      LimitingFakes.Discord discord, List<FakeDiscord> gateways, int channels) {
+    long first = discord.firstAcceptedNanos.get();
+    List<String> parts = new ArrayList<>();
+    for (FakeDiscord gateway : gateways) {
+      java.util.Set<Integer> shards = gateway.connectedShards();
+      long from = Long.MAX_VALUE;
+      long to = Long.MIN_VALUE;
+      int count = 0;
+      for (int i = 0; i < channels; i++) {
+        String guild = guild(i / CHANNELS_PER_GUILD);
+        if (!shards.contains(FakeDiscord.shardOf(guild, SHARDS))) {
+          continue;
+        }
+        Long at = discord.acceptedAt.get(Long.toString(FIRST_CHANNEL + i));
+        if (at != null) {
+          from = Math.min(from, at);
+          to = Math.max(to, at);
+          count++;
+        }
+      }
+      parts.add(
+          count == 0
+              ? shards + ": none"
+              : String.format(
+                  Locale.ROOT,
+                  "%s: %d, %.2f-%.2f s",
+                  shards,
+                  count,
+                  (from - first) / 1e9,
+                  (to - first) / 1e9));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** The n-th server's ID: a step of 1 << 22 apart, so that they fall on every shard in turn. */
+  private static String guild(int n) {
+    return Long.toString(FIRST_GUILD + ((long) n << 22));
+  }
+
+  /**
+   * Waits until every shard is connected, each in one instance, and every instance runs one (as
+   * many as there are shards): the instances spread the shards between them within a few
+   * heartbeats. Returns the shards each instance's gateway has connected, in order.
+   */
+  private static String awaitSpread(List<FakeDiscord> gateways, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<java.util.Set<Integer>> connected =
+          gateways.stream().map(FakeDiscord::connectedShards).toList();
+      java.util.Set<Integer> all = new java.util.TreeSet<>();
+      int sum = 0;
+      boolean everyOne = true;
+      for (java.util.Set<Integer> shards : connected) {
+        all.addAll(shards);
+        sum += shards.size();
+        everyOne &= !shards.isEmpty();
+      }
+      if ((all.size() == SHARDS && sum == SHARDS && everyOne) || System.nanoTime() > end) {
+        return connected.toString();
+      }
+      Thread.sleep(200);
+    }
   }
 
   private static long heartbeats(String url) {

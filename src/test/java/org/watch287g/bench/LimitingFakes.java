@@ -44,6 +44,9 @@ final class LimitingFakes {
     /** Every channel that got a message, with how many: duplicates show as counts above 1. */
     final Map<String, AtomicInteger> perChannel = new ConcurrentHashMap<>();
 
+    /** When each channel's first message was accepted ({@code nanoTime}). */
+    final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+
     final AtomicLong firstAcceptedNanos = new AtomicLong();
     final AtomicLong lastAcceptedNanos = new AtomicLong();
     final HttpServer server;
@@ -62,6 +65,7 @@ final class LimitingFakes {
       lastAcceptedNanos.set(now);
       accepted.incrementAndGet();
       perChannel.computeIfAbsent(channel, unused -> new AtomicInteger()).incrementAndGet();
+      acceptedAt.putIfAbsent(channel, now);
     }
 
     /** Messages beyond the {@code expected} each channel should have had. */
