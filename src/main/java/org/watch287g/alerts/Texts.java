@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.watch287g.dataset.UsState;
 
 /**
@@ -33,6 +34,13 @@ public final class Texts {
   private final Language language;
   private final ResourceBundle bundle;
   private final DateTimeFormatter dates;
+
+  /**
+   * Each key's pattern, parsed once: parsing was most of the memory a {@code status} answer
+   * allocated. A {@link MessageFormat} is not safe to share between threads (its number and date
+   * formats are not), so each use formats with a copy.
+   */
+  private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
   private Texts(Language language) {
     this.language = language;
@@ -68,7 +76,10 @@ public final class Texts {
    * @throws java.util.MissingResourceException when no bundle of the language has the key
    */
   public String text(String key, Object... arguments) {
-    return new MessageFormat(bundle.getString(key), language.locale()).format(arguments);
+    MessageFormat parsed =
+        formats.computeIfAbsent(
+            key, k -> new MessageFormat(bundle.getString(k), language.locale()));
+    return ((MessageFormat) parsed.clone()).format(arguments);
   }
 
   /** A date as this language writes it: "May 8, 2025", "8 de mayo de 2025". */

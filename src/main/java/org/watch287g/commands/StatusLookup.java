@@ -33,7 +33,12 @@ import org.watch287g.geo.Jurisdiction;
  * state is there.
  *
  * <p>Resolving every row of a list costs tens of milliseconds, so the coverages of the latest
- * snapshot of each list are kept until a newer snapshot is served. Thread-safe.
+ * snapshot of each list are kept until a newer snapshot is served. The statuses answered are kept
+ * too, for as long as both lists stay the same: every recorded change is stored with a new good
+ * snapshot (in one transaction), so a status can only change when one of the lists does. Finding
+ * the place's entries and its recent changes (500 stored events read) was most of a status answer's
+ * cost; a kept status costs the two index lookups that say whether it is still current.
+ * Thread-safe.
  */
 final class StatusLookup {
   /** How many recorded changes a status shows. */
@@ -49,6 +54,17 @@ final class StatusLookup {
   private final Gazetteer gazetteer;
   private final ConcurrentMap<ListKind, Resolved> cache = new ConcurrentHashMap<>();
 
+  /**
+   * How many statuses are kept; past it, all are dropped and kept again as asked. The places a
+   * community asks about fit many times over. A status holds the shared entries of {@link Resolved}
+   * by reference (500 counties' statuses kept 0.2 KiB each on the bundled lists), plus at most
+   * {@link #RECENT} changes of its own, so even a scan through every county stays far from a 64 MB
+   * heap.
+   */
+  static final int KEPT = 256;
+
+  private volatile Kept kept = new Kept(-1, -1);
+
   StatusLookup(PublishedLists lists, AgencyResolver resolver, Gazetteer gazetteer) {
     this.lists = lists;
     this.resolver = resolver;
@@ -57,6 +73,16 @@ final class StatusLookup {
 
   /** One list's snapshot with each row's coverage. */
   private record Resolved(long snapshotId, LocalDate readOn, List<Status.Entry> entries) {}
+
+  /** The statuses answered from the snapshots with these ids (-1: none served). */
+  private record Kept(long agreements, long pending, ConcurrentMap<Asked, Status> statuses) {
+    Kept(long agreements, long pending) {
+      this(agreements, pending, new ConcurrentHashMap<>());
+    }
+  }
+
+  /** A status asked: the place, with or without its recent changes. */
+  private record Asked(Place place, boolean withChanges) {}
 
   /**
    * Which lists a status is read from: the latest good snapshot of each, so an answer kept for one
@@ -83,6 +109,28 @@ final class StatusLookup {
   private Status status(Place place, boolean withChanges) {
     Optional<Resolved> agreements = resolved(ListKind.PARTICIPATING);
     Optional<Resolved> pending = resolved(ListKind.PENDING);
+    long agreementsId = agreements.map(Resolved::snapshotId).orElse(-1L);
+    long pendingId = pending.map(Resolved::snapshotId).orElse(-1L);
+    Kept current = kept;
+    if (current.agreements() != agreementsId || current.pending() != pendingId) {
+      current = new Kept(agreementsId, pendingId);
+      kept = current;
+    }
+    Asked asked = new Asked(place, withChanges);
+    Status known = current.statuses().get(asked);
+    if (known != null) {
+      return known;
+    }
+    Status fresh = compose(place, withChanges, agreements, pending);
+    if (current.statuses().size() >= KEPT) {
+      current.statuses().clear();
+    }
+    current.statuses().put(asked, fresh);
+    return fresh;
+  }
+
+  private Status compose(
+      Place place, boolean withChanges, Optional<Resolved> agreements, Optional<Resolved> pending) {
     List<Status.Entry> inForce = agreements.map(r -> there(r.entries(), place)).orElse(List.of());
     LocalDate pendingAsOf = pending.map(Resolved::readOn).orElse(null);
     Map<String, List<Agreement>> inForceByName = byFoldedName(inForce);

@@ -1,6 +1,7 @@
 package org.watch287g.bench;
 
 import com.slack.api.app_backend.SlackSignature;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -89,6 +90,7 @@ final class CommandsSection {
         }
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger errors = new AtomicInteger();
+        ServerThreads server = ServerThreads.now();
         long end = System.nanoTime() + length.toNanos();
         List<Future<List<Long>>> results = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
@@ -111,6 +113,7 @@ final class CommandsSection {
           all.addAll(result.get());
         }
         clients.shutdown();
+        ServerThreads used = ServerThreads.now().minus(server);
         Timings timings = Timings.of(all.stream().mapToLong(Long::longValue).toArray());
         String how =
             String.format(
@@ -127,6 +130,24 @@ final class CommandsSection {
             "< 50 ms",
             timings.percentileMs(0.99) < 50,
             how);
+        // Issue 22: with 50 closed-loop clients latency is 50 / throughput, so what one answer
+        // costs the server is what the percentiles come down to.
+        String threads =
+            "the web server's threads (Jetty's and the routes'), over the "
+                + all.size()
+                + " requests above; the clients' own work is not counted";
+        figures.context(
+            SECTION,
+            "slack /287g status" + on + ", server CPU per answer",
+            used.cpuNanos() / 1e3 / Math.max(1, all.size()),
+            "µs",
+            threads);
+        figures.context(
+            SECTION,
+            "slack /287g status" + on + ", allocated per answer",
+            used.allocatedBytes() / 1024.0 / Math.max(1, all.size()),
+            "KiB",
+            threads);
         figures.add(
             SECTION,
             "slack /287g status" + on + ", errors",
@@ -241,5 +262,27 @@ final class CommandsSection {
       }
     }
     return Timings.of(took);
+  }
+
+  /** CPU time and bytes allocated so far by the web server's threads (named "web..."). */
+  record ServerThreads(long cpuNanos, long allocatedBytes) {
+    static ServerThreads now() {
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      long cpu = 0;
+      long bytes = 0;
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().startsWith("web")) {
+          cpu += Math.max(0, threads.getThreadCpuTime(t.getId()));
+          bytes += Math.max(0, threads.getThreadAllocatedBytes(t.getId()));
+        }
+      }
+      return new ServerThreads(cpu, bytes);
+    }
+
+    /** What was used since {@code before} (threads started since count whole). */
+    ServerThreads minus(ServerThreads before) {
+      return new ServerThreads(cpuNanos - before.cpuNanos, allocatedBytes - before.allocatedBytes);
+    }
   }
 }

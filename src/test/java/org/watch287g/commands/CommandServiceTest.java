@@ -26,7 +26,11 @@ import org.watch287g.alerts.PageLinks;
 import org.watch287g.alerts.Target;
 import org.watch287g.alerts.Toolkit;
 import org.watch287g.changes.ChangeEvent;
+import org.watch287g.dataset.Agreement;
+import org.watch287g.dataset.ListKind;
 import org.watch287g.dataset.Model;
+import org.watch287g.dataset.Provenance;
+import org.watch287g.dataset.Publication;
 import org.watch287g.dataset.UsState;
 import org.watch287g.geo.AgencyResolver;
 import org.watch287g.geo.CountyQuery;
@@ -35,6 +39,8 @@ import org.watch287g.store.Database;
 import org.watch287g.store.EventStore;
 import org.watch287g.store.PublishedRecords;
 import org.watch287g.store.SnapshotRepository;
+import org.watch287g.store.SourceCursor;
+import org.watch287g.store.SourceLedger;
 import org.watch287g.store.SubscriptionRepository;
 import org.watch287g.testing.SeededDatabase;
 
@@ -46,6 +52,7 @@ class CommandServiceTest {
   static CountyQuery query;
 
   @TempDir Path dir;
+  Database db;
   SubscriptionRepository subscriptions;
   PublishedRecords lists;
   CommandService service;
@@ -57,7 +64,7 @@ class CommandServiceTest {
 
   @BeforeEach
   void open() throws Exception {
-    Database db = SeededDatabase.create(dir.resolve("bot.db"));
+    db = SeededDatabase.create(dir.resolve("bot.db"));
     subscriptions = new SubscriptionRepository(db);
     lists = new PublishedRecords(new SnapshotRepository(db), new EventStore(db));
     service =
@@ -144,6 +151,55 @@ class CommandServiceTest {
 
     assertEquals(1, brevard.recent().size());
     assertEquals(0, dade.recent().size());
+  }
+
+  @Test
+  @DisplayName(
+      "a status asked again after a poll kept a new publication shows the change it brought")
+  void statusAfterANewPublication() {
+    assertEquals(
+        1, ((Reply.StatusReply) ask("status brevard fl", MEMBER)).status().recent().size());
+    Agreement before = brevard("Melbourne Police Department");
+    Agreement after = brevard("City of Melbourne Police Department");
+    ChangeEvent renamed =
+        new ChangeEvent(ChangeEvent.Type.RENAMED, ListKind.PARTICIPATING, after, before, Set.of());
+    Publication same = lists.latestGood(ListKind.PARTICIPATING).orElseThrow().publication();
+    Instant polled = Instant.parse("2026-05-20T09:00:00Z");
+    SnapshotRepository snapshots = new SnapshotRepository(db);
+    new SourceLedger(db, snapshots, new EventStore(db))
+        .keep(
+            List.of(
+                SourceLedger.Judged.good(
+                    new SourceLedger.Arrival(
+                        SourceCursor.empty(ListKind.PARTICIPATING),
+                        new Provenance(
+                            Provenance.Origin.IMPORTED, "polled", null, polled, "1".repeat(64)),
+                        same,
+                        "polled"))),
+            List.of(
+                new SourceLedger.Found(
+                    renamed, AgencyResolver.bundled().resolve(after).predictedFips(), List.of())),
+            polled);
+
+    Status again = ((Reply.StatusReply) ask("status brevard fl", MEMBER)).status();
+
+    assertEquals(2, again.recent().size());
+    assertEquals(
+        "City of Melbourne Police Department", again.recent().get(0).event().agreement().agency());
+  }
+
+  private static Agreement brevard(String agency) {
+    return new Agreement(
+        1,
+        UsState.FL,
+        agency,
+        null,
+        "Brevard",
+        Model.TFM,
+        LocalDate.of(2025, 5, 7),
+        null,
+        true,
+        null);
   }
 
   @Test
