@@ -29,6 +29,11 @@ RUN groupadd --system --gid 10287 watch287g \
  && chown watch287g:watch287g /data
 COPY --from=build /src/target/watch287g.jar /app/watch287g.jar
 COPY --from=build /src/target/native/libsqlitejdbc.so /app/native/libsqlitejdbc.so
+# The JVM's options (collector, compiler, heap, each with its measured reason): the same file the
+# systemd unit and ./bench footprint use. glibc keeps at most 2 malloc arenas for the JVM's native
+# memory instead of 8 per core (deploy/OPERATIONS.md, "Memory and start-up").
+COPY deploy/jvm.options /app/jvm.options
+ENV MALLOC_ARENA_MAX=2
 # Every JVM in the image (the bot, a backup or status run with docker exec) loads SQLite from
 # there and unpacks nothing, so /tmp may be read-only or noexec (deploy/OPERATIONS.md, "SQLite's
 # native library"). Maps (/287g map) are drawn with Java2D off screen: headless, so no display is
@@ -38,15 +43,15 @@ ENV JAVA_TOOL_OPTIONS="-Dorg.sqlite.lib.path=/app/native -Djava.awt.headless=tru
 # A class-data archive of the classes the bot loads, made once here by replaying the bundled
 # publications (demo, on a throw-away database): every start maps it instead of loading and
 # verifying those classes again (./bench footprint measures the difference).
-RUN java -XX:ArchiveClassesAtExit=/app/watch287g.jsa -jar /app/watch287g.jar demo > /dev/null
+RUN java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/watch287g.jsa -jar /app/watch287g.jar demo > /dev/null
 USER watch287g
 WORKDIR /data
 VOLUME ["/data"]
 # The database is /data/watch287g.db (storage.path's default, relative to /data). Settings come
 # from the environment (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, DISCORD_TOKEN) and,
 # if you mount one, from /config/config.yml (set WATCH287G_CONFIG=/config/config.yml).
-# The heap follows the container's memory limit; an out-of-memory error ends the process so the
-# restart policy brings back a healthy one instead of a half-working one.
+# The heap follows the container's memory limit (jvm.options); an out-of-memory error ends the
+# process so the restart policy brings back a healthy one instead of a half-working one.
 # Slack's HTTP endpoint (slack.port), and the admin endpoint (admin.port: /healthz, /readyz,
 # /metrics) for a Prometheus on a private network (deploy/docker-compose.yml).
 EXPOSE 3000 9287
@@ -60,5 +65,5 @@ ENV SLACK_BIND_ADDRESS=0.0.0.0 WATCH287G_ADMIN_BIND_ADDRESS=0.0.0.0
 # WATCH287G_ADMIN_PORT must match admin.port if you change it. JarHealthcheckIT runs this line.
 HEALTHCHECK --interval=30s --timeout=10s --retries=3 \
   CMD ["bash", "-c", "exec 3<>\"/dev/tcp/127.0.0.1/${WATCH287G_ADMIN_PORT:-9287}\" && printf 'GET /readyz HTTP/1.0\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && { IFS= read -r -d '' -t 5 reply <&3; printf '%s' \"${reply#*$'\\r\\n\\r\\n'}\"; [ \"${reply:9:3}\" = 200 ]; }"]
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/watch287g.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/watch287g.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/watch287g.jsa", "-jar", "/app/watch287g.jar"]
 CMD ["run"]

@@ -115,7 +115,11 @@ public final class Wiring implements AutoCloseable {
   private final Vitals vitals;
   private final Metrics metrics;
   private final List<Readiness.PlatformCheck> platformChecks = new ArrayList<>();
-  private @Nullable AdminServer adminServer;
+  private volatile @Nullable AdminServer adminServer;
+
+  /** Whether {@link #start()} has done what comes before "ready" ({@code /readyz} says so). */
+  private volatile boolean started;
+
   private final @Nullable PlacePages pages;
   private @Nullable PublicHttpServer web;
   private final @Nullable DiscordPlatform discord;
@@ -428,7 +432,11 @@ public final class Wiring implements AutoCloseable {
   }
 
   private static void startDaemon(Runnable task) {
-    Thread thread = new Thread(task, "gazetteer");
+    daemon(task, "gazetteer");
+  }
+
+  private static void daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
     thread.setDaemon(true);
     thread.start();
   }
@@ -477,22 +485,32 @@ public final class Wiring implements AutoCloseable {
    * Starts the whole bot, in the order that lets it serve soonest: Discord's handshake and its
    * download of every server take longest, so they start first and overlap the rest (nobody can use
    * /287g there before the bot has connected and registered it, by which time the bundled lists are
-   * stored); then the bundled snapshots, the admin endpoint, Slack, the alerts held for a refused
+   * stored); then the bundled snapshots, with the admin endpoint starting beside them ({@code
+   * /readyz} answers "starting" until both are done); then Slack, the alerts held for a refused
    * token (due again now that the token may be a new one), delivery and the poller. The one start
    * the jar's {@code run} uses; returns once everything is started.
    */
   public void start() {
-    if (discord != null) {
-      discord.start();
+    // The admin endpoint's server (its classes, mostly) starts on the second core while Discord
+    // logs in and the bundled lists are stored; /readyz says "starting" until they are done.
+    CompletableFuture<Void> admin =
+        CompletableFuture.runAsync(this::startAdminEndpoint, task -> daemon(task, "admin-start"));
+    try {
+      if (discord != null) {
+        discord.start();
+      }
+      seedBundledSnapshots();
+    } finally {
+      // Started (or not) before anything else is: close() then finds it, whatever happened here.
+      admin.join();
     }
-    seedBundledSnapshots();
     log.info(
         "watch287g started: platforms {}; database {}; watching {} every {}",
         String.join(", ", config.platforms()),
         database.name(),
         config.source().pageUrl(),
         config.source().pollInterval());
-    startAdminEndpoint();
+    started = true;
     startPublicPages();
     if (slack != null) {
       slack.start();
@@ -604,11 +622,18 @@ public final class Wiring implements AutoCloseable {
     }
     Readiness readiness =
         new Readiness(
-            vitals, config.source().pollInterval(), platformChecks, admin.platformGrace(), clock);
+            vitals,
+            config.source().pollInterval(),
+            platformChecks,
+            admin.platformGrace(),
+            clock,
+            () -> started);
     try {
       adminServer =
           AdminServer.start(
               admin, readiness, metrics, new Dashboard(ledger, subscriptions, vitals));
+      // Its first answer would otherwise load and prepare what a check reads, after "started".
+      var unused = readiness.check();
       log.info(
           "health and metrics on http://{}:{}/ (healthz, readyz, metrics)",
           admin.bindAddress(),

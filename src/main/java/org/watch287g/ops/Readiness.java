@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.watch287g.store.Vitals;
 
@@ -49,13 +50,30 @@ public final class Readiness {
   private final Clock clock;
   private final Instant started;
   private final Map<String, Instant> troubledSince = new ConcurrentHashMap<>();
+  private final BooleanSupplier startDone;
 
+  /** For a bot already started. */
   public Readiness(
       Vitals vitals,
       Duration pollInterval,
       List<PlatformCheck> platforms,
       Duration platformGrace,
       Clock clock) {
+    this(vitals, pollInterval, platforms, platformGrace, clock, () -> true);
+  }
+
+  /**
+   * @param started whether the bot has done what it does before it may be called ready (its
+   *     endpoint may answer sooner, while the rest starts): until then, not ready, "starting"
+   */
+  public Readiness(
+      Vitals vitals,
+      Duration pollInterval,
+      List<PlatformCheck> platforms,
+      Duration platformGrace,
+      Clock clock,
+      BooleanSupplier started) {
+    this.startDone = started;
     this.vitals = vitals;
     this.pollInterval = pollInterval;
     this.platforms = List.copyOf(platforms);
@@ -69,6 +87,9 @@ public final class Readiness {
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Instant now = clock.instant();
+    if (!startDone.getAsBoolean()) {
+      problems.add("starting");
+    }
     if (!vitals.reachable()) {
       problems.add("the database does not answer");
     } else {

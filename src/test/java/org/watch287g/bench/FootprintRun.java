@@ -38,6 +38,16 @@ final class FootprintRun {
   /** A bot that has stopped answering is given up on after this many failures in a series. */
   private static final int GIVE_UP_AFTER = 50;
 
+  /**
+   * Native Memory Tracking's summary beside RSS (its own cost: about 1 MB here, measured with
+   * {@code BENCH_NMT=off}); {@code BENCH_NMT=off} leaves it out.
+   */
+  private static final boolean NMT = !"off".equals(System.getenv("BENCH_NMT"));
+
+  /** A line of NMT's summary: "- Java Heap (reserved=65536KB, committed=65536KB)". */
+  private static final Pattern NMT_LINE =
+      Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
+
   private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms$");
   private static final Pattern TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
   private static final AtomicLong INTERACTION_IDS = new AtomicLong(1_700_000_000_000_000_000L);
@@ -70,6 +80,9 @@ final class FootprintRun {
     Path log = setup.directory().resolve("bot-" + run + ".log");
     Path gcLog = setup.directory().resolve("gc-" + run + ".log");
     List<String> command = new ArrayList<>(List.of(java("java"), HEAP, "-Xlog:gc:file=" + gcLog));
+    if (NMT) {
+      command.add("-XX:NativeMemoryTracking=summary");
+    }
     command.addAll(setup.candidate().flags());
     String jfr = System.getenv("BENCH_JFR");
     if (jfr != null && run == 0) {
@@ -86,6 +99,9 @@ final class FootprintRun {
             setup.config().toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(setup.candidate().env());
+    System.err.println(
+        "  started" + suffix + " at " + java.time.LocalTime.now(java.time.ZoneId.systemDefault()));
     long start = System.nanoTime();
     Process bot = builder.start();
     try {
@@ -97,7 +113,9 @@ final class FootprintRun {
           "ms",
           "< 2000 ms",
           readyNanos < 2_000_000_000L,
-          String.join(" ", command.subList(1, command.size() - 3)) + " -jar ... run");
+          String.join(" ", command.subList(1, command.size() - 5)).replaceAll("=/tmp/\\S+/", "=")
+              + " -jar ... run"
+              + (setup.candidate().env().isEmpty() ? "" : "; " + setup.candidate().env()));
       if (run == 0) {
         scenario(figures);
       } else {
@@ -107,6 +125,19 @@ final class FootprintRun {
       long liveBytes = alive ? heapAfterFullGc(bot.pid(), run == 0) : -1;
       long rssKb = alive ? statusKb(bot.pid(), "VmRSS:") : -1;
       long peakKb = alive ? statusKb(bot.pid(), "VmHWM:") : -1;
+      String rssParts =
+          alive
+              ? String.format(
+                  Locale.ROOT,
+                  "; anonymous %d MB, files %d MB; %d threads",
+                  statusKb(bot.pid(), "RssAnon:") / 1024,
+                  (statusKb(bot.pid(), "RssFile:") + statusKb(bot.pid(), "RssShmem:")) / 1024,
+                  statusKb(bot.pid(), "Threads:"))
+              : "";
+      String nativeMemory = alive && NMT ? nativeMemory(bot.pid()) : "";
+      if (alive) {
+        System.err.println("  threads" + suffix + ": " + threadNames(bot.pid()));
+      }
       String botLog = Files.readString(log, StandardCharsets.UTF_8);
       boolean outOfMemory = botLog.contains("OutOfMemoryError");
       figures.add(
@@ -130,7 +161,9 @@ final class FootprintRun {
               + (run == 0 ? "after the scenario" : "3 s after ready")
               + "; peak VmHWM "
               + (peakKb / 1024)
-              + " MB");
+              + " MB"
+              + rssParts
+              + nativeMemory);
       gcPauses(figures, gcLog);
     } finally {
       bot.destroy();
@@ -350,6 +383,58 @@ final class FootprintRun {
     // A bot thrashing at the edge of its heap may not even answer jcmd.
     System.err.println("  no class histogram" + suffix + ": " + histogram.strip());
     return -1;
+  }
+
+  /**
+   * NMT's committed memory by category, largest first ("; NMT committed 150 MB: Java Heap 64, Class
+   * 20, ..."), the summary itself kept on disk.
+   */
+  private String nativeMemory(long pid) throws Exception {
+    Process jcmd =
+        new ProcessBuilder(java("jcmd"), Long.toString(pid), "VM.native_memory", "summary")
+            .redirectErrorStream(true)
+            .start();
+    String summary = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    Files.writeString(setup.directory().resolve("nmt-" + run + ".txt"), summary);
+    long total = -1;
+    Map<String, Long> committed = new HashMap<>();
+    for (String line : summary.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("Total: ")) {
+        Matcher kb = Pattern.compile("committed=(\\d+)KB").matcher(trimmed);
+        total = kb.find() ? Long.parseLong(kb.group(1)) : -1;
+      }
+      Matcher category = NMT_LINE.matcher(trimmed);
+      if (category.find()) {
+        committed.put(category.group(1).strip(), Long.parseLong(category.group(3)));
+      }
+    }
+    String parts =
+        committed.entrySet().stream()
+            .filter(e -> e.getValue() >= 512)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1024.0))
+            .reduce((a, b) -> a + ", " + b)
+            .orElse("");
+    System.err.println("  native memory" + suffix + ": " + parts);
+    return String.format(Locale.ROOT, "; NMT committed %d MB: %s", total / 1024, parts);
+  }
+
+  /** The process's threads counted by name, digits folded ("JDA Gateway-Worker 3" and "... 4"). */
+  private static String threadNames(long pid) throws IOException {
+    Map<String, Integer> names = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#");
+          names.merge(name, 1, Integer::sum);
+        } catch (IOException ended) {
+          // The thread ended while it was being counted.
+        }
+      }
+    }
+    return names.toString();
   }
 
   private void gcPauses(Figures figures, Path gcLog) throws IOException {

@@ -38,17 +38,56 @@ final class FootprintSection {
 
   private FootprintSection() {}
 
-  /** A jar to measure and what to call it in the figures. */
-  record Candidate(String label, Path jar, List<String> flags) {}
+  /** The JVM options the product ships (the unit, the image): one file, read by java itself. */
+  static final Path SHIPPED_OPTIONS = Path.of("deploy", "jvm.options");
+
+  /**
+   * The environment the unit and the image give the JVM besides its options: glibc's malloc keeps
+   * at most 2 arenas (its default is 8 per core) for the bot's native allocations.
+   */
+  static final Map<String, String> SHIPPED_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+  /**
+   * A jar to measure, what to call it in the figures, its JVM options and environment, and whether
+   * it starts with a class-data archive made as the systemd unit makes it.
+   */
+  record Candidate(
+      String label, Path jar, List<String> flags, Map<String, String> env, boolean archive) {}
 
   static void run(Figures figures, boolean quick) throws Exception {
     List<Candidate> candidates = new ArrayList<>();
     String before = System.getenv("BENCH_BEFORE_JAR");
     if (before != null && !before.isBlank()) {
-      candidates.add(new Candidate("before", Path.of(before), List.of()));
+      // As main's bench ran it: the JVM's defaults but for the heap.
+      candidates.add(new Candidate("before", Path.of(before), List.of(), Map.of(), false));
     }
     Path jar = Path.of("target", "watch287g.jar");
-    candidates.add(new Candidate(candidates.isEmpty() ? "this jar" : "after", jar, List.of()));
+    String label = candidates.isEmpty() ? "this jar" : "after";
+    List<String> shipped = List.of("@" + SHIPPED_OPTIONS);
+    String variants = System.getenv("BENCH_FLAGS");
+    if (variants == null || variants.isBlank()) {
+      candidates.add(new Candidate(label, jar, shipped, SHIPPED_ENVIRONMENT, true));
+      candidates.add(
+          new Candidate(label + ", no archive", jar, shipped, SHIPPED_ENVIRONMENT, false));
+    } else {
+      // Options (or NAME=value for the environment) to try beside the shipped ones, "|" between
+      // variants ("-XX:A|-XX:B MALLOC_ARENA_MAX=8"), each with its archive, taking turns.
+      for (String variant : variants.split("\\|", -1)) {
+        List<String> flags = new ArrayList<>(shipped);
+        Map<String, String> env = new java.util.HashMap<>(SHIPPED_ENVIRONMENT);
+        for (String word : variant.strip().split("\\s+", -1)) {
+          if (word.startsWith("-") || word.startsWith("@")) {
+            flags.add(word);
+          } else if (word.contains("=")) {
+            // NAME=value: the JVM's environment (MALLOC_ARENA_MAX=8).
+            env.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+          }
+        }
+        candidates.add(
+            new Candidate(
+                label + " " + variant.strip(), jar, List.copyOf(flags), Map.copyOf(env), true));
+      }
+    }
     for (Candidate candidate : candidates) {
       if (!Files.exists(candidate.jar())) {
         throw new IllegalStateException(
@@ -74,7 +113,9 @@ final class FootprintSection {
       }
       List<FootprintRun.Setup> setups = new ArrayList<>();
       for (Candidate candidate : candidates) {
-        Path own = Files.createDirectories(directory.resolve(candidate.label().replace(' ', '-')));
+        Path own =
+            Files.createDirectories(
+                directory.resolve(candidate.label().replaceAll("[^A-Za-z0-9.=-]+", "-")));
         Path database = own.resolve("bot.db");
         prepareDatabase(database);
         int adminPort = freePort();
@@ -101,9 +142,18 @@ final class FootprintSection {
                 + "'}\n";
         Path config = own.resolve("config.yml");
         Files.writeString(config, yaml);
+        List<String> flags = new ArrayList<>(candidate.flags());
+        if (candidate.archive()) {
+          flags.add("-XX:SharedArchiveFile=" + archive(figures, candidate, own));
+        }
         setups.add(
             new FootprintRun.Setup(
-                candidate,
+                new Candidate(
+                    candidate.label(),
+                    candidate.jar(),
+                    flags,
+                    candidate.env(),
+                    candidate.archive()),
                 own,
                 config,
                 adminPort,
@@ -161,6 +211,41 @@ final class FootprintSection {
               });
       FanoutSection.enqueueStatewideEvents(wiring, channels, 1);
     }
+  }
+
+  /**
+   * A class-data archive of the classes the bot loads, made as the systemd unit's ExecStartPre
+   * makes it: the shipped options, {@code -XX:ArchiveClassesAtExit} on a {@code demo} run.
+   */
+  private static Path archive(Figures figures, Candidate candidate, Path directory)
+      throws Exception {
+    Path archive = directory.resolve("watch287g.jsa");
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(candidate.flags());
+    command.addAll(
+        List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", candidate.jar().toString(), "demo"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("archive.log").toFile());
+    builder.environment().putAll(candidate.env());
+    long start = System.nanoTime();
+    if (builder.start().waitFor() != 0 || !Files.exists(archive)) {
+      throw new IllegalStateException(
+          "the class-data archive was not made; see " + directory.resolve("archive.log"));
+    }
+    figures.context(
+        SECTION,
+        "class-data archive (" + candidate.label() + ")",
+        Files.size(archive) / 1048576.0,
+        "MB",
+        String.format(
+            java.util.Locale.ROOT,
+            "made as the unit makes it (demo with -XX:ArchiveClassesAtExit) in %.1f s",
+            (System.nanoTime() - start) / 1e9));
+    return archive;
   }
 
   private static int freePort() throws java.io.IOException {

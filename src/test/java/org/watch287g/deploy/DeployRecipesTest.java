@@ -136,6 +136,33 @@ class DeployRecipesTest {
   }
 
   @Test
+  @DisplayName(
+      "the unit and the image start every JVM of the bot with deploy/jvm.options, and the image"
+          + " copies it")
+  void shippedJvmOptionsAreTheOnesUsed() throws Exception {
+    String unit = Files.readString(DEPLOY.resolve("watch287g.service"), StandardCharsets.UTF_8);
+    String dockerfile = Files.readString(Recipes.REPO.resolve("Dockerfile"));
+    List<String> javaLines = new ArrayList<>();
+    for (String line : (unit + "\n" + dockerfile).split("\n", -1)) {
+      if (!line.startsWith("#") && line.matches(".*(/usr/bin/java |\"java\"|RUN java ).*")) {
+        javaLines.add(line);
+      }
+    }
+    assertEquals(4, javaLines.size(), "the unit's archive and run, the image's: " + javaLines);
+    for (String line : javaLines) {
+      assertTrue(
+          line.contains("@/opt/watch287g/jvm.options") || line.contains("@/app/jvm.options"), line);
+      assertFalse(line.contains("-XX:MaxRAMPercentage"), "in jvm.options, not beside it: " + line);
+    }
+    assertTrue(dockerfile.contains("\nCOPY deploy/jvm.options /app/jvm.options\n"));
+    assertTrue(
+        Files.readString(Recipes.REPO.resolve(".dockerignore")).contains("\n!deploy/jvm.options"),
+        "the build context holds it");
+    assertTrue(unit.contains("\nEnvironment=MALLOC_ARENA_MAX=2\n"));
+    assertTrue(dockerfile.contains("\nENV MALLOC_ARENA_MAX=2\n"));
+  }
+
+  @Test
   @DisplayName("every relative link in the deploy guides points to a file that exists")
   void relativeLinksResolve() throws Exception {
     List<String> broken = new ArrayList<>();

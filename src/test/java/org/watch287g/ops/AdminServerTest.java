@@ -101,6 +101,31 @@ class AdminServerTest {
   }
 
   @Test
+  @DisplayName("a bot whose endpoint answers before the rest has started is not ready yet")
+  void notReadyUntilStarted() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean started =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Vitals vitals = new Vitals(database);
+    try (AdminServer early =
+        AdminServer.start(
+            new AdminConfig(true, "127.0.0.1", 0, GRACE),
+            new Readiness(vitals, POLL, List.of(), GRACE, clock, started::get),
+            metrics)) {
+      URI readyz = URI.create("http://127.0.0.1:" + early.port() + "/readyz");
+      HttpResponse<String> starting =
+          http.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, starting.statusCode());
+      assertTrue(starting.body().contains("starting"), starting.body());
+
+      started.set(true);
+      assertEquals(
+          200,
+          http.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.ofString())
+              .statusCode());
+    }
+  }
+
+  @Test
   @DisplayName("readiness turns false once ICE has not been read for three poll intervals")
   void notReadyAfterLongOutage() throws Exception {
     readSuccessfullyAt(T0);
