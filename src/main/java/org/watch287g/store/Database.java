@@ -209,6 +209,12 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+    // A transaction takes the file's write lock when it begins, waiting up to the busy timeout
+    // for another process's (a backup, a second bot started by mistake): one that began as a
+    // reader and wrote after another process had committed would fail at once with SQLITE_BUSY,
+    // the busy timeout not applying to a stale snapshot. Within this process writes are one at a
+    // time anyway (writeLock).
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + absolute);
     Database database = new Database(absolute, dataSource);
