@@ -163,6 +163,11 @@ class DeliveryWorkerTest {
     return deliverer.accepted().stream().map(a -> a.text().lines().findFirst().orElse("")).toList();
   }
 
+  /** The channels the deliverer posted to, in order. */
+  static List<ChannelRef> sentTo(RecordingDeliverer deliverer) {
+    return deliverer.accepted().stream().map(RecordingDeliverer.Accepted::channel).toList();
+  }
+
   static RecordingDeliverer slack() {
     return new RecordingDeliverer("slack", new Deliverer.DigestBudget(25, 2900));
   }
@@ -493,18 +498,14 @@ class DeliveryWorkerTest {
     RecordingDeliverer here = slack().reaching(channel -> channel.equals(MIAMI));
 
     assertEquals(new DeliveryWorker.Round(1, 0, 0), worker(here).deliverDue());
-    assertEquals(
-        List.of(MIAMI),
-        here.accepted().stream().map(RecordingDeliverer.Accepted::channel).toList());
+    assertEquals(List.of(MIAMI), sentTo(here));
     List<OutboxItem> left = outbox.due("slack", clock.instant(), 10);
     assertEquals(List.of(TEXAS), left.stream().map(OutboxItem::channel).toList(), "due at once");
     assertEquals(0, left.get(0).attempts());
 
     RecordingDeliverer there = slack();
     assertEquals(new DeliveryWorker.Round(1, 0, 0), worker(there).deliverDue());
-    assertEquals(
-        List.of(TEXAS),
-        there.accepted().stream().map(RecordingDeliverer.Accepted::channel).toList());
+    assertEquals(List.of(TEXAS), sentTo(there));
   }
 
   @Test

@@ -159,8 +159,8 @@ class CommandServiceTest {
   void statusAfterANewPublication() {
     assertEquals(
         1, ((Reply.StatusReply) ask("status brevard fl", MEMBER)).status().recent().size());
-    Agreement before = brevard("Melbourne Police Department");
-    Agreement after = brevard("City of Melbourne Police Department");
+    Agreement before = SeededDatabase.brevard("Melbourne Police Department");
+    Agreement after = SeededDatabase.brevard("City of Melbourne Police Department");
     ChangeEvent renamed =
         new ChangeEvent(ChangeEvent.Type.RENAMED, ListKind.PARTICIPATING, after, before, Set.of());
     Publication same = lists.latestGood(ListKind.PARTICIPATING).orElseThrow().publication();
@@ -186,20 +186,6 @@ class CommandServiceTest {
     assertEquals(2, again.recent().size());
     assertEquals(
         "City of Melbourne Police Department", again.recent().get(0).event().agreement().agency());
-  }
-
-  private static Agreement brevard(String agency) {
-    return new Agreement(
-        1,
-        UsState.FL,
-        agency,
-        null,
-        "Brevard",
-        Model.TFM,
-        LocalDate.of(2025, 5, 7),
-        null,
-        true,
-        null);
   }
 
   @Test

@@ -55,15 +55,16 @@ public final class SeededDatabase {
   }
 
   private static SourceLedger.Found renamed() {
-    Agreement before = row("Indialantic Police Department");
-    Agreement after = row("Indiatlantic Police Department");
+    Agreement before = brevard("Indialantic Police Department");
+    Agreement after = brevard("Indiatlantic Police Department");
     ChangeEvent event =
         new ChangeEvent(ChangeEvent.Type.RENAMED, ListKind.PARTICIPATING, after, before, Set.of());
     String coverage = AgencyResolver.bundled().resolve(after).predictedFips();
     return new SourceLedger.Found(event, coverage, List.of());
   }
 
-  private static Agreement row(String agency) {
+  /** A Brevard County, Florida agreement of the seeded lists' kind, named {@code agency}. */
+  public static Agreement brevard(String agency) {
     return new Agreement(
         1,
         UsState.FL,
