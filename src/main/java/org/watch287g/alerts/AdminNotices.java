@@ -8,7 +8,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the operator what needs their attention, in each platform's admin channel, without letting
@@ -24,7 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>Notices are best effort, unlike alerts: one that a platform refuses is logged, not retried, so
  * that a broken admin channel can never hold up the poll or the delivery that noticed the problem.
- * Thread-safe: the poller and every delivery worker tell through one instance.
+ * One a platform cannot take yet (it asks to wait: still connecting) is tried once more after the
+ * wait, on a thread of its own. Thread-safe: the poller and every delivery worker tell through one
+ * instance.
  */
 public final class AdminNotices {
 
@@ -148,23 +154,66 @@ public final class AdminNotices {
 
   private void send(List<Route> to, Notice notice) {
     for (Route route : to) {
-      DeliveryResult result;
-      try {
-        result = route.deliverer().deliver(route.channel(), notice);
-      } catch (RuntimeException e) {
-        // A bug in an adapter must not break the poll or the delivery that noticed a problem.
-        result = new DeliveryResult.Failed(String.valueOf(e));
-      }
-      if (!(result instanceof DeliveryResult.Sent)) {
-        log.accept(
-            "could not post that notice to "
-                + route.deliverer().platform()
-                + " admin channel "
-                + route.channel().channel()
-                + ": "
-                + result);
+      DeliveryResult result = post(route, notice);
+      if (result instanceof DeliveryResult.RetryAfter wait && !wait.delay().isNegative()) {
+        // Not refused, only not yet (Discord still connecting when Slack's token is refused at
+        // start): tried once more after the wait, off this thread, so nothing waits for it.
+        Duration delay = wait.delay().compareTo(RETRY_AT_MOST) > 0 ? RETRY_AT_MOST : wait.delay();
+        log.accept(couldNot(route, result) + "; trying again in " + delay.toSeconds() + " s");
+        var unused =
+            retries()
+                .schedule(
+                    () -> {
+                      DeliveryResult again = post(route, notice);
+                      if (!(again instanceof DeliveryResult.Sent)) {
+                        log.accept(couldNot(route, again));
+                      }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+      } else if (!(result instanceof DeliveryResult.Sent)) {
+        log.accept(couldNot(route, result));
       }
     }
+  }
+
+  private static DeliveryResult post(Route route, Notice notice) {
+    try {
+      return route.deliverer().deliver(route.channel(), notice);
+    } catch (RuntimeException e) {
+      // A bug in an adapter must not break the poll or the delivery that noticed a problem.
+      return new DeliveryResult.Failed(String.valueOf(e));
+    }
+  }
+
+  private static String couldNot(Route route, DeliveryResult result) {
+    return "could not post that notice to "
+        + route.deliverer().platform()
+        + " admin channel "
+        + route.channel().channel()
+        + ": "
+        + result;
+  }
+
+  /** The longest a notice waits for its one more try. */
+  static final Duration RETRY_AT_MOST = Duration.ofMinutes(1);
+
+  private @Nullable ScheduledExecutorService retries;
+
+  /** The thread that tries notices again, made when first needed. */
+  private synchronized ScheduledExecutorService retries() {
+    ScheduledExecutorService r = retries;
+    if (r == null) {
+      r =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread t = new Thread(task, "admin-notices");
+                t.setDaemon(true);
+                return t;
+              });
+      retries = r;
+    }
+    return r;
   }
 
   /**

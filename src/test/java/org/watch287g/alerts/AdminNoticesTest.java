@@ -56,6 +56,23 @@ class AdminNoticesTest {
   }
 
   @Test
+  @DisplayName(
+      "a notice the platform cannot take yet (still connecting) is posted once the wait it asked"
+          + " for is over")
+  void aNoticeNotTakenYetIsTriedOnceMore() throws InterruptedException {
+    slack.then(
+        new DeliveryResult.RetryAfter(
+            java.time.Duration.ofMillis(50), "not connected to the Discord gateway yet"));
+    notices().tell(Notice.sourceFailing(3, "HTTP 503"));
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (toldTo().isEmpty() && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertEquals(List.of("C0OPERATOR"), toldTo());
+    assertTrue(log.stream().anyMatch(l -> l.contains("trying again")), log.toString());
+  }
+
+  @Test
   @DisplayName("a workspace with no one to tell, and the source failing, reach the operator")
   void whatNoWorkspaceCanFixReachesTheOperator() {
     AdminNotices notices = notices();
