@@ -46,15 +46,7 @@ class DiscordDelivererTest {
     }
     discord.addGuild(GUILD, FakeDiscord.BOT, channels);
     Path dir = Files.createTempDirectory("discord-deliverer");
-    String yaml =
-        "storage: {path: '"
-            + dir.resolve("bot.db")
-            + "'}\n"
-            + "discord: {token: 'test.discord.token', apiUrl: '"
-            + discord.apiUrl()
-            + "', gatewayUrl: '"
-            + discord.gatewayUrl()
-            + "'}\n";
+    String yaml = "storage: {path: '" + dir.resolve("bot.db") + "'}\n" + discord.botSettings();
     Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
     wiring = new Wiring(config, Clock.systemUTC());
     DiscordPlatform platform = wiring.discord().orElseThrow();

@@ -47,11 +47,7 @@ class DiscordMapTest {
             + "source: {pageUrl: '"
             + ice.pageUrl()
             + "', pollInterval: PT1H}\n"
-            + "discord: {token: 'test.discord.token', apiUrl: '"
-            + discord.apiUrl()
-            + "', gatewayUrl: '"
-            + discord.gatewayUrl()
-            + "'}\n";
+            + discord.botSettings();
     Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
     wiring = new Wiring(config, Clock.systemUTC());
     wiring.seedBundledSnapshots();

@@ -68,11 +68,7 @@ class DiscordPlatformTest {
             + ice.pageUrl()
             + "', pollInterval: PT1H}\n"
             + "admin: {enabled: false}\n"
-            + "discord: {token: 'test.discord.token', apiUrl: '"
-            + discord.apiUrl()
-            + "', gatewayUrl: '"
-            + discord.gatewayUrl()
-            + "'}\n";
+            + discord.botSettings();
     Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
     wiring = new Wiring(config, Clock.systemUTC());
     // Started as the jar starts it: Discord, bundled lists, delivery and the poller (of a fake

@@ -76,11 +76,7 @@ class DiscordShardingTest {
             + ice.pageUrl()
             + "', pollInterval: PT1H}\n"
             + "admin: {enabled: false}\n"
-            + "discord: {token: 'test.discord.token', apiUrl: '"
-            + discord.apiUrl()
-            + "', gatewayUrl: '"
-            + discord.gatewayUrl()
-            + "'}\n";
+            + discord.botSettings();
     Config config = new ConfigLoader(Map.of()).parse(yaml, "test config");
     wiring = new Wiring(config, Clock.systemUTC());
     wiring.start();

@@ -149,6 +149,15 @@ public final class FakeDiscord implements AutoCloseable {
     return this;
   }
 
+  /** The bot's {@code discord:} settings (YAML, one line) for a bot that talks to this fake. */
+  public String botSettings() {
+    return "discord: {token: 'test.discord.token', apiUrl: '"
+        + apiUrl()
+        + "', gatewayUrl: '"
+        + gatewayUrl()
+        + "'}\n";
+  }
+
   /** The shard a guild is on when there are {@code total}: Discord's rule. */
   public static int shardOf(String guildId, int total) {
     return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % total);
